@@ -1,0 +1,6 @@
+"""Allow ``python -m infoview_analytics``."""
+
+from .cli import main
+
+if __name__ == "__main__":
+    raise SystemExit(main())

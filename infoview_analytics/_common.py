@@ -1,0 +1,323 @@
+"""Helpers shared by the analysis modules: arguments, business days, outcomes, intervals.
+
+Private: the public names live in the analysis modules. Everything here is
+vectorised (no per-row Python loops) because the analyses must stay linear on
+a cohort of a million rows. scipy is imported lazily so that ``infoview check``
+starts fast.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import InvalidArgumentError
+from .schema import CATEGORY_COLUMNS, COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS, WARM_SOURCES
+
+__all__: list[str] = []
+
+#: Business days without a reply after which a request is no longer pending
+#: (the "7" of 3B7).
+ANSWER_WINDOW = 7
+#: Business days after which 3B7 says: contact a second person at the employer.
+SECOND_CONTACT_AFTER = 3
+
+#: Statuses meaning the person answered (yes or no).
+RESPONDED_STATUSES = frozenset({"replied", "scheduled", "interviewed", "declined", "cancelled"})
+#: Statuses meaning the person agreed to talk (a meeting was set, even if later cancelled).
+AGREED_STATUSES = frozenset({"scheduled", "interviewed", "cancelled"})
+#: Statuses meaning a request was sent.
+ASKED_STATUSES = frozenset(
+    {"awaiting", "replied", "scheduled", "interviewed", "declined", "no_response", "cancelled"}
+)
+
+#: Columns that can be used in ``by=`` although they are derived, not stored.
+DERIVED_COLUMNS = ("warmth",)
+
+
+def as_of_timestamp(as_of: object = None, *, name: str = "as_of") -> pd.Timestamp:
+    """Turn ``as_of`` (None = today, str, date, datetime, Timestamp) into a midnight Timestamp."""
+    if as_of is None:
+        return pd.Timestamp(_dt.date.today())
+    try:
+        ts = pd.Timestamp(as_of)
+    except (TypeError, ValueError):
+        ts = pd.NaT
+    if ts is pd.NaT or pd.isna(ts):
+        msg = (
+            f"The value for `{name}` must be a date such as '2026-04-17', "
+            f"but {as_of!r} was passed."
+        )
+        raise InvalidArgumentError(msg)
+    if ts.tzinfo is not None:
+        ts = ts.tz_convert(None)
+    return ts.normalize()
+
+
+def check_choice(name: str, value: object, allowed: Iterable[object]) -> None:
+    """Raise the house-style error when ``value`` is not one of ``allowed``."""
+    allowed = list(allowed)
+    if value not in allowed:
+        msg = f"The value for `{name}` must be one of {allowed}, but {value!r} was passed."
+        raise InvalidArgumentError(msg)
+
+
+def check_positive_int(name: str, value: object, *, minimum: int = 0) -> int:
+    """Return ``value`` as int, or raise when it is not a whole number >= minimum."""
+    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < minimum:
+        msg = (
+            f"The value for `{name}` must be a whole number >= {minimum}, "
+            f"but {value!r} was passed."
+        )
+        raise InvalidArgumentError(msg)
+    return int(value)
+
+
+def check_confidence(confidence: object) -> float:
+    """Return the confidence level, or raise when it is not strictly between 0 and 1."""
+    if (
+        isinstance(confidence, bool)
+        or not isinstance(confidence, int | float)
+        or not (0 < float(confidence) < 1)
+    ):
+        msg = (
+            "The value for `confidence` must be a number between 0 and 1 such as 0.95, "
+            f"but {confidence!r} was passed."
+        )
+        raise InvalidArgumentError(msg)
+    return float(confidence)
+
+
+def canonical(log: pd.DataFrame) -> pd.DataFrame:
+    """Return a shallow copy of ``log`` with every canonical column present.
+
+    Missing columns are added as all-missing with the right dtype, so analyses
+    work on hand-made DataFrames and on logs that lack optional columns. Date
+    columns are coerced to datetime64 and normalised to midnight; category
+    columns to plain strings. The input is never modified.
+    """
+    if not isinstance(log, pd.DataFrame):
+        msg = (
+            "Expected the log as a pandas DataFrame (from load_log), "
+            f"but got {type(log).__name__}."
+        )
+        raise InvalidArgumentError(msg)
+    out = log.copy(deep=False)
+    n = len(out)
+    for col in COLUMNS:
+        if col not in out.columns:
+            if col in DATE_COLUMNS:
+                out[col] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns]")
+            elif col in INTEGER_COLUMNS:
+                out[col] = pd.Series(pd.NA, index=out.index, dtype="Int64")
+            else:
+                out[col] = pd.Series([None] * n, index=out.index, dtype=object)
+    for col in DATE_COLUMNS:
+        s = out[col]
+        if not pd.api.types.is_datetime64_any_dtype(s):
+            s = pd.to_datetime(s, errors="coerce")
+        if getattr(s.dt, "tz", None) is not None:
+            s = s.dt.tz_convert(None)
+        out[col] = s.dt.normalize()
+    return out
+
+
+def check_by(log: pd.DataFrame, by: str | Sequence[str] | None) -> list[str]:
+    """Validate ``by`` (None, a column name or a list of them) and return it as a list."""
+    if by is None:
+        return []
+    cols = [by] if isinstance(by, str) else list(by)
+    allowed = [c for c in log.columns if isinstance(c, str)] + [
+        c for c in DERIVED_COLUMNS if c not in log.columns
+    ]
+    for col in cols:
+        if not isinstance(col, str) or col not in allowed:
+            shown = [c for c in (*COLUMNS, *DERIVED_COLUMNS) if c in allowed]
+            msg = (
+                f"The value for `by` must be a column name or a list of them, one of {shown}, "
+                f"but {col!r} was passed."
+            )
+            raise InvalidArgumentError(msg)
+    return cols
+
+
+def warmth(log: pd.DataFrame) -> pd.Series:
+    """'warm' if referred by someone or from a warm source, else 'cold' (schema.WARM_SOURCES)."""
+    referred = log["referred_by"].notna() & (log["referred_by"].astype(str).str.strip() != "")
+    source = log["source"].astype(object)
+    warm = referred | source.isin(WARM_SOURCES)
+    return pd.Series(np.where(warm, "warm", "cold"), index=log.index, name="warmth")
+
+
+def with_groups(log: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Add derived grouping columns (``warmth``) that ``by`` asks for."""
+    if "warmth" in by and "warmth" not in log.columns:
+        log = log.assign(warmth=warmth(log))
+    return log
+
+
+def group_keys(log: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """The grouping columns as plain objects, missing values shown as '(none)'.
+
+    Categories become strings so that groupby never produces empty category
+    combinations and missing values form their own group instead of vanishing.
+    """
+    keys = {}
+    for col in by:
+        s = log[col]
+        if isinstance(s.dtype, pd.CategoricalDtype):
+            s = s.astype(object)
+        keys[col] = s.astype(object).where(s.notna(), "(none)")
+    return pd.DataFrame(keys, index=log.index)
+
+
+def status_of(log: pd.DataFrame) -> pd.Series:
+    """The status column as plain strings (missing as '')."""
+    return log["status"].astype(object).where(log["status"].notna(), "").astype(str)
+
+
+def business_days(
+    start: pd.Series, end: pd.Series | pd.Timestamp, holidays: Any = None
+) -> pd.Series:
+    """Business days (Mon-Fri, less ``holidays``) from ``start`` to ``end``, NaN where missing.
+
+    Counts the days in ``[start, end)``: a reply the next working day is 1, a
+    reply on the same day 0. Negative when ``end`` is before ``start``.
+    """
+    start = pd.to_datetime(start)
+    if isinstance(end, pd.Series):
+        end = pd.to_datetime(end)
+    else:
+        end = pd.Series(pd.Timestamp(end), index=start.index)
+    valid = start.notna() & end.notna()
+    out = np.full(len(start), np.nan)
+    if valid.any():
+        s = start[valid].to_numpy().astype("datetime64[D]")
+        e = end[valid].to_numpy().astype("datetime64[D]")
+        hol = _holiday_array(holidays)
+        out[valid.to_numpy()] = np.busday_count(s, e, holidays=hol)
+    return pd.Series(out, index=start.index)
+
+
+def _holiday_array(holidays: Any) -> np.ndarray:
+    if holidays is None:
+        return np.array([], dtype="datetime64[D]")
+    try:
+        return pd.to_datetime(pd.Series(list(holidays))).to_numpy().astype("datetime64[D]")
+    except (TypeError, ValueError) as exc:
+        msg = (
+            "The value for `holidays` must be a list of dates such as ['2026-12-25'], "
+            f"but {holidays!r} was passed."
+        )
+        raise InvalidArgumentError(msg) from exc
+
+
+def outcomes(
+    log: pd.DataFrame,
+    *,
+    as_of: pd.Timestamp,
+    window: int = ANSWER_WINDOW,
+    holidays: Any = None,
+) -> pd.DataFrame:
+    """One row per log row: what happened to the request, as of ``as_of``.
+
+    ``log`` must already have gone through :func:`canonical`. Returns boolean
+    columns ``asked, responded, agreed, interviewed, scheduled, declined,
+    gave_up, pending, decided`` and ``waiting_since`` (the request or the last
+    follow-up, whichever is later), ``business_days_waiting`` (business days
+    from ``waiting_since`` to ``as_of`` for unanswered requests, NaN otherwise).
+
+    Rules (documented in docs/log-format.md):
+
+    * asked: a request date on or before ``as_of``, or a status past prospect
+      with no request date;
+    * responded: a response date or an interview date on or before ``as_of``,
+      or a status that implies an answer (replied, scheduled, interviewed,
+      declined, cancelled);
+    * agreed: scheduled, interviewed or cancelled, or an interview date;
+    * pending: asked, not responded, not given up, and fewer than ``window``
+      business days since ``waiting_since``. Pending requests are left out of
+      rates: it is too early to count them as unanswered.
+    """
+    status = status_of(log)
+    req = log["requested_on"]
+    resp = log["responded_on"]
+    inter = log["interview_on"]
+    asked = (req.notna() & (req <= as_of)) | (req.isna() & status.isin(ASKED_STATUSES))
+    responded = asked & (
+        (resp.notna() & (resp <= as_of))
+        | (inter.notna() & (inter <= as_of))
+        | status.isin(RESPONDED_STATUSES)
+    )
+    agreed = asked & (status.isin(AGREED_STATUSES) | inter.notna())
+    interviewed = asked & (status == "interviewed")
+    scheduled = asked & (status == "scheduled")
+    declined = asked & (status == "declined")
+    gave_up = asked & ~responded & (status == "no_response")
+    follow = log["followed_up_on"].where(log["followed_up_on"] <= as_of)
+    waiting_since = pd.concat([req, follow], axis=1).max(axis=1)
+    open_request = asked & ~responded & ~gave_up
+    waited = business_days(waiting_since, as_of, holidays).where(open_request)
+    pending = open_request & waited.notna() & (waited < window)
+    return pd.DataFrame(
+        {
+            "asked": asked,
+            "responded": responded,
+            "agreed": agreed,
+            "interviewed": interviewed,
+            "scheduled": scheduled,
+            "declined": declined,
+            "gave_up": gave_up,
+            "pending": pending,
+            "decided": asked & ~pending,
+            "waiting_since": waiting_since.where(asked),
+            "business_days_waiting": waited,
+        },
+        index=log.index,
+    )
+
+
+def wilson(k: Any, n: Any, confidence: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval for k successes out of n, vectorised; NaN where n == 0.
+
+    The normal quantile comes from scipy; the result equals
+    ``scipy.stats.binomtest(k, n).proportion_ci(confidence, method="wilson")``
+    (tested), without a Python call per group.
+    """
+    from scipy.stats import norm
+
+    k = np.asarray(k, dtype=float)
+    n = np.asarray(n, dtype=float)
+    z = norm.ppf(0.5 + confidence / 2)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = k / n
+        denom = 1 + z**2 / n
+        centre = (p + z**2 / (2 * n)) / denom
+        half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denom
+        low = np.clip(centre - half, 0.0, 1.0)
+        high = np.clip(centre + half, 0.0, 1.0)
+    # Exact bounds at the edges (floating error would give 1e-17 instead of 0).
+    low = np.where(k == 0, 0.0, low)
+    high = np.where(k == n, 1.0, high)
+    low = np.where(n > 0, low, np.nan)
+    high = np.where(n > 0, high, np.nan)
+    return low, high
+
+
+def ratio(num: Any, den: Any) -> np.ndarray:
+    """num / den as floats, NaN where den is 0."""
+    num = np.asarray(num, dtype=float)
+    den = np.asarray(den, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(den > 0, num / den, np.nan)
+
+
+def category_values(column: str) -> tuple[str, ...]:
+    """Allowed values of a category column (empty for other columns)."""
+    from .schema import CATEGORIES
+
+    return CATEGORIES.get(column, ()) if column in CATEGORY_COLUMNS else ()
