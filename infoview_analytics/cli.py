@@ -93,10 +93,184 @@ def _run_template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------- check
+def _add_check(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "check",
+        help="coverage per field and the follow-ups due",
+        description="Read LOG, show the interviews per field against the minimum and target, "
+        "and the follow-ups due (exit 0: every field meets the minimum, 1: a field does not "
+        "or the log has no field yet, 2: the file cannot be read). With --format csv the "
+        "coverage table, a blank line, then the follow-ups table; with --format json an object "
+        'with "coverage" and "follow_ups" lists (dates as YYYY-MM-DD).',
+    )
+    p.add_argument("log", metavar="LOG", help="the interview log (.xlsx, .xls, .ods, .csv, .tsv)")
+    p.add_argument(
+        "--minimum", type=int, default=3, help="interviews a field needs at least (default: 3)"
+    )
+    p.add_argument(
+        "--target", type=int, default=5, help="interviews a field needs ideally (default: 5)"
+    )
+    _add_as_of(p)
+    p.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="output format (default: table)",
+    )
+    p.add_argument(
+        "--sheet", default=None, help="sheet name or 0-based index (default: first log)"
+    )
+    p.set_defaults(run=_run_check)
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from ._check import run_check
+
+    return run_check(args)
+
+
+# ---------------------------------------------------------------- import-linkedin
+def _add_import_linkedin(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "import-linkedin",
+        help="turn a LinkedIn data export into a log (xlsx), optionally merged into yours",
+        description="Read a LinkedIn data export (the .zip from 'Get a copy of your data', or "
+        "its folder): outgoing invitations and conversations you started become requests, "
+        "acceptances and replies their answers, other connections prospects. Write the log "
+        "as a new xlsx in the template's layout. With --merge, a copy of your log gets the "
+        "new people and its empty cells filled; your file is never modified.",
+    )
+    p.add_argument("export", metavar="EXPORT", help="the LinkedIn export (.zip or folder)")
+    p.add_argument("--out", required=True, metavar="OUT.xlsx", help="the new log to write")
+    p.add_argument(
+        "--merge", metavar="LOG", default=None, help="your existing log to merge into (read only)"
+    )
+    p.add_argument(
+        "--since", metavar="DATE", default=None, help="ignore requests before this date"
+    )
+    p.add_argument(
+        "--asked-only", action="store_true", help="leave out connections you never asked"
+    )
+    _add_as_of(p)
+    p.add_argument("--force", action="store_true", help="overwrite OUT.xlsx if it exists")
+    p.set_defaults(run=_run_import_linkedin)
+
+
+def _run_import_linkedin(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .errors import InvalidArgumentError, ReportExistsError
+    from .linkedin import read_linkedin
+    from .template import write_log
+
+    out = Path(args.out)
+    if out.exists() and not args.force:
+        msg = f"{out} exists already. Choose another --out, or pass --force to replace it."
+        raise ReportExistsError(msg)
+    if args.merge is not None and out.resolve() == Path(args.merge).resolve():
+        msg = (
+            f"--out must name a new file, but it is the log given to --merge ({args.merge}); "
+            "your log is never modified. Choose another --out."
+        )
+        raise InvalidArgumentError(msg)
+    result = read_linkedin(
+        args.export, since=args.since, asked_only=args.asked_only, as_of=args.as_of
+    )
+    print(result.summary())
+    rows = result.problems[result.problems["row"].notna()]
+    for item in rows.head(10).itertuples(index=False):
+        print(f"  {item.file} row {item.row}: {item.problem}")
+    if len(rows) > 10:
+        print(f"  ... and {len(rows) - 10} more rows skipped or to check")
+    log = result.log
+    if args.merge is not None:
+        from .loader import read_log
+        from .merge import merge_logs
+
+        existing = read_log(args.merge, as_of=args.as_of)
+        merged = merge_logs(existing.log, log)
+        log = merged.log
+        filled = merged.changes.loc[merged.changes["action"] == "filled", "column"]
+        per_column = ", ".join(f"{n} {col}" for col, n in filled.value_counts().items())
+        print(
+            f"Merged into a copy of {args.merge}: {merged.added} people added, "
+            f"{merged.filled} empty cells filled{f' ({per_column})' if per_column else ''}."
+        )
+    path = write_log(log, out, overwrite=args.force)
+    print(f"Wrote {len(log)} people to {path}")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- report
+_REPORT_FORMATS = ("png", "svg", "pdf", "xlsx", "csv")
+
+
+def _add_report(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "report",
+        help="write the advisor report: charts, a PDF and the summary tables",
+        description="Compute every analysis of LOG and write the charts (PNG, SVG), one PDF "
+        "with a caption per chart, and the tables (xlsx, CSV) into the folder DIR "
+        "(exit 0: written, 2: the log cannot be read or DIR exists).",
+    )
+    p.add_argument("log", metavar="LOG", help="the interview log (.xlsx, .xls, .ods, .csv, .tsv)")
+    p.add_argument("--out", metavar="DIR", required=True, help="the report folder to create")
+    p.add_argument(
+        "--anonymize",
+        action="store_true",
+        help="replace names by pseudonyms and leave out emails, phones, URLs and notes",
+    )
+    _add_as_of(p)
+    p.add_argument(
+        "--format",
+        dest="formats",
+        nargs="+",
+        choices=_REPORT_FORMATS,
+        default=list(_REPORT_FORMATS),
+        metavar="FORMAT",
+        help=f"what to write, any of {' '.join(_REPORT_FORMATS)} (default: all)",
+    )
+    p.add_argument("--title", default=None, help="the report title (default: a generic one)")
+    p.add_argument("--force", action="store_true", help="replace DIR if it exists")
+    p.set_defaults(run=_run_report)
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from .loader import read_log
+    from .report import build_report
+
+    result = read_log(args.log, as_of=args.as_of)
+    out = build_report(
+        result.log,
+        args.out,
+        as_of=args.as_of,
+        anonymize=args.anonymize,
+        formats=args.formats,
+        title=args.title,
+        force=args.force,
+    )
+    if len(result.problems):
+        print(f"Note: {len(result.problems)} problems in {args.log}; see `infoview validate`.")
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    print(f"Wrote the report ({len(files)} files) to {out}:")
+    for name in ("report.pdf", "tables.xlsx"):
+        if name in files:
+            print(f"  {out / name}")
+    for folder, what in (("charts", "chart"), ("tables", "CSV")):
+        count = sum(f.startswith(folder + "/") for f in files)
+        if count:
+            print(f"  {out / folder}/ ({count} {what} files)")
+    return EXIT_OK
+
+
 # Commands in the order `infoview --help` lists them.
 _COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_validate,
     _add_template,
+    _add_check,
+    _add_import_linkedin,
+    _add_report,
 ]
 
 

@@ -1,0 +1,403 @@
+"""Coverage of fields and perspectives: have you heard enough voices per field?
+
+The rule of thumb: interview at least 3 to 5 professionals per field, with a
+range of perspectives (role, organisation, seniority, type of organisation,
+place). Fields are matched ignoring case and runs of whitespace and shown as
+first written; rows without a field form their own "(no field)" group.
+Interviews are counted from the request outcomes (``_common.outcomes``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from ._common import (
+    as_of_timestamp,
+    canonical,
+    category_values,
+    check_by,
+    check_choice,
+    check_positive_int,
+    group_keys,
+    outcomes,
+    with_groups,
+)
+from ._names import name_codes
+from .errors import InvalidArgumentError
+
+__all__ = ["coverage", "perspective_matrix"]
+
+PERSPECTIVES = ("organization", "role", "seniority", "org_type", "location")
+NO_FIELD = "(no field)"
+NONE = "(none)"
+
+#: How a seniority reads in "All interviews are with ... people".
+_SENIORITY_WORDS = {
+    "student": "students",
+    "entry": "entry-level people",
+    "mid": "mid-level people",
+    "senior": "senior people",
+    "executive": "executives",
+}
+
+
+def _groups(
+    log: pd.DataFrame, keys_by: list[str], planned: Sequence[str] = ()
+) -> tuple[np.ndarray, pd.DataFrame]:
+    """Group id of every row and the group table (by columns, sorted, "(no field)" last).
+
+    The last ``by`` column is the field-like one: matched by name key, shown as
+    first written, missing as "(no field)". ``planned`` field names are added
+    (with no rows) for every combination of the other ``by`` columns.
+    """
+    other, field_col = keys_by[:-1], keys_by[-1]
+    keys = group_keys(log, other)
+    fcode, ftext = name_codes(log[field_col])
+    written = log[field_col].astype(object).to_numpy()
+    first_idx = np.unique(fcode, return_index=True)
+    shown = dict.fromkeys(range(len(ftext)), "")
+    shown.update(
+        zip(
+            first_idx[0].tolist(),
+            pd.Series(written[first_idx[1]], dtype=object).astype(str).str.strip(),
+            strict=True,
+        )
+    )
+    parts = [pd.factorize(keys[c])[0] for c in other] + [fcode + 1]
+    combined = np.zeros(len(log), dtype=np.int64)
+    for codes in parts:
+        # Re-factorise at each step so the combined code never overflows.
+        combined = pd.factorize(combined * (int(codes.max(initial=0)) + 1) + codes)[0]
+    gid = pd.factorize(combined)[0]
+    firsts = np.unique(gid, return_index=True)[1]
+    table = keys.iloc[firsts].reset_index(drop=True)
+    fkey = fcode[firsts]
+    table[field_col] = [shown.get(k, NO_FIELD) if k >= 0 else NO_FIELD for k in fkey.tolist()]
+    table["_key"] = np.where(fkey >= 0, ftext[np.maximum(fkey, 0)] if len(ftext) else "", "")
+    table["_gid"] = np.arange(len(table))
+    if planned:
+        wanted = pd.DataFrame({field_col: list(planned)})
+        wanted["_key"] = wanted[field_col].str.casefold().str.split().str.join(" ")
+        combos = table[other].drop_duplicates() if other else pd.DataFrame(index=[0])
+        extra = combos.merge(wanted.drop_duplicates("_key"), how="cross")
+        extra = extra.merge(
+            table[[*other, "_key"]], on=[*other, "_key"], how="left", indicator=True
+        )
+        extra = extra[extra["_merge"] == "left_only"].drop(columns="_merge")
+        extra["_gid"] = -1
+        table = pd.concat([table, extra[table.columns]], ignore_index=True)
+    table["_nofield"] = table[field_col] == NO_FIELD
+    table = table.sort_values([*other, "_nofield", "_key"], kind="stable")
+    return gid, table.reset_index(drop=True)
+
+
+def _field_arguments(log: pd.DataFrame, by: str | Sequence[str] | None) -> list[str]:
+    if by is None or (not isinstance(by, str) and len(list(by)) == 0):
+        msg = (
+            "The value for `by` must name the field column, e.g. 'field' or "
+            f"['owner', 'field'], but {by!r} was passed."
+        )
+        raise InvalidArgumentError(msg)
+    return check_by(log, by)
+
+
+def _count(gid: np.ndarray, weights: np.ndarray, size: int) -> np.ndarray:
+    return np.bincount(gid, weights=weights.astype(np.int64), minlength=size).astype(np.int64)
+
+
+def _distinct(gid: np.ndarray, codes: np.ndarray, size: int) -> np.ndarray:
+    """Distinct non-missing codes per group."""
+    keep = codes >= 0
+    pairs = np.unique(gid[keep] * (int(codes.max(initial=0)) + 1) + codes[keep])
+    return np.bincount(pairs // (int(codes.max(initial=0)) + 1), minlength=size)
+
+
+def coverage(
+    log: pd.DataFrame,
+    *,
+    by: str | Sequence[str] = "field",
+    minimum: int = 3,
+    target: int = 5,
+    as_of: object = None,
+    fields: Iterable[str] | None = None,
+    perspectives: Sequence[str] = PERSPECTIVES,
+) -> pd.DataFrame:
+    """Interviews per field against the 3-to-5 rule, and how varied the voices are.
+
+    Parameters
+    ----------
+    log : pandas.DataFrame
+        The canonical log; not modified.
+    by : str or list of str, default "field"
+        The field column, or a list ending with it: ``["owner", "field"]``
+        gives one row per student and field in a cohort. The last column is
+        the field: matched ignoring case and spacing, missing as "(no field)".
+    minimum, target : int, default 3 and 5
+        Interviews a field needs at least, and ideally.
+    as_of : date-like, optional
+        Date interviews and pending requests are counted for (default: today).
+    fields : list of str, optional
+        Fields you plan to explore; those without rows show with zeros (for
+        every combination of the other ``by`` columns).
+    perspectives : sequence of str
+        Columns whose distinct values among the interviews are counted, each
+        as ``n_<column>``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per field: ``[by], interviewed, scheduled, asked, pending,
+        status, to_minimum, to_target, n_organization, n_role, n_seniority,
+        n_org_type, n_location, top_org_share, note``. ``status`` is
+        ``below_minimum``, ``minimum_met`` or ``target_met``; ``to_minimum``
+        and ``to_target`` the interviews still needed; ``top_org_share`` the
+        largest share of interviews from one organisation (NaN without
+        interviews). ``note`` says in plain words when a field rests on too
+        few voices ("" otherwise). Rows sorted by field, "(no field)" last.
+
+    Raises
+    ------
+    InvalidArgumentError
+        For an unknown column in ``by`` or ``perspectives``, ``minimum`` below
+        1 or ``target`` below ``minimum``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> log = pd.DataFrame({
+    ...     "contact": ["Ana", "Ben", "Chloe", "Dev"],
+    ...     "organization": ["Acme", "Acme", "Acme", "Hooli"],
+    ...     "field": ["data", "Data", "data", "design"],
+    ...     "status": ["interviewed", "interviewed", "interviewed", "scheduled"],
+    ... })
+    >>> cov = coverage(log, as_of="2026-04-17", fields=["policy"])
+    >>> cov[["field", "interviewed", "scheduled", "status", "to_target"]]
+        field  interviewed  scheduled         status  to_target
+    0    data            3          0    minimum_met          2
+    1  design            0          1  below_minimum          5
+    2  policy            0          0  below_minimum          5
+    >>> cov.loc[0, "note"]
+    'All 3 interviews are from one organisation (Acme)'
+    """
+    log = canonical(log)
+    keys_by = _field_arguments(log, by)
+    minimum = check_positive_int("minimum", minimum, minimum=1)
+    target = check_positive_int("target", target, minimum=minimum)
+    columns = [c for c in log.columns if isinstance(c, str)]
+    perspectives = [perspectives] if isinstance(perspectives, str) else list(perspectives)
+    for p in perspectives:
+        check_choice("perspectives", p, columns)
+    planned = _planned(fields)
+    log = with_groups(log, keys_by)
+    out = outcomes(log, as_of=as_of_timestamp(as_of))
+    gid, table = _groups(log, keys_by, planned)
+    size = int(gid.max(initial=-1)) + 1
+    inter = out["interviewed"].to_numpy()
+    row = table["_gid"].to_numpy()
+    present = row >= 0
+
+    def per_group(values: np.ndarray) -> np.ndarray:
+        full = np.zeros(len(table), dtype=np.int64)
+        full[present] = values[row[present]]
+        return full
+
+    k = per_group(_count(gid, inter, size))
+    res = table[keys_by].copy()
+    res["interviewed"] = k
+    res["scheduled"] = per_group(_count(gid, out["scheduled"].to_numpy(), size))
+    res["asked"] = per_group(_count(gid, out["asked"].to_numpy(), size))
+    res["pending"] = per_group(_count(gid, out["pending"].to_numpy(), size))
+    res["status"] = np.select(
+        [k >= target, k >= minimum], ["target_met", "minimum_met"], "below_minimum"
+    ).astype(object)
+    res["to_minimum"] = np.maximum(minimum - k, 0)
+    res["to_target"] = np.maximum(target - k, 0)
+    ig = gid[inter]
+    for p in perspectives:
+        codes = name_codes(log[p])[0][inter]
+        res[f"n_{p}"] = per_group(_distinct(ig, codes, size))
+    org_codes = name_codes(log["organization"])[0][inter]
+    top_count, top_org = _top_value(ig, org_codes, log["organization"].to_numpy()[inter], size)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        res["top_org_share"] = np.where(k > 0, per_group(top_count) / k, np.nan)
+    sen_codes, sen_keys = name_codes(log["seniority"])
+    words = _seniority_words(sen_codes, sen_keys)
+    sen_count, sen_value = _top_value(ig, sen_codes[inter], words[inter], size)
+    res["note"] = np.where(
+        table["_nofield"].to_numpy(),
+        "Rows without a field: fill in the field to count them",
+        _notes(
+            k,
+            minimum,
+            org_all=per_group(top_count) == k,
+            org_name=_spread(top_org, row, present),
+            sen_all=per_group(sen_count) == k,
+            sen_words=_spread(sen_value, row, present),
+        ),
+    )
+    return res.reset_index(drop=True)
+
+
+def _planned(fields: Iterable[str] | None) -> list[str]:
+    if fields is None:
+        return []
+    items = [fields] if isinstance(fields, str) else list(fields)
+    for f in items:
+        if not isinstance(f, str) or not f.strip():
+            msg = (
+                "The value for `fields` must be a list of field names such as "
+                f"['data science', 'policy'], but {fields!r} was passed."
+            )
+            raise InvalidArgumentError(msg)
+    return [" ".join(f.split()) for f in items]
+
+
+def _seniority_words(codes: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    words = np.array([_SENIORITY_WORDS.get(k, f"{k} people") for k in keys] + [""], dtype=object)
+    return words[codes]
+
+
+def _top_value(
+    gid: np.ndarray, codes: np.ndarray, written: np.ndarray, size: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Count of the most frequent non-missing code per group, and its first-written value."""
+    keep = codes >= 0
+    top_count = np.zeros(size, dtype=np.int64)
+    top_name = np.full(size, "", dtype=object)
+    if not keep.any():
+        return top_count, top_name
+    d = pd.DataFrame({"g": gid[keep], "c": codes[keep], "w": written[keep]})
+    counts = d.groupby(["g", "c"], sort=False).agg(n=("w", "size"), w=("w", "first"))
+    counts = counts.reset_index().sort_values(["g", "n", "c"], ascending=[True, False, True])
+    best = counts.drop_duplicates("g")
+    top_count[best["g"].to_numpy()] = best["n"].to_numpy()
+    top_name[best["g"].to_numpy()] = best["w"].astype(str).str.strip().to_numpy(dtype=object)
+    return top_count, top_name
+
+
+def _spread(values: np.ndarray, row: np.ndarray, present: np.ndarray) -> np.ndarray:
+    out = np.full(len(row), "", dtype=object)
+    out[present] = values[row[present]]
+    return out
+
+
+def _notes(
+    k: np.ndarray,
+    minimum: int,
+    *,
+    org_all: np.ndarray,
+    org_name: np.ndarray,
+    sen_all: np.ndarray,
+    sen_words: np.ndarray,
+) -> np.ndarray:
+    """Plain-language warnings when a field rests on too few voices, joined by '; '."""
+    kt = k.astype(str).astype(object)
+    few = np.where(
+        k == 0,
+        f"No interviews yet: {minimum} needed to reach the minimum",
+        "Only "
+        + kt
+        + np.where(k == 1, " interview", " interviews").astype(object)
+        + f": below the minimum of {minimum}",
+    )
+    few = np.where(k < minimum, few, "")
+    several = k >= 2
+    every = np.where(k == 2, "Both interviews", "All " + kt + " interviews").astype(object)
+    org = np.where(several & org_all, every + " are from one organisation (" + org_name + ")", "")
+    sen = np.where(several & sen_all, "All interviews are with " + sen_words, "")
+    note = few.astype(object)
+    for part in (org.astype(object), sen.astype(object)):
+        joiner = np.where((note != "") & (part != ""), "; ", "").astype(object)
+        note = note + joiner + part
+    return note
+
+
+def perspective_matrix(
+    log: pd.DataFrame,
+    *,
+    by: str | Sequence[str] = "field",
+    perspective: str = "seniority",
+    as_of: object = None,
+) -> pd.DataFrame:
+    """Interview counts, field × perspective value, for a heatmap.
+
+    Parameters
+    ----------
+    log : pandas.DataFrame
+        The canonical log; not modified.
+    by : str or list of str, default "field"
+        The field column, or a list ending with it (as in :func:`coverage`).
+    perspective : str, default "seniority"
+        The column whose values become the columns of the table.
+    as_of : date-like, optional
+        Date interviews are counted for (default: today).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``[by]`` then one column per perspective value: the category's values
+        in their documented order (all of them) for a category column, then
+        other values as first written (sorted), then ``(none)`` when some
+        interviews lack the value. Cells count interviews; one row per field
+        that has rows in the log, sorted as in :func:`coverage`.
+        ``table.attrs["perspective"]`` names the perspective.
+
+    Raises
+    ------
+    InvalidArgumentError
+        For an unknown column in ``by`` or ``perspective``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> log = pd.DataFrame({
+    ...     "field": ["data", "data", "design"],
+    ...     "location": ["Oslo", "Lima", None],
+    ...     "status": ["interviewed"] * 3,
+    ... })
+    >>> perspective_matrix(log, perspective="location", as_of="2026-04-17")
+        field  Lima  Oslo  (none)
+    0    data     1     1       0
+    1  design     0     0       1
+    """
+    log = canonical(log)
+    keys_by = _field_arguments(log, by)
+    columns = [c for c in log.columns if isinstance(c, str)]
+    check_choice("perspective", perspective, columns)
+    log = with_groups(log, keys_by)
+    inter = outcomes(log, as_of=as_of_timestamp(as_of))["interviewed"].to_numpy()
+    gid, table = _groups(log, keys_by)
+    codes, keys = name_codes(log[perspective])
+    written = log[perspective].astype(object).to_numpy()
+    # Column order: category values, then others (by key), then (none).
+    allowed = list(category_values(perspective))
+    seen = inter & (codes >= 0)  # other values: only those among the interviews
+    first = np.unique(codes[seen], return_index=True)
+    shown = pd.Series(written[seen][first[1]], dtype=object).astype(str).str.strip()
+    labels = dict(zip(first[0].tolist(), shown.tolist(), strict=True))
+    allowed_keys = {" ".join(a.casefold().split()): a for a in allowed}
+    label_of = {c: allowed_keys.get(keys[c], labels.get(c)) for c in range(len(keys))}
+    others = sorted((c for c in labels if keys[c] not in allowed_keys), key=lambda c: keys[c])
+    col_names = allowed + [label_of[c] for c in others]
+    position = {name: i for i, name in enumerate(col_names)}
+    # Values never interviewed map to the spare last cell (never counted).
+    col_of_code = np.array(
+        [position.get(label_of[c], len(col_names)) for c in range(len(keys))] + [len(col_names)]
+    )
+    cell = col_of_code[codes]
+    width = len(col_names) + 1
+    size = int(gid.max(initial=-1)) + 1
+    counts = np.bincount(gid[inter] * width + cell[inter], minlength=size * width)
+    counts = counts.reshape(size, width)
+    if counts[:, -1].any():
+        col_names = [*col_names, NONE]
+    else:
+        counts = counts[:, :-1]
+    res = table[keys_by].reset_index(drop=True)
+    values = pd.DataFrame(counts[table["_gid"].to_numpy()], columns=col_names)
+    res = pd.concat([res, values.astype(np.int64)], axis=1)
+    res.attrs["perspective"] = perspective
+    return res

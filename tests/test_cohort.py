@@ -1,0 +1,108 @@
+"""cohort_summary: one row per student, hand-counted; intervals against scipy."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.stats import binomtest
+
+from infoview_analytics import InvalidArgumentError
+from infoview_analytics.cohort import COHORT_COLUMNS, cohort_summary
+
+AS_OF = "2026-03-20"  # a Friday
+
+
+@pytest.fixture
+def cohort() -> pd.DataFrame:
+    d = pd.to_datetime
+    rows = [
+        # owner, contact, org, field, requested, responded, status, interview, thanked, last
+        ("amy", "A", "Acme", "data", "2026-03-02", "2026-03-04", "interviewed", "2026-03-10",
+         "2026-03-10", "2026-04-01"),
+        ("amy", "B", "Bolt", "data", "2026-03-02", None, "interviewed", "2026-03-11", None, None),
+        ("amy", "C", "Core", "data", "2026-03-03", None, "awaiting", None, None, None),
+        ("amy", "D", "Dyn", "law", "2026-03-02", "2026-03-05", "declined", None, None, None),
+        ("amy", "E", "Zeta", "law", None, None, "prospect", None, None, None),
+        ("bo", "F", "Yak", "data", "2026-03-16", None, "awaiting", None, None, None),
+        ("bo", "G", "Wren", None, "2026-02-02", None, "no_response", None, None, None),
+        (None, "H", "Halo", "data", "2026-03-18", None, "awaiting", None, None, None),
+    ]  # fmt: skip
+    cols = ["owner", "contact", "organization", "field", "requested_on", "responded_on",
+            "status", "interview_on", "thanked_on", "last_contact_on"]  # fmt: skip
+    log = pd.DataFrame(rows, columns=cols)
+    for c in ["requested_on", "responded_on", "interview_on", "thanked_on", "last_contact_on"]:
+        log[c] = d(log[c])
+    return log
+
+
+def test_hand_counted(cohort):
+    s = cohort_summary(cohort, as_of=AS_OF, minimum=2)
+    assert s.columns.tolist() == COHORT_COLUMNS
+    assert s["owner"].tolist() == ["(none)", "amy", "bo"]
+    amy = s.set_index("owner").loc["amy"]
+    # asked A-D; C unanswered for 13 business days is decided; A, B, D answered.
+    assert amy[["asked", "decided", "responded", "interviews"]].tolist() == [4, 4, 3, 2]
+    assert amy["response_rate"] == pytest.approx(0.75)
+    # data has 2 interviews (minimum 2), law none.
+    assert amy[["fields_at_minimum", "fields_total"]].tolist() == [1, 2]
+    # B's thank-you, C's follow-up and C's second person at Core.
+    assert amy["follow_ups_overdue"] == 3
+    # A's last contact (04-01) is after the as-of date: ignored.
+    assert amy["last_activity"] == pd.Timestamp("2026-03-11")
+    bo = s.set_index("owner").loc["bo"]
+    # F asked 4 business days ago: pending, not decided; G gave up.
+    assert bo[["asked", "decided", "responded", "interviews"]].tolist() == [2, 1, 0, 0]
+    assert bo[["fields_at_minimum", "fields_total", "follow_ups_overdue"]].tolist() == [0, 1, 0]
+    assert bo["last_activity"] == pd.Timestamp("2026-03-16")
+    none = s.set_index("owner").loc["(none)"]
+    assert none[["asked", "decided"]].tolist() == [1, 0]
+    assert np.isnan(none["response_rate"])
+    assert np.isnan(none["ci_low"])
+
+
+def test_intervals_match_scipy(cohort):
+    s = cohort_summary(cohort, as_of=AS_OF)
+    for _, row in s[s["decided"] > 0].iterrows():
+        ci = binomtest(int(row["responded"]), int(row["decided"])).proportion_ci(
+            0.95, method="wilson"
+        )
+        assert row["ci_low"] == pytest.approx(ci.low, abs=1e-12)
+        assert row["ci_high"] == pytest.approx(ci.high, abs=1e-12)
+
+
+def test_minimum_changes_fields_at_minimum(cohort):
+    s = cohort_summary(cohort, as_of=AS_OF, minimum=3)
+    assert s.set_index("owner").loc["amy", "fields_at_minimum"] == 0
+
+
+def test_log_without_owner_is_one_student(cohort):
+    s = cohort_summary(cohort.drop(columns="owner"), as_of=AS_OF)
+    assert s["owner"].tolist() == ["(none)"]
+    assert s.loc[0, "asked"] == 7
+
+
+def test_no_activity_gives_nat():
+    log = pd.DataFrame({"owner": ["amy"], "contact": ["A"], "status": ["prospect"]})
+    s = cohort_summary(log, as_of=AS_OF)
+    assert pd.isna(s.loc[0, "last_activity"])
+    assert s.loc[0, ["asked", "fields_total", "follow_ups_overdue"]].tolist() == [0, 0, 0]
+
+
+def test_input_not_modified(cohort):
+    before = cohort.copy(deep=True)
+    cohort_summary(cohort, as_of=AS_OF)
+    pd.testing.assert_frame_equal(cohort, before)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"minimum": 0}, r"`minimum` must be a whole number >= 1, but 0 was passed"),
+        ({"minimum": 2.5}, r"`minimum` must be a whole number >= 1, but 2.5 was passed"),
+        ({"as_of": "someday"}, r"`as_of` must be a date"),
+    ],
+)
+def test_bad_arguments(cohort, kwargs, match):
+    with pytest.raises(InvalidArgumentError, match=match):
+        cohort_summary(cohort, **kwargs)

@@ -1,0 +1,191 @@
+"""Tests of _dates.parse_dates: every format, day/month order per column, serials."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from infoview_analytics import schema
+from infoview_analytics._dates import parse_dates
+
+
+def _one(value: object, **kw: object) -> pd.Timestamp:
+    return parse_dates(pd.Series([value], dtype=object), **kw).parsed.iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-03-02", "2026-03-02"),
+        ("2026/03/02", "2026-03-02"),
+        ("2026-03-02T14:05:00", "2026-03-02"),
+        ("2026-04-06 16:35:35 UTC", "2026-04-06"),
+        ("2026-04-06T16:35:35Z", "2026-04-06"),
+        ("2026-04-06 16:35:35+02:00", "2026-04-06"),
+        ("30 May 2024", "2024-05-30"),
+        ("30-May-24", "2024-05-30"),
+        ("1 Sept 2025", "2025-09-01"),
+        ("May 30, 2024", "2024-05-30"),
+        ("Mon, 2 Mar 2026", "2026-03-02"),
+        ("Monday, March 2, 2026", "2026-03-02"),
+        ("4/16/26, 2:12 PM", "2026-04-16"),
+        ("16/4/2026 14:12", "2026-04-16"),
+        ("16.04.2026", "2026-04-16"),
+        ("12/31/99", "1999-12-31"),
+        ("20260302", "2026-03-02"),
+        ("46083", "2026-03-02"),
+        ("46083.75", "2026-03-02"),
+        ("  2026-03-02  ", "2026-03-02"),
+    ],
+)
+def test_formats(text: str, expected: str) -> None:
+    assert _one(text) == pd.Timestamp(expected)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (46083, "2026-03-02"),
+        (46083.5, "2026-03-02"),
+        (dt.date(2026, 3, 2), "2026-03-02"),
+        (dt.datetime(2026, 3, 2, 23, 59), "2026-03-02"),
+        (pd.Timestamp("2026-03-02 10:00"), "2026-03-02"),
+        (np.datetime64("2026-03-02T10:00"), "2026-03-02"),
+    ],
+)
+def test_cells_that_are_not_text(value: object, expected: str) -> None:
+    assert _one(value) == pd.Timestamp(expected)
+
+
+@pytest.mark.parametrize(
+    "value", ["x", "31/02/2026", "2026-13-01", "yesterday", "3", 5.0, 99999999.0, True, "1/2"]
+)
+def test_not_a_date_is_nat_and_bad(value: object) -> None:
+    result = parse_dates(pd.Series([value], dtype=object))
+    assert pd.isna(result.parsed.iloc[0])
+    assert bool(result.bad.iloc[0])
+
+
+@pytest.mark.parametrize("value", [None, np.nan, "", "   ", pd.NaT])
+def test_missing_is_nat_but_not_bad(value: object) -> None:
+    result = parse_dates(pd.Series([value, "2026-03-02"], dtype=object))
+    assert pd.isna(result.parsed.iloc[0])
+    assert not result.bad.any()
+
+
+@pytest.mark.parametrize(
+    ("values", "dayfirst", "expected"),
+    [
+        # A first part > 12 decides day-first for the whole column.
+        (["13/03/2026", "02/03/2026"], True, ["2026-03-13", "2026-03-02"]),
+        # A second part > 12 decides month-first.
+        (["03/13/2026", "02/03/2026"], False, ["2026-03-13", "2026-02-03"]),
+        # All ambiguous: the documented default.
+        (["02/03/2026", "04/05/2026"], schema.DEFAULT_DAYFIRST, None),
+    ],
+)
+def test_day_month_order_decided_per_column(
+    values: list[str], dayfirst: bool, expected: list[str] | None
+) -> None:
+    result = parse_dates(pd.Series(values))
+    assert result.dayfirst is dayfirst
+    if expected is not None:
+        assert result.parsed.tolist() == [pd.Timestamp(e) for e in expected]
+    assert not result.conflict.any()
+
+
+def test_all_ambiguous_default_is_month_first_and_dayfirst_overrides() -> None:
+    values = pd.Series(["02/03/2026"])
+    assert schema.DEFAULT_DAYFIRST is False
+    assert parse_dates(values).parsed.iloc[0] == pd.Timestamp("2026-02-03")
+    assert parse_dates(values, dayfirst=True).parsed.iloc[0] == pd.Timestamp("2026-03-02")
+
+
+def test_conflicting_evidence_majority_wins_and_minority_flagged() -> None:
+    values = pd.Series(["13/03/2026", "14/03/2026", "03/15/2026", "02/03/2026"])
+    result = parse_dates(values)
+    assert result.dayfirst is True
+    # Each unambiguous value is still read as written.
+    assert result.parsed.tolist() == [
+        pd.Timestamp("2026-03-13"),
+        pd.Timestamp("2026-03-14"),
+        pd.Timestamp("2026-03-15"),
+        pd.Timestamp("2026-03-02"),
+    ]
+    assert result.conflict.tolist() == [False, False, True, False]
+    assert not result.bad.any()
+
+
+def test_explicit_dayfirst_flags_contrary_values() -> None:
+    result = parse_dates(pd.Series(["03/15/2026", "02/03/2026"]), dayfirst=True)
+    assert result.conflict.tolist() == [True, False]
+    assert result.parsed.iloc[1] == pd.Timestamp("2026-03-02")
+
+
+def test_evidence_weighted_by_rows() -> None:
+    # One distinct day-first value used five times beats two month-first values.
+    values = pd.Series(["13/03/2026"] * 5 + ["03/14/2026", "03/15/2026"])
+    assert parse_dates(values).dayfirst is True
+
+
+def test_two_digit_years_follow_strptime_pivot() -> None:
+    result = parse_dates(pd.Series(["1/2/68", "1/2/69", "1/2/00"]))
+    assert result.parsed.dt.year.tolist() == [2068, 1969, 2000]
+
+
+def test_output_dtype_index_and_name_kept() -> None:
+    values = pd.Series(["2026-03-02", None], index=[10, 20], name="requested_on")
+    result = parse_dates(values)
+    assert result.parsed.dtype == "datetime64[ns]"
+    assert result.parsed.index.tolist() == [10, 20]
+    assert result.parsed.name == "requested_on"
+    assert result.bad.dtype == bool
+
+
+def test_categorical_input_parses_categories_only() -> None:
+    values = pd.Series(["2026-03-02", "x", "2026-03-02", None], dtype="category")
+    result = parse_dates(values)
+    assert result.parsed.iloc[2] == pd.Timestamp("2026-03-02")
+    assert result.bad.tolist() == [False, True, False, False]
+
+
+def test_empty_series() -> None:
+    result = parse_dates(pd.Series([], dtype=object))
+    assert len(result.parsed) == 0
+    assert result.parsed.dtype == "datetime64[ns]"
+
+
+def test_input_not_modified() -> None:
+    values = pd.Series([" 2026-03-02 ", "13/03/2026"])
+    before = values.copy()
+    parse_dates(values)
+    pd.testing.assert_series_equal(values, before)
+
+
+_FORMATS = {
+    "iso": "%Y-%m-%d",
+    "dmy": "%d/%m/%Y",
+    "mdy": "%m/%d/%Y",
+    "text": "%d %B %Y",
+    "dmy_dots": "%d.%m.%Y",
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    dates=st.lists(st.dates(dt.date(1960, 1, 1), dt.date(2060, 12, 31)), min_size=1, max_size=30),
+    fmt=st.sampled_from(sorted(_FORMATS)),
+)
+def test_roundtrip_any_format(dates: list[dt.date], fmt: str) -> None:
+    # Add one unambiguous date so the column's order is decidable.
+    anchor = dt.date(2026, 3, 31)
+    texts = [d.strftime(_FORMATS[fmt]) for d in [*dates, anchor]]
+    result = parse_dates(pd.Series(texts))
+    assert result.parsed.tolist() == [pd.Timestamp(d) for d in [*dates, anchor]]
+    assert not result.bad.any()
+    assert not result.conflict.any()

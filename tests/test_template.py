@@ -1,0 +1,353 @@
+"""The blank template and write_log: layout read back with openpyxl, round trips via read_log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from openpyxl.utils import get_column_letter
+from pandas.testing import assert_frame_equal
+
+from infoview_analytics import schema
+from infoview_analytics._safety import FORMULA_PREFIXES, neutralize_formula, neutralize_frame
+from infoview_analytics.errors import InvalidArgumentError, ReportExistsError
+from infoview_analytics.loader import read_log
+from infoview_analytics.sample import SAMPLE_AS_OF, example_log
+from infoview_analytics.template import RULES_OF_THUMB, write_log, write_template
+
+LETTER = {col.name: get_column_letter(i) for i, col in enumerate(schema.FIELDS, start=1)}
+
+
+@pytest.fixture
+def template(tmp_path):
+    return write_template(tmp_path / "log.xlsx")
+
+
+def _validations(sheet) -> dict[str, object]:
+    """Column letter -> the data validation covering it."""
+    out = {}
+    for check in sheet.data_validations.dataValidation:
+        for cell_range in check.sqref.ranges:
+            letter = get_column_letter(cell_range.min_col)
+            assert cell_range.min_col == cell_range.max_col
+            assert cell_range.min_row == 2
+            out[letter] = check
+    return out
+
+
+def test_header_is_the_labels_and_each_maps_back(template):
+    sheet = openpyxl.load_workbook(template)["Log"]
+    header = [cell.value for cell in sheet[1]]
+    assert header == [col.label for col in schema.FIELDS]
+    for label, col in zip(header, schema.COLUMNS, strict=True):
+        assert schema.HEADER_ALIASES[schema.normalize_header(label)] == col
+    assert sheet.max_row == 1  # no styled empty rows that would look like data
+
+
+@pytest.mark.parametrize("column", schema.CATEGORY_COLUMNS)
+def test_each_category_column_has_a_drop_down_of_exactly_its_values(template, column):
+    sheet = openpyxl.load_workbook(template)["Log"]
+    check = _validations(sheet)[LETTER[column]]
+    assert check.type == "list"
+    assert check.formula1.strip('"').split(",") == list(schema.CATEGORIES[column])
+    assert check.allow_blank
+    assert not check.showDropDown  # OOXML: False shows the in-cell arrow
+    assert {r.max_row for r in check.sqref.ranges} == {1001}
+
+
+@pytest.mark.parametrize("column", schema.INTEGER_COLUMNS)
+def test_whole_number_columns_are_checked(template, column):
+    sheet = openpyxl.load_workbook(template)["Log"]
+    check = _validations(sheet)[LETTER[column]]
+    assert (check.type, check.operator, check.formula1) == ("whole", "greaterThanOrEqual", "0")
+
+
+@pytest.mark.parametrize("column", schema.DATE_COLUMNS)
+def test_date_columns_have_a_date_format(template, column):
+    sheet = openpyxl.load_workbook(template)["Log"]
+    assert sheet.column_dimensions[LETTER[column]].number_format == "yyyy-mm-dd"
+    assert _validations(sheet)[LETTER[column]].type == "date"
+
+
+def test_text_columns_have_no_validation(template):
+    sheet = openpyxl.load_workbook(template)["Log"]
+    letters = set(_validations(sheet))
+    assert letters == {LETTER[c] for c in schema.COLUMNS if c not in schema.TEXT_COLUMNS}
+
+
+def test_frozen_header_widths_and_sheets(template):
+    book = openpyxl.load_workbook(template)
+    assert book.sheetnames == ["Log", "About"]
+    sheet = book["Log"]
+    assert sheet.freeze_panes == "B2"
+    assert sheet.column_dimensions[LETTER["notes"]].width == 60
+    assert all(sheet.column_dimensions[LETTER[c]].width >= 12 for c in schema.COLUMNS)
+    assert all(cell.font.bold for cell in sheet[1])
+
+
+def test_about_sheet_explains_every_column_and_the_rules(template):
+    about = openpyxl.load_workbook(template)["About"]
+    rows = [[c for c in row if c is not None] for row in about.iter_rows(values_only=True)]
+    by_label = {row[0]: row for row in rows if len(row) >= 4}
+    for col in schema.FIELDS:
+        row = by_label[col.label]
+        assert row[1] == col.name
+        assert row[3] == col.meaning
+        if col.kind == "category":
+            listed = [line.split(":")[0] for line in row[4].splitlines()]
+            assert listed == list(schema.CATEGORIES[col.name])
+    text = "\n".join(str(c) for row in rows for c in row)
+    for rule in RULES_OF_THUMB:
+        assert rule in text
+    for phrase in ("3 to 5 people", "within 24 hours", "3B7", "15 to 30 minutes", "5 to 7"):
+        assert phrase in text
+    assert "Who else should I talk to?" in text
+
+
+def test_refuses_to_overwrite(template):
+    before = template.read_bytes()
+    with pytest.raises(ReportExistsError, match=r"exists already.*overwrite=True"):
+        write_template(template)
+    with pytest.raises(FileExistsError):
+        write_log(pd.DataFrame({"contact": ["Ana"]}), template)
+    assert template.read_bytes() == before
+    write_log(pd.DataFrame({"contact": ["Ana"]}), template, overwrite=True)
+    assert openpyxl.load_workbook(template)["Log"]["A2"].value == "Ana"
+
+
+def test_atomic_write_leaves_only_the_file(tmp_path):
+    write_template(tmp_path / "a.xlsx")
+    write_template(tmp_path / "a.xlsx", overwrite=True)
+    assert [p.name for p in tmp_path.iterdir()] == ["a.xlsx"]
+
+
+def test_missing_folder_leaves_nothing(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        write_template(tmp_path / "no" / "log.xlsx")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["log.csv", "log.xls", "log"])
+def test_file_name_must_end_in_xlsx(tmp_path, name):
+    with pytest.raises(InvalidArgumentError, match=r"must end in \.xlsx, but '.*' was passed"):
+        write_template(tmp_path / name)
+
+
+def test_write_log_rejects_a_non_dataframe(tmp_path):
+    with pytest.raises(InvalidArgumentError, match="as a pandas DataFrame"):
+        write_log([{"contact": "Ana"}], tmp_path / "log.xlsx")
+
+
+def test_filled_template_loads_without_problems(template):
+    book = openpyxl.load_workbook(template)
+    sheet = book["Log"]
+    checks = _validations(sheet)
+    allowed = {
+        c: checks[LETTER[c]].formula1.strip('"').split(",") for c in schema.CATEGORY_COLUMNS
+    }
+    rows = [
+        {
+            "contact": "Ana Ruiz",
+            "organization": "Acme",
+            "field": "Data analytics",
+            "seniority": allowed["seniority"][2],
+            "org_type": allowed["org_type"][0],
+            "source": allowed["source"][0],
+            "channel": allowed["channel"][0],
+            "requested_on": dt.date(2026, 3, 2),
+            "responded_on": dt.date(2026, 3, 4),
+            "status": allowed["status"][4],
+            "interview_on": dt.date(2026, 3, 10),
+            "format": allowed["format"][2],
+            "minutes_planned": 30,
+            "minutes_actual": 35,
+            "questions_prepared": 6,
+            "thanked_on": dt.date(2026, 3, 10),
+            "referrals_given": 1,
+        },
+        {
+            "contact": "Ben Ode",
+            "organization": "Globex",
+            "field": "Data analytics",
+            "source": allowed["source"][1],
+            "referred_by": "Ana Ruiz",
+            "channel": allowed["channel"][1],
+            "requested_on": dt.date(2026, 3, 12),
+            "status": allowed["status"][1],
+        },
+        {"contact": "Cleo Vance", "organization": "Initech", "field": "UX research"},
+    ]
+    for number, row in enumerate(rows, start=2):
+        for col, value in row.items():
+            sheet[f"{LETTER[col]}{number}"] = value
+    book.save(template)
+
+    result = read_log(template, as_of="2026-03-20")
+    assert result.problems.empty
+    log = result.log
+    assert log["contact"].tolist() == ["Ana Ruiz", "Ben Ode", "Cleo Vance"]
+    assert log["source_row"].tolist() == [2, 3, 4]
+    assert log["status"].astype(str).tolist() == ["interviewed", "awaiting", "prospect"]
+    assert log["format"].iloc[0] == "video"
+    assert log["interview_on"].iloc[0] == pd.Timestamp("2026-03-10")
+    assert log["minutes_actual"].iloc[0] == 35
+    assert log["referred_by"].iloc[1] == "Ana Ruiz"
+
+
+def test_write_log_round_trips_the_sample(tmp_path):
+    original = example_log()
+    kept = original.copy(deep=True)
+    path = write_log(original, tmp_path / "copy.xlsx")
+    assert_frame_equal(original, kept)  # the input is not modified
+    back = read_log(path, as_of=SAMPLE_AS_OF)
+    assert back.problems.empty
+    assert_frame_equal(back.log, original)
+
+
+def test_write_log_layout_dates_and_extra_columns(tmp_path):
+    log = pd.DataFrame(
+        {
+            "Fun fact": ["likes chess", None],
+            "contact": ["Ana Ruiz", "Ben Ode"],
+            "requested_on": pd.to_datetime(["2026-03-02", None]),
+            "minutes_planned": pd.array([30, None], dtype="Int64"),
+            "Met at": pd.to_datetime(["2026-01-05 18:30", None]),
+            "source_row": [7, 8],
+        }
+    )
+    path = write_log(log, tmp_path / "log.xlsx")
+    sheet = openpyxl.load_workbook(path)["Log"]
+    header = [cell.value for cell in sheet[1]]
+    assert header == [*(c.label for c in schema.FIELDS), "Fun fact", "Met at"]
+    date_cell = sheet[f"{LETTER['requested_on']}2"]
+    assert date_cell.is_date
+    assert date_cell.value == dt.datetime(2026, 3, 2)
+    assert date_cell.number_format == "yyyy-mm-dd"
+    assert sheet[f"{LETTER['minutes_planned']}2"].value == 30
+    assert sheet[f"{LETTER['minutes_planned']}3"].value is None
+    extra = sheet.cell(row=2, column=len(schema.FIELDS) + 2)
+    assert extra.value == dt.datetime(2026, 1, 5, 18, 30)
+    assert extra.number_format == "yyyy-mm-dd hh:mm"
+    assert sheet.cell(row=2, column=len(schema.FIELDS) + 1).value == "likes chess"
+    assert sheet.max_row == 3
+    back = read_log(path, as_of="2026-03-20")
+    assert list(back.log.columns[-2:]) == ["Fun fact", "Met at"]
+    assert back.log["contact"].tolist() == ["Ana Ruiz", "Ben Ode"]
+
+
+def test_write_log_neutralises_formulas(tmp_path):
+    risky = ['=HYPERLINK("http://x.example")', "+1 555 0100", "-5", "@SUM(A1)", "\tx", "\ry"]
+    log = pd.DataFrame(
+        {"contact": ["Ana", "Ben", "Cleo", "Dev", "Eve", "Finn"], "notes": risky, "extra": risky}
+    )
+    path = write_log(log, tmp_path / "log.xlsx")
+    sheet = openpyxl.load_workbook(path)["Log"]
+    notes = [sheet[f"{LETTER['notes']}{r}"] for r in range(2, 8)]
+    # XML reading turns a carriage return into a line feed; the quote is what matters.
+    expected = ["'" + v.replace("\r", "\n") for v in risky]
+    assert [c.value for c in notes] == expected
+    assert all(c.data_type == "s" for c in notes)
+    extra = [sheet.cell(row=r, column=len(schema.FIELDS) + 1).value for r in range(2, 8)]
+    assert extra == expected
+    assert log["notes"].tolist() == risky
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+44 20", "'+44 20"),
+        ("-2", "'-2"),
+        ("@handle", "'@handle"),
+        ("\tcmd", "'\tcmd"),
+        ("\rcmd", "'\rcmd"),
+        ("Ana = Ben", "Ana = Ben"),
+        ("", ""),
+        (-3, -3),
+        (2.5, 2.5),
+        (None, None),
+    ],
+)
+def test_neutralize_formula(value, expected):
+    assert neutralize_formula(value) == expected
+
+
+def test_neutralize_frame_keeps_types_and_input():
+    frame = pd.DataFrame(
+        {
+            "a": ["=x", None, 3, "ok"],
+            "b": pd.Series(["-1", "y", None, "@z"], dtype="str"),
+            "c": pd.Categorical(["=c", "d", "d", "d"]),
+            "d": [1, 2, 3, 4],
+        }
+    )
+    kept = frame.copy(deep=True)
+    out = neutralize_frame(frame)
+    assert_frame_equal(frame, kept)
+    assert out["a"].tolist()[:1] == ["'=x"]
+    assert out["a"].iloc[2] == 3
+    assert out["b"].tolist()[0] == "'-1"
+    assert out["b"].tolist()[3] == "'@z"
+    assert list(out["c"].cat.categories) == ["'=c", "d"]
+    assert out["d"].tolist() == [1, 2, 3, 4]
+    assert [out[c].dtype for c in "abd"] == [frame[c].dtype for c in "abd"]
+
+
+@given(st.lists(st.one_of(st.text(max_size=8), st.none(), st.integers()), max_size=20))
+def test_neutralize_frame_only_prefixes_risky_text(values):
+    frame = pd.DataFrame({"v": pd.Series(values, dtype=object)})
+    out = neutralize_frame(frame)["v"].tolist()
+    for before, after in zip(values, out, strict=True):
+        if isinstance(before, str) and before.startswith(FORMULA_PREFIXES):
+            assert after == "'" + before
+        else:
+            assert after == before or (before is None and after is None)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _cli(*args, cwd):
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "infoview_analytics", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        check=False,
+    )
+
+
+def test_cli_template(tmp_path):
+    first = _cli("template", "mine.xlsx", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "mine.xlsx" in first.stdout
+    assert openpyxl.load_workbook(tmp_path / "mine.xlsx").sheetnames == ["Log", "About"]
+
+    again = _cli("template", "mine.xlsx", cwd=tmp_path)
+    assert again.returncode == 2
+    assert again.stdout == ""
+    assert again.stderr.count("\n") == 1
+    assert again.stderr.startswith("infoview: error: mine.xlsx exists already")
+
+    forced = _cli("template", "mine.xlsx", "--force", cwd=tmp_path)
+    assert forced.returncode == 0, forced.stderr
+
+
+def test_cli_template_bad_name(tmp_path):
+    result = _cli("template", "mine.csv", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "must end in .xlsx" in result.stderr
+    assert not (tmp_path / "mine.csv").exists()
