@@ -65,7 +65,10 @@ _LAZY: dict[str, str] = {
     "anonymize": "anonymize",
     "build_report": "report",
     # LinkedIn
+    "LinkedInResult": "linkedin",
     "load_linkedin": "linkedin",
+    "read_linkedin": "linkedin",
+    "MergeResult": "merge",
     "merge_logs": "merge",
 }
 
@@ -74,9 +77,11 @@ __all__ = [
     "InfoviewError",
     "InvalidArgumentError",
     "LinkedInExportError",
+    "LinkedInResult",
     "LoadResult",
     "LogFormatError",
     "LogProblemsWarning",
+    "MergeResult",
     "ReportExistsError",
     "__version__",
     "activity",
@@ -96,6 +101,7 @@ __all__ = [
     "meeting_discipline",
     "merge_logs",
     "perspective_matrix",
+    "read_linkedin",
     "read_log",
     "referral_chains",
     "referral_graph",
@@ -128,10 +134,10 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .cohort import cohort_summary
     from .coverage import coverage, perspective_matrix
     from .followups import classify_contacts, follow_ups_due
-    from .linkedin import load_linkedin
+    from .linkedin import LinkedInResult, load_linkedin, read_linkedin
     from .loader import LoadResult, load_log, load_logs, read_log
     from .meetings import meeting_discipline, thank_you_timeliness
-    from .merge import merge_logs
+    from .merge import MergeResult, merge_logs
     from .referrals import referral_chains, referral_graph, referral_summary
     from .report import build_report
     from .responses import activity, add_warmth, funnel, response_rates

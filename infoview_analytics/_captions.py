@@ -60,8 +60,10 @@ def _best(table: pd.DataFrame, col: str) -> tuple[str, pd.Series] | None:
 def rates(table: pd.DataFrame, by: str) -> tuple[str, str]:
     found = _best(table, by) if len(table) else None
     if found is None:
-        return (f"Response rate by {by}: no decided requests yet.",
-                "Send requests; a request counts once answered or 7 business days old.")
+        return (
+            f"Response rate by {by}: no decided requests yet.",
+            "Send requests; a request counts once answered or 7 business days old.",
+        )
     name, row = found
     shows = (
         f"Best {by}: {name}, {_n(row['responded'])} of {_n(row['decided'])} answered "
@@ -95,8 +97,10 @@ def funnel(table: pd.DataFrame) -> tuple[str, str]:
 
 
 def timing(summary: pd.DataFrame) -> tuple[str, str]:
-    todo = ("No answer after 3 business days: contact a second person at the same "
-            "organisation; after 7: send one follow-up (3B7).")
+    todo = (
+        "No answer after 3 business days: contact a second person at the same "
+        "organisation; after 7: send one follow-up (3B7)."
+    )
     if summary.empty or _n(pd.to_numeric(summary["answered"]).sum()) == 0:
         return "Time to response: no answers yet.", todo
     parts = [
@@ -127,7 +131,10 @@ def coverage(table: pd.DataFrame) -> tuple[str, str]:
     below = table[table["status"].astype(str) == "below_minimum"]
     shows = f"{len(table) - len(below)} of {len(table)} fields have at least 3 interviews."
     if below.empty:
-        return shows, "Every field meets the minimum: aim for 5 voices in those you care most about."
+        return (
+            shows,
+            "Every field meets the minimum: aim for 5 voices in those you care most about.",
+        )
     need = ", ".join(
         f"{f} (+{_n(k)})"
         for f, k in zip(below["field"].head(5), below["to_minimum"].head(5), strict=True)
@@ -138,7 +145,10 @@ def coverage(table: pd.DataFrame) -> tuple[str, str]:
 def perspectives(table: pd.DataFrame, name: str) -> tuple[str, str]:
     values = table.drop(columns=table.columns[:1]) if len(table.columns) else table
     if values.empty or values.to_numpy().sum() == 0:
-        return f"No interviews to compare by {name} yet.", "Record seniority and organisation type."
+        return (
+            f"No interviews to compare by {name} yet.",
+            "Record seniority and organisation type.",
+        )
     one = int(((values > 0).sum(axis=1) == 1).sum())
     return (
         f"Interviews per field and {name}; {one} field(s) rest on a single {name}.",

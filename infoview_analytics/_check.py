@@ -77,7 +77,7 @@ def _table_text(
         "",
     ]
     if len(cov):
-        lines.append(_left(cov[_TABLE_COVERAGE]).to_string(index=False, justify="left"))
+        lines.append(_text_table(cov[_TABLE_COVERAGE]))
     else:
         lines.append("No rows in the log.")
     below = cov[(cov["field"] != NO_FIELD) & (cov["status"] == "below_minimum")]
@@ -88,22 +88,23 @@ def _table_text(
     overdue = int(todo["overdue"].sum()) if len(todo) else 0
     lines += ["", f"Follow-ups due: {len(todo)} ({overdue} overdue)", ""]
     if len(todo):
-        lines.append(
-            _left(_dates_iso(todo[_TABLE_FOLLOW_UPS])).to_string(index=False, justify="left")
-        )
+        lines.append(_text_table(_dates_iso(todo[_TABLE_FOLLOW_UPS])))
     else:
         lines.append("Nothing due.")
     return "\n".join(lines)
 
 
-def _left(table: pd.DataFrame) -> pd.DataFrame:
-    """Text columns padded on the right, so that to_string shows them left-aligned."""
-    out = table.copy()
-    for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            text = out[col].astype(object).where(out[col].notna(), "").astype(str)
-            out[col] = text.str.ljust(int(text.str.len().max()) if len(text) else 0)
-    return out
+def _text_table(table: pd.DataFrame) -> str:
+    """Plain-text table: text left-aligned, numbers right-aligned, two spaces apart."""
+    columns = []
+    for col in table.columns:
+        values = table[col]
+        text = values.astype(object).where(values.notna(), "").astype(str)
+        width = max([len(str(col)), *text.str.len().tolist()])
+        numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+        pad = str.rjust if numeric else str.ljust
+        columns.append([pad(str(col), width), *(pad(t, width) for t in text)])
+    return "\n".join("  ".join(cells).rstrip() for cells in zip(*columns, strict=True))
 
 
 def _dates_iso(table: pd.DataFrame) -> pd.DataFrame:

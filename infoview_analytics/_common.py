@@ -44,7 +44,8 @@ def as_of_timestamp(as_of: object = None, *, name: str = "as_of") -> pd.Timestam
     if as_of is None:
         return pd.Timestamp(_dt.date.today())
     try:
-        ts = pd.Timestamp(as_of)
+        # A bare number is not a date (pandas would read it as nanoseconds since 1970).
+        ts = pd.NaT if isinstance(as_of, int | float) else pd.Timestamp(as_of)
     except (TypeError, ValueError):
         ts = pd.NaT
     if ts is pd.NaT or pd.isna(ts):
@@ -116,6 +117,7 @@ def canonical(log: pd.DataFrame) -> pd.DataFrame:
                 out[col] = pd.Series(pd.NA, index=out.index, dtype="Int64")
             else:
                 out[col] = pd.Series([None] * n, index=out.index, dtype=object)
+    out = out[[*COLUMNS, *(c for c in out.columns if c not in set(COLUMNS))]]
     for col in DATE_COLUMNS:
         s = out[col]
         if not pd.api.types.is_datetime64_any_dtype(s):
@@ -176,8 +178,23 @@ def group_keys(log: pd.DataFrame, by: list[str]) -> pd.DataFrame:
 
 
 def status_of(log: pd.DataFrame) -> pd.Series:
-    """The status column as plain strings (missing as '')."""
-    return log["status"].astype(object).where(log["status"].notna(), "").astype(str)
+    """The status column as a Categorical of plain strings (missing as '').
+
+    Comparisons and ``isin`` on a Categorical work on its small set of
+    categories, which keeps the analyses fast on a million rows.
+    """
+    s = log["status"]
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        cats = [str(c) for c in s.cat.categories]
+        codes = s.cat.codes.to_numpy()
+        if "" not in cats:
+            cats.append("")
+        codes = np.where(codes < 0, cats.index(""), codes)
+        return pd.Series(
+            pd.Categorical.from_codes(codes, categories=cats), index=log.index, name="status"
+        )
+    plain = s.astype(object).where(s.notna(), "").astype(str)
+    return plain.astype("category")
 
 
 def business_days(
@@ -259,7 +276,10 @@ def outcomes(
     declined = asked & (status == "declined")
     gave_up = asked & ~responded & (status == "no_response")
     follow = log["followed_up_on"].where(log["followed_up_on"] <= as_of)
-    waiting_since = pd.concat([req, follow], axis=1).max(axis=1)
+    waiting_since = pd.Series(
+        np.fmax(req.to_numpy(dtype="datetime64[ns]"), follow.to_numpy(dtype="datetime64[ns]")),
+        index=log.index,
+    )
     open_request = asked & ~responded & ~gave_up
     waited = business_days(waiting_since, as_of, holidays).where(open_request)
     pending = open_request & waited.notna() & (waited < window)

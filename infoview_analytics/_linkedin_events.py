@@ -159,7 +159,9 @@ def read_invitations(
     owner = pd.DataFrame(
         {
             "name": np.concatenate([f.loc[out, "From"], f.loc[inc, "To"]]),
-            "url": np.concatenate([f.loc[out, "inviterProfileUrl"], f.loc[inc, "inviteeProfileUrl"]]),
+            "url": np.concatenate(
+                [f.loc[out, "inviterProfileUrl"], f.loc[inc, "inviteeProfileUrl"]]
+            ),
         }
     )
     counts = {"invitations_outgoing": int(out.sum()), "invitations_incoming": int(inc.sum())}
@@ -210,7 +212,9 @@ def read_messages(
     undated = date.isna().to_numpy()
     if undated.any():
         problems.append(
-            problem_rows(MESSAGES, rows[undated], "DATE", f.loc[undated, "DATE"], "no date; skipped")
+            problem_rows(
+                MESSAGES, rows[undated], "DATE", f.loc[undated, "DATE"], "no date; skipped"
+            )
         )
     m = pd.DataFrame(
         {

@@ -195,9 +195,7 @@ def parse_dates(
     bad = parsed.isna() & (u != "")
     if bad.any():
         bad_rows = np.flatnonzero(bad.to_numpy()[codes])
-        shown = ", ".join(
-            f"row {rows[i]} ({values.iloc[i]!r})" for i in bad_rows[:10]
-        )
+        shown = ", ".join(f"row {rows[i]} ({values.iloc[i]!r})" for i in bad_rows[:10])
         more = f" and {len(bad_rows) - 10} more" if len(bad_rows) > 10 else ""
         examples = {
             "%d %b %Y": "30 May 2024",

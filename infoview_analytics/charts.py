@@ -311,12 +311,20 @@ def plot_time_to_response(
         color = _style.PALETTE[g % len(_style.PALETTE)]
         step_kw = {"color": color, "linewidth": 1.8, **kwargs}
         ax.step(t, s, where="post", label=group if by_cols else "all requests", **step_kw)
-        ax.fill_between(t, np.nan_to_num(lo), np.nan_to_num(hi), step="post", color=color,
-                        alpha=0.18, linewidth=0)
+        ax.fill_between(
+            t,
+            np.nan_to_num(lo),
+            np.nan_to_num(hi),
+            step="post",
+            color=color,
+            alpha=0.18,
+            linewidth=0,
+        )
     for mark in marks:
         ax.axvline(mark, color="0.3", linestyle="--", linewidth=0.9)
-        ax.text(mark, 101, f"{mark} {unit_text}", ha="center", va="bottom", fontsize=7,
-                color="0.3")
+        ax.text(
+            mark, 101, f"{mark} {unit_text}", ha="center", va="bottom", fontsize=7, color="0.3"
+        )
     ax.set_ylim(0, 108)
     ax.set_xlim(left=0)
     if by_cols:
@@ -370,9 +378,11 @@ def plot_activity(
     table = _style.table_for(data, _ACTIVITY, "responses", "activity", as_of=as_of)
     ax = _style.get_ax(ax)
     period = pd.to_datetime(table["period"])
-    spacing = float(np.median(np.diff(period.to_numpy()) / np.timedelta64(1, "D"))) if len(
-        table
-    ) > 1 else 7.0
+    spacing = (
+        float(np.median(np.diff(period.to_numpy()) / np.timedelta64(1, "D")))
+        if len(table) > 1
+        else 7.0
+    )
     per = "month" if spacing >= 27 else "week"
     title = title or f"Activity per {per}: asks, responses and interviews"
     totals = table[["asks", "responses", "interviews"]].apply(pd.to_numeric, errors="coerce")
@@ -389,8 +399,15 @@ def plot_activity(
         bar_kw = {"color": color, "width": width * 0.95, **kwargs}
         ax.bar(x, totals[col].fillna(0).to_numpy(), label=names[col], **bar_kw)
     twin = ax.twinx()
-    twin.plot(period, pd.to_numeric(table["cumulative_interviews"]), color="0.1", marker="o",
-              markersize=3, linewidth=1.5, label="interviews so far (right axis)")
+    twin.plot(
+        period,
+        pd.to_numeric(table["cumulative_interviews"]),
+        color="0.1",
+        marker="o",
+        markersize=3,
+        linewidth=1.5,
+        label="interviews so far (right axis)",
+    )
     twin.set_ylim(bottom=0)
     twin.set_ylabel("Cumulative interviews (people)")
     twin.spines["right"].set_visible(True)
@@ -467,8 +484,15 @@ def plot_thank_you_timeliness(
         bar_kw = {"color": color, "height": 0.6, **kwargs}
         ax.barh(y, share, left=left, label=label, **bar_kw)
         for i in np.flatnonzero(counts > 0):
-            ax.text(left[i] + share[i] / 2, y[i], f"{int(counts[i])}", ha="center",
-                    va="center", fontsize=8, color="white" if col != "within_3_days" else "0.1")
+            ax.text(
+                left[i] + share[i] / 2,
+                y[i],
+                f"{int(counts[i])}",
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="white" if col != "within_3_days" else "0.1",
+            )
         left += share
     labels = _style.group_labels(table, by_cols)
     ax.set_yticks(y, [f"{lab} (n = {int(t)})" for lab, t in zip(labels, total, strict=True)])
@@ -522,7 +546,10 @@ def plot_meeting_discipline(
     title = title or "Meeting discipline: kept to time, questions prepared"
     row = table.iloc[0] if len(table) else None
     note = _style.resolve_footnote(
-        footnote, table, as_of, _int(row["interviews"]) if row is not None else None,
+        footnote,
+        table,
+        as_of,
+        _int(row["interviews"]) if row is not None else None,
         "interviews",
     )
     if row is None or _int(row["with_minutes"]) + _int(row["with_questions"]) == 0:
@@ -543,8 +570,15 @@ def plot_meeting_discipline(
         bar_kw = {"color": color, "height": 0.55, **kwargs}
         ax.barh(bar, share, left=left[bar], label=label, **bar_kw)
         if count:
-            ax.text(left[bar] + share / 2, bar, str(count), ha="center", va="center",
-                    fontsize=8, color="white")
+            ax.text(
+                left[bar] + share / 2,
+                bar,
+                str(count),
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="white",
+            )
         left[bar] += share
     ax.set_yticks([0, 1], [f"Length (n = {totals[0]})", f"Questions (n = {totals[1]})"])
     ax.invert_yaxis()

@@ -89,23 +89,47 @@ def plot_coverage(
     y = np.arange(len(table))
     bar_kw = {"color": colors, "height": 0.6, **kwargs}
     ax.barh(y, done, **bar_kw)
-    ax.barh(y, sched, left=done, height=0.6, color=colors, alpha=0.35, hatch="///",
-            edgecolor=colors, linewidth=0.8)
-    ax.barh(y, pend, left=done + sched, height=0.6, color="white", hatch="...",
-            edgecolor=_style.GREY, linewidth=0.8)
+    ax.barh(
+        y,
+        sched,
+        left=done,
+        height=0.6,
+        color=colors,
+        alpha=0.35,
+        hatch="///",
+        edgecolor=colors,
+        linewidth=0.8,
+    )
+    ax.barh(
+        y,
+        pend,
+        left=done + sched,
+        height=0.6,
+        color="white",
+        hatch="...",
+        edgecolor=_style.GREY,
+        linewidth=0.8,
+    )
     for i in range(len(table)):
         parts = [f"{int(done[i])}"]
         if sched[i]:
             parts.append(f"+{int(sched[i])} scheduled")
         if pend[i]:
             parts.append(f"+{int(pend[i])} pending")
-        ax.text(done[i] + sched[i] + pend[i] + 0.15, y[i], " ".join(parts), va="center",
-                fontsize=8, color="0.15")
+        ax.text(
+            done[i] + sched[i] + pend[i] + 0.15,
+            y[i],
+            " ".join(parts),
+            va="center",
+            fontsize=8,
+            color="0.15",
+        )
     top = max(float((done + sched + pend).max()), float(target)) + 2.5
     for value, label in ((minimum, "minimum"), (target, "target")):
         ax.axvline(value, color="0.25", linestyle="--", linewidth=1)
-        ax.text(value, -0.7, f"{label} {value}", ha="center", va="bottom", fontsize=8,
-                color="0.25")
+        ax.text(
+            value, -0.7, f"{label} {value}", ha="center", va="bottom", fontsize=8, color="0.25"
+        )
     field_labels = table["field"].astype(object).fillna("(no field)").astype(str)
     ax.set_yticks(y, field_labels.tolist())
     ax.set_ylim(len(table) - 0.5, -1.0)
@@ -120,8 +144,9 @@ def plot_coverage(
         Patch(facecolor="white", edgecolor=_style.GREY, hatch="...", label="pending request"),
     ]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    return _style.finish(ax, title=title, footnote=note, xlabel="Interviews (people)",
-                         ylabel="Field")
+    return _style.finish(
+        ax, title=title, footnote=note, xlabel="Interviews (people)", ylabel="Field"
+    )
 
 
 @_style.styled
@@ -184,16 +209,29 @@ def plot_perspective_heatmap(
     ax.imshow(counts, **show_kw)
     high = counts.max() * 0.6
     for (i, j), v in np.ndenumerate(counts):
-        ax.text(j, i, f"{int(v)}", ha="center", va="center", fontsize=8,
-                color="white" if v > high else ("0.1" if v else "0.6"))
+        ax.text(
+            j,
+            i,
+            f"{int(v)}",
+            ha="center",
+            va="center",
+            fontsize=8,
+            color="white" if v > high else ("0.1" if v else "0.6"),
+        )
     ax.set_xticks(range(counts.shape[1]), [str(c).replace("_", " ") for c in values.columns])
-    ax.set_yticks(range(counts.shape[0]),
-                  table[row_col].astype(object).fillna("(no field)").astype(str).tolist())
+    ax.set_yticks(
+        range(counts.shape[0]),
+        table[row_col].astype(object).fillna("(no field)").astype(str).tolist(),
+    )
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
     if counts.shape[1] > 5:
         ax.tick_params(axis="x", labelrotation=30)
-    return _style.finish(ax, title=title, footnote=note,
-                         xlabel=f"{name.capitalize()} (interviews per cell)",
-                         ylabel=str(row_col).replace("_", " ").capitalize())
+    return _style.finish(
+        ax,
+        title=title,
+        footnote=note,
+        xlabel=f"{name.capitalize()} (interviews per cell)",
+        ylabel=str(row_col).replace("_", " ").capitalize(),
+    )

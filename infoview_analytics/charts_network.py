@@ -12,6 +12,7 @@ makes the figure taller, see :func:`tree_rows`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -62,12 +63,15 @@ def _layout(
         keys = [_key(s) for s in steps]
         for k, s in zip(keys, steps, strict=True):
             names.setdefault(k, s.strip())
-        for a, b in zip(keys, keys[1:], strict=False):
+        for a, b in itertools.pairwise(keys):
             if a != b:
                 parent.setdefault(b, a)
     flags = chains["in_log"] if "in_log" in chains.columns else pd.Series(True, chains.index)
-    in_log = {_key(c) for c, f in zip(chains["contact"], flags, strict=True) if f is True
-              or (pd.notna(f) and bool(f))}
+    in_log = {
+        _key(c)
+        for c, f in zip(chains["contact"], flags, strict=True)
+        if f is True or (pd.notna(f) and bool(f))
+    }
     for k, c in zip(chains["contact"].map(_key), chains["contact"], strict=True):
         names.setdefault(k, str(c))
     children: dict[str, list[str]] = {}
@@ -200,8 +204,14 @@ def plot_referral_tree(
     for child, par in sorted(parent.items()):
         ax.add_patch(
             FancyArrowPatch(
-                pos[par], pos[child], arrowstyle="-|>", mutation_scale=fontsize * 1.2,
-                shrinkA=fontsize * 0.7, shrinkB=fontsize * 0.7, color="0.45", linewidth=0.8,
+                pos[par],
+                pos[child],
+                arrowstyle="-|>",
+                mutation_scale=fontsize * 1.2,
+                shrinkA=fontsize * 0.7,
+                shrinkB=fontsize * 0.7,
+                color="0.45",
+                linewidth=0.8,
                 connectionstyle="angle,angleA=-90,angleB=180,rad=0",
             )
         )
@@ -222,12 +232,25 @@ def plot_referral_tree(
         face = _style.STATUS_COLORS.get(
             label, _style.OUTSIDE_COLOR if label == _OUTSIDE else _style.PALETTE[0]
         )
-        scatter_kw = {"s": marker_size, "color": face, "edgecolors": "0.2", "linewidths": 0.6,
-                      "zorder": 3, **kwargs}
+        scatter_kw = {
+            "s": marker_size,
+            "color": face,
+            "edgecolors": "0.2",
+            "linewidths": 0.6,
+            "zorder": 3,
+            **kwargs,
+        }
         ax.scatter(xy[:, 0], xy[:, 1], label=label.replace("_", " "), **scatter_kw)
         handles.append(
-            Line2D([], [], marker="o", linestyle="", markerfacecolor=face,
-                   markeredgecolor="0.2", label=label.replace("_", " "))
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="",
+                markerfacecolor=face,
+                markeredgecolor="0.2",
+                label=label.replace("_", " "),
+            )
         )
     for node, (x, y) in pos.items():
         ax.text(x + 0.08, y, names[node], va="center", ha="left", fontsize=fontsize, zorder=4)

@@ -19,7 +19,8 @@ from ._common import (
     ratio,
     wilson,
 )
-from .coverage import NO_FIELD, coverage
+from .coverage import NO_FIELD
+from .coverage import _groups as field_groups
 from .schema import DATE_COLUMNS
 
 __all__ = ["cohort_summary"]
@@ -113,11 +114,13 @@ def cohort_summary(log: pd.DataFrame, *, as_of: object = None, minimum: int = 3)
     g = frame.groupby("owner", sort=True)
     res = g[["asked", "decided", "responded", "interviews"]].sum().astype(np.int64)
     res["last_activity"] = g["last_activity"].max()
-    cov = coverage(log, by=["owner", "field"], minimum=minimum, as_of=ts, perspectives=())
-    cov = cov[cov["field"] != NO_FIELD]
-    res["fields_total"] = cov.groupby("owner").size()
-    met = cov[cov["status"] != "below_minimum"]
-    res["fields_at_minimum"] = met.groupby("owner").size()
+    # Interviews per (owner, field), grouped exactly as coverage(by=["owner", "field"]) does.
+    gid, fields = field_groups(log, ["owner", "field"])
+    per_field = np.bincount(gid, weights=out["interviewed"].to_numpy(), minlength=len(fields))
+    fields = fields.assign(interviewed=per_field[fields["_gid"].to_numpy()])
+    fields = fields[fields["field"] != NO_FIELD]
+    res["fields_total"] = fields.groupby("owner").size()
+    res["fields_at_minimum"] = fields[fields["interviewed"] >= minimum].groupby("owner").size()
     res["follow_ups_overdue"] = _overdue_per_owner(log, owner, ts)
     for col in ("fields_total", "fields_at_minimum", "follow_ups_overdue"):
         res[col] = res[col].reindex(res.index).fillna(0).astype(np.int64)

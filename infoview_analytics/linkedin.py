@@ -10,9 +10,10 @@ turns it into a canonical log (see ``docs/architecture.md``):
   person appears in Connections.csv on or after the day it was sent
   (``responded_on`` = Connected On). INCOMING invitations are not requests;
 * a conversation in ``messages.csv`` whose first message the user sent is a
-  request to the other participant; any later message from that person is an
-  answer. Conversations with "LinkedIn Member" (deleted or hidden accounts) or
-  in a sponsored or spam folder are ignored and counted; group conversations
+  request to the other participant (the user's further messages before a reply
+  are follow-ups); any later message from that person is an answer.
+  Conversations with "LinkedIn Member" (deleted or hidden accounts) or in a
+  sponsored or spam folder are ignored and counted; group conversations
   the user started are counted and not treated as requests; drafts are skipped.
 
 People are matched across the files by profile URL (lower case, without
@@ -186,7 +187,10 @@ def read_linkedin(
     ``source`` is ``existing_contact`` for connections made before the first
     request (and for prospects), ``linkedin_search`` for people asked before
     they were connections. ``status`` is ``replied``, ``awaiting`` or
-    ``prospect``; the export says nothing about interviews.
+    ``prospect``; the export says nothing about interviews. The user (to tell
+    their messages from others') is the sender of most OUTGOING invitations
+    (or receiver of INCOMING ones); without invitations, the participant in
+    most conversations who is not among the connections (a tie is reported).
 
     Examples
     --------
@@ -348,7 +352,9 @@ def _resolve(people: pd.DataFrame, events: pd.DataFrame) -> pd.Series:
     by_url = ids[c_url.notna()].groupby(c_url[c_url.notna()]).first()
     name_counts = c_name.value_counts()
     unique_names = name_counts.index[name_counts == 1]
-    by_name = pd.Series(ids[c_name.isin(unique_names)].to_numpy(), index=c_name[c_name.isin(unique_names)])
+    by_name = pd.Series(
+        ids[c_name.isin(unique_names)].to_numpy(), index=c_name[c_name.isin(unique_names)]
+    )
 
     e_url = url_key(events["url"])
     e_name = name_key(events["name"])

@@ -208,7 +208,9 @@ def merge_logs(existing: pd.DataFrame, incoming: pd.DataFrame) -> MergeResult:
             }
         )
     )
-    merged = pd.concat([ex, added.astype({c: object for c in CATEGORY_COLUMNS})], ignore_index=True)
+    merged = pd.concat(
+        [ex, added.astype(dict.fromkeys(CATEGORY_COLUMNS, object))], ignore_index=True
+    )
     merged = _restore_types(merged[columns])
     table = pd.concat([c for c in changes if len(c)] or changes[-1:], ignore_index=True)
     return MergeResult(merged, table[CHANGE_COLUMNS])
@@ -223,7 +225,9 @@ def _restore_types(log: pd.DataFrame) -> pd.DataFrame:
             known = list(CATEGORIES[col])
             others = [v for v in pd.unique(s.dropna()) if v not in known]
             s = pd.Series(pd.Categorical(s, categories=known + others), index=log.index)
-        elif col in DATE_COLUMNS or pd.api.types.is_datetime64_any_dtype(s):
+        elif col in DATE_COLUMNS or (
+            pd.api.types.is_datetime64_any_dtype(s) and getattr(s.dt, "tz", None) is None
+        ):
             s = pd.to_datetime(s).astype("datetime64[ns]")
         elif col in INTEGER_COLUMNS or col == "source_row":
             s = pd.array(s.to_numpy(dtype=object), dtype="Int64")

@@ -36,6 +36,7 @@ from ._common import (
     ratio,
     with_groups,
 )
+from ._forest import break_loops, levels, pointer_jump, problem_table
 from ._names import name_codes, name_key, row_numbers
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,7 +58,6 @@ CHAIN_COLUMNS = [
     "in_log",
     "owner",
 ]
-PROBLEM_COLUMNS = ["problem", "contact", "owner", "source_row", "detail"]
 
 
 @dataclass
@@ -74,49 +74,6 @@ class _Chains:
     later: np.ndarray  # log rows sharing the name of an earlier row
     interviewed: np.ndarray  # bool
     problems: pd.DataFrame
-
-
-def _pointer_jump(parent: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Root and depth of every node by doubling; ``stuck`` marks nodes in or behind a loop."""
-    size = len(parent)
-    idx = np.arange(size)
-    jump = np.where(parent >= 0, parent, idx)
-    depth = (parent >= 0).astype(np.int64)
-    # After k rounds ``jump`` is the 2**k-th ancestor; 2**k >= size reaches any root.
-    for _ in range(max(size, 1).bit_length() + 1):
-        if not (parent[jump] >= 0).any():
-            break
-        depth = depth + depth[jump]
-        jump = jump[jump]
-    stuck = parent[jump] >= 0
-    return jump, depth, stuck
-
-
-def _break_loops(
-    parent: np.ndarray, jump: np.ndarray, stuck: np.ndarray, keys: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Cut each loop at the member whose key sorts first.
-
-    ``jump`` of a stuck node is a loop member, and on a loop the 2**k-th
-    ancestor is a rotation, so the jumps of stuck nodes are exactly the loop
-    members. The smallest rank around each loop comes from min-doubling.
-    Returns the repaired parents, the loop members and their loop id.
-    """
-    members = np.unique(jump[stuck])
-    local = np.full(len(parent), -1, dtype=np.int64)
-    local[members] = np.arange(len(members))
-    up = local[parent[members]]
-    order = pd.DataFrame({"k": keys[members], "p": members}).sort_values(["k", "p"]).index
-    rank = np.empty(len(members), dtype=np.int64)
-    rank[order.to_numpy()] = np.arange(len(members))
-    low = rank.copy()
-    hop = up.copy()
-    for _ in range(max(len(members), 1).bit_length() + 1):
-        low = np.minimum(low, low[hop])
-        hop = hop[hop]
-    repaired = parent.copy()
-    repaired[members[rank == low]] = -1
-    return repaired, members, low
 
 
 def _resolve(log: pd.DataFrame, interviewed: np.ndarray) -> _Chains:
@@ -164,15 +121,15 @@ def _resolve(log: pd.DataFrame, interviewed: np.ndarray) -> _Chains:
     all_rows = np.concatenate([rows, rows[first_row]])
     name_text = np.concatenate([key_text, [""]])
 
-    jump, depth, stuck = _pointer_jump(full_parent)
+    jump, depth, stuck = pointer_jump(full_parent)
     loops = None
     if stuck.any():
         sort_key = name_text[np.concatenate([contact_code, np.full(m, -1)])]
-        full_parent, members, loop_id = _break_loops(full_parent, jump, stuck, sort_key)
+        full_parent, members, loop_id = break_loops(full_parent, jump, stuck, sort_key)
         loops = (members, loop_id)
-        jump, depth, stuck = _pointer_jump(full_parent)
+        jump, depth, stuck = pointer_jump(full_parent)
 
-    problems = _problems(
+    problems = problem_table(
         names=names,
         owners=all_owners,
         rows=all_rows,
@@ -213,103 +170,6 @@ def _node_ids(log: pd.DataFrame, c: _Chains) -> np.ndarray:
     return ids
 
 
-def _problems(
-    *,
-    names: np.ndarray,
-    owners: np.ndarray,
-    rows: np.ndarray,
-    own: np.ndarray,
-    has_name: np.ndarray,
-    self_ref: np.ndarray,
-    unknown_first: np.ndarray,
-    unknown_count: np.ndarray,
-    loops: tuple[np.ndarray, np.ndarray] | None,
-    parent: np.ndarray,
-) -> pd.DataFrame:
-    parts = []
-    if self_ref.any():
-        i = np.flatnonzero(self_ref)
-        parts.append(
-            pd.DataFrame(
-                {
-                    "problem": "self_referral",
-                    "contact": names[i],
-                    "owner": owners[i],
-                    "source_row": rows[i],
-                    "detail": "Referred by themselves: counted as the start of a chain. "
-                    "Check the referred_by cell.",
-                }
-            )
-        )
-    dup = has_name & pd.Series(own).duplicated(keep=False).to_numpy()
-    if dup.any():
-        i = np.flatnonzero(dup)
-        d = pd.DataFrame({"key": own[i], "row": rows[i].astype(str), "pos": i})
-        g = d.groupby("key", sort=False).agg(first=("pos", "min"), rows=("row", ", ".join))
-        j = g["first"].to_numpy()
-        parts.append(
-            pd.DataFrame(
-                {
-                    "problem": "ambiguous_name",
-                    "contact": names[j],
-                    "owner": owners[j],
-                    "source_row": rows[j],
-                    "detail": "The name is in rows "
-                    + g["rows"].to_numpy(dtype=object)
-                    + ": referrals naming it are linked to row "
-                    + rows[j].astype(str).astype(object)
-                    + ". Add a middle initial to tell the people apart.",
-                }
-            )
-        )
-    if len(unknown_first):
-        j = unknown_first
-        count = unknown_count.astype(str).astype(object)
-        parts.append(
-            pd.DataFrame(
-                {
-                    "problem": "unknown_referrer",
-                    "contact": names[j],
-                    "owner": owners[j],
-                    "source_row": rows[j],
-                    "detail": "Not in the log, named as referrer by "
-                    + count
-                    + np.where(unknown_count == 1, " person", " people").astype(object)
-                    + ": kept as the outside start of a chain. Add a row if you know them.",
-                }
-            )
-        )
-    if loops is not None:
-        members, loop_id = loops
-        d = pd.DataFrame({"loop": loop_id, "name": names[members], "pos": members})
-        d["cut"] = parent[members] < 0
-        d = d.sort_values(["loop", "name", "pos"])
-        g = d.groupby("loop", sort=True).agg(names=("name", ", ".join))
-        cut = d[d["cut"]].set_index("loop").loc[g.index]
-        j = cut["pos"].to_numpy()
-        parts.append(
-            pd.DataFrame(
-                {
-                    "problem": "referral_loop",
-                    "contact": names[j],
-                    "owner": owners[j],
-                    "source_row": rows[j],
-                    "detail": "Referral loop among "
-                    + g["names"].to_numpy(dtype=object)
-                    + ": "
-                    + names[j]
-                    + " is counted as the start of the chain. Check the referred_by cells.",
-                }
-            )
-        )
-    if not parts:
-        out = pd.DataFrame({c: pd.Series(dtype=object) for c in PROBLEM_COLUMNS})
-    else:
-        out = pd.concat(parts, ignore_index=True)
-    out["source_row"] = out["source_row"].astype("Int64")
-    return out[PROBLEM_COLUMNS]
-
-
 def _chains(log: pd.DataFrame, as_of: object) -> tuple[pd.DataFrame, _Chains]:
     """Canonical log and resolved chains, with interviews as of ``as_of``."""
     log = canonical(log)
@@ -317,16 +177,10 @@ def _chains(log: pd.DataFrame, as_of: object) -> tuple[pd.DataFrame, _Chains]:
     return log, _resolve(log, out["interviewed"].to_numpy())
 
 
-def _levels(depth: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Nodes sorted by depth and the start of each level in that order."""
-    order = np.argsort(depth, kind="stable")
-    bounds = np.searchsorted(depth[order], np.arange(int(depth.max(initial=0)) + 2))
-    return order, bounds
-
-
-def _table(c: _Chains) -> pd.DataFrame:
+def _table(c: _Chains, *, paths: bool = True) -> pd.DataFrame:
+    """The chains table; ``paths=False`` leaves ``path`` empty (the summary needs no paths)."""
     size = len(c.parent)
-    order, bounds = _levels(c.depth)
+    order, bounds = levels(c.depth)
     top = len(bounds) - 2
     subtree = np.ones(size, dtype=np.int64)
     led = c.interviewed.astype(np.int64)
@@ -336,8 +190,8 @@ def _table(c: _Chains) -> pd.DataFrame:
         np.add.at(subtree, c.parent[nodes], subtree[nodes])
         np.add.at(led, c.parent[nodes], led[nodes])
     # Paths top-down: one vectorised concatenation per level.
-    path = c.names.astype(object).copy()
-    for d in range(1, top + 1):
+    path = c.names.astype(object).copy() if paths else np.full(size, None, dtype=object)
+    for d in range(1, top + 1 if paths else 1):
         nodes = order[bounds[d] : bounds[d + 1]]
         path[nodes] = path[c.parent[nodes]] + ARROW + c.names[nodes]
     has_parent = c.parent >= 0
@@ -572,7 +426,7 @@ def referral_summary(
     log = with_groups(log, keys_by)
     out = outcomes(log, as_of=as_of_timestamp(as_of))
     c = _resolve(log, out["interviewed"].to_numpy())
-    table = _table(c)
+    table = _table(c, paths=False)
     n = c.n
     people = table.iloc[:n]
     referred = people["depth"].to_numpy() > 0
@@ -660,6 +514,15 @@ def _connectors(
     else:
         cand = cand.assign(_all=0)
     group_cols = keys_by or ["_all"]
+    # Keep the few candidates that can make the top by the numbers, then sort by name too.
+    made = cand["referrals_made"].to_numpy(dtype=np.int64)
+    score = cand["descendants"].to_numpy(dtype=np.int64) * (int(made.max(initial=0)) + 1) + made
+    rank = (
+        pd.Series(score)
+        .groupby([cand[k].to_numpy() for k in group_cols])
+        .rank(method="min", ascending=False)
+    )
+    cand = cand[rank.to_numpy() <= top]
     cand = cand.sort_values(
         [*group_cols, "descendants", "referrals_made", "contact", "_pos"],
         ascending=[True] * len(group_cols) + [False, False, True, True],

@@ -134,33 +134,73 @@ def _charts(t: dict[str, pd.DataFrame], log: pd.DataFrame) -> list[_Chart]:
     n_fields = len(t["coverage"])
     status = log[["contact", "status"]] if "status" in log.columns else None
     charts = [
-        _Chart("response_rates_channel", plot_response_rates, t["response_rates_channel"],
-               _captions.rates(t["response_rates_channel"], "channel")),
-        _Chart("response_rates_warmth", plot_response_rates, t["response_rates_warmth"],
-               _captions.rates(t["response_rates_warmth"], "warmth")),
+        _Chart(
+            "response_rates_channel",
+            plot_response_rates,
+            t["response_rates_channel"],
+            _captions.rates(t["response_rates_channel"], "channel"),
+        ),
+        _Chart(
+            "response_rates_warmth",
+            plot_response_rates,
+            t["response_rates_warmth"],
+            _captions.rates(t["response_rates_warmth"], "warmth"),
+        ),
         _Chart("funnel", plot_funnel, t["funnel"], _captions.funnel(t["funnel"])),
-        _Chart("time_to_response", plot_time_to_response, t["time_to_response"],
-               _captions.timing(t["response_time_summary"])),
+        _Chart(
+            "time_to_response",
+            plot_time_to_response,
+            t["time_to_response"],
+            _captions.timing(t["response_time_summary"]),
+        ),
         _Chart("activity", plot_activity, t["activity"], _captions.activity(t["activity"])),
-        _Chart("coverage", plot_coverage, t["coverage"], _captions.coverage(t["coverage"]),
-               size=(9.0, min(max(4.5, 0.45 * n_fields + 2.5), 30.0))),
-        _Chart("perspectives_seniority", plot_perspective_heatmap, t["perspectives_seniority"],
-               _captions.perspectives(t["perspectives_seniority"], "seniority"),
-               {"perspective": "seniority"}),
-        _Chart("referral_tree", plot_referral_tree, t["referral_chains"],
-               _captions.referrals(t["referral_summary"]),
-               {"log": status, "max_chains": max_chains}, size=(9.0, tree_height)),
-        _Chart("thank_you_timeliness", plot_thank_you_timeliness, t["thank_you_timeliness"],
-               _captions.thanks(t["thank_you_timeliness"]), size=(9.0, 4.5)),
-        _Chart("meeting_discipline", plot_meeting_discipline, t["meeting_discipline"],
-               _captions.meetings(t["meeting_discipline"]), size=(9.0, 4.0)),
+        _Chart(
+            "coverage",
+            plot_coverage,
+            t["coverage"],
+            _captions.coverage(t["coverage"]),
+            size=(9.0, min(max(4.5, 0.45 * n_fields + 2.5), 30.0)),
+        ),
+        _Chart(
+            "perspectives_seniority",
+            plot_perspective_heatmap,
+            t["perspectives_seniority"],
+            _captions.perspectives(t["perspectives_seniority"], "seniority"),
+            {"perspective": "seniority"},
+        ),
+        _Chart(
+            "referral_tree",
+            plot_referral_tree,
+            t["referral_chains"],
+            _captions.referrals(t["referral_summary"]),
+            {"log": status, "max_chains": max_chains},
+            size=(9.0, tree_height),
+        ),
+        _Chart(
+            "thank_you_timeliness",
+            plot_thank_you_timeliness,
+            t["thank_you_timeliness"],
+            _captions.thanks(t["thank_you_timeliness"]),
+            size=(9.0, 4.5),
+        ),
+        _Chart(
+            "meeting_discipline",
+            plot_meeting_discipline,
+            t["meeting_discipline"],
+            _captions.meetings(t["meeting_discipline"]),
+            size=(9.0, 4.0),
+        ),
     ]
     if "cohort_summary" in t:
         charts.append(
-            _Chart("cohort_overview", plot_response_rates, t["response_rates_owner"],
-                   _captions.cohort(t["cohort_summary"]),
-                   {"title": "Response rate per student"},
-                   size=(9.0, min(max(5.0, 0.35 * len(t["cohort_summary"]) + 2.5), 30.0)))
+            _Chart(
+                "cohort_overview",
+                plot_response_rates,
+                t["response_rates_owner"],
+                _captions.cohort(t["cohort_summary"]),
+                {"title": "Response rate per student"},
+                size=(9.0, min(max(5.0, 0.35 * len(t["cohort_summary"]) + 2.5), 30.0)),
+            )
         )
     return charts
 
@@ -194,29 +234,48 @@ def _chart_figure(chart: _Chart, as_of: pd.Timestamp) -> Any:
 
 def _caption(cap: Any, lines: tuple[str, str]) -> None:
     cap.axis("off")
-    cap.text(0, 1, lines[0], va="top", ha="left", fontsize=8.5, wrap=True,
-             transform=cap.transAxes)
-    cap.text(0, 0.45, "→ " + lines[1], va="top", ha="left", fontsize=8.5, wrap=True,
-             fontweight="bold", transform=cap.transAxes)
+    cap.text(0, 1, lines[0], va="top", ha="left", fontsize=8.5, wrap=True, transform=cap.transAxes)
+    cap.text(
+        0,
+        0.45,
+        "→ " + lines[1],
+        va="top",
+        ha="left",
+        fontsize=8.5,
+        wrap=True,
+        fontweight="bold",
+        transform=cap.transAxes,
+    )
 
 
 def _title_page(title: str, as_of: pd.Timestamp, t: dict[str, pd.DataFrame]) -> Any:
     fig = _figure(_PAGE)
     fig.text(0.06, 0.88, title, fontsize=24, fontweight="bold", va="top")
-    fig.text(0.06, 0.80, f"Informational interviews · as of {as_of.date().isoformat()}",
-             fontsize=12, color=_style.MUTED, va="top")
+    fig.text(
+        0.06,
+        0.80,
+        f"Informational interviews · as of {as_of.date().isoformat()}",
+        fontsize=12,
+        color=_style.MUTED,
+        va="top",
+    )
     for i, (label, value, detail) in enumerate(_captions.headline(t)):
         y = 0.66 - i * 0.12
-        fig.text(0.06, y, value, fontsize=26, fontweight="bold", va="top",
-                 color=_style.OKABE_ITO["blue"])
+        fig.text(
+            0.06,
+            y,
+            value,
+            fontsize=26,
+            fontweight="bold",
+            va="top",
+            color=_style.OKABE_ITO["blue"],
+        )
         fig.text(0.30, y - 0.005, label, fontsize=13, va="top")
         fig.text(0.30, y - 0.045, detail, fontsize=9.5, color=_style.MUTED, va="top")
     return fig
 
 
-def _student_page(
-    owner: str, tables: dict[str, pd.DataFrame], as_of: pd.Timestamp
-) -> Any:
+def _student_page(owner: str, tables: dict[str, pd.DataFrame], as_of: pd.Timestamp) -> Any:
     from .charts import plot_coverage, plot_response_rates
 
     fig = _figure(_PAGE)
@@ -254,8 +313,13 @@ def _write(
         (folder / "charts").mkdir()
     pdf = None
     if "pdf" in formats:
-        meta = {"Title": title, "Author": None, "Creator": None, "Producer": None,
-                "CreationDate": None}
+        meta = {
+            "Title": title,
+            "Author": None,
+            "Creator": None,
+            "Producer": None,
+            "CreationDate": None,
+        }
         pdf = PdfPages(folder / "report.pdf", metadata=meta)
     try:
         with _style_context():
@@ -264,8 +328,9 @@ def _write(
             for chart in _charts(tables, log):
                 fig = _chart_figure(chart, as_of)
                 if "png" in images:
-                    fig.savefig(folder / "charts" / f"{chart.name}.png", dpi=DPI,
-                                metadata=_PNG_META)
+                    fig.savefig(
+                        folder / "charts" / f"{chart.name}.png", dpi=DPI, metadata=_PNG_META
+                    )
                 if "svg" in images:
                     fig.savefig(folder / "charts" / f"{chart.name}.svg", metadata=_SVG_META)
                 if pdf is not None:

@@ -222,17 +222,23 @@ def funnel(
     c, cols, keys, o = _prepare(log, by, as_of, None)
     ts = as_of_timestamp(as_of)
     thanked = c["thanked_on"].notna() & (c["thanked_on"] <= ts)
-    gave = pd.to_numeric(c["referrals_given"], errors="coerce").fillna(0).to_numpy() > 0
-    gave = gave | _name_key(c["contact"]).isin(_name_key(c["referred_by"]).dropna()).to_numpy()
     stages = np.ones(len(c), dtype=bool)
     flags = {}
     for stage, flag in zip(
-        FUNNEL_STAGES,
-        (stages, o["asked"], o["responded"], o["agreed"], o["interviewed"], thanked, gave),
+        FUNNEL_STAGES[:-1],
+        (stages, o["asked"], o["responded"], o["agreed"], o["interviewed"], thanked),
         strict=True,
     ):
         stages = stages & np.asarray(flag, dtype=bool)
         flags[stage] = stages
+    # Gave referrals: a count above 0, or named as someone's referrer. Names are only
+    # matched for the thanked rows, the only ones that can reach this stage.
+    gave = pd.to_numeric(c["referrals_given"], errors="coerce").fillna(0).to_numpy() > 0
+    candidates = stages & ~gave
+    referrers = c["referred_by"][c["referred_by"].notna().to_numpy()]
+    named = _name_key(c["contact"][candidates]).isin(_name_key(referrers).dropna())
+    gave[candidates] = named.to_numpy(dtype=bool)
+    flags["gave_referrals"] = stages & gave
     wide = _tally(pd.DataFrame(flags, index=c.index), keys, cols)
     values = wide[list(FUNNEL_STAGES)].to_numpy(dtype=np.int64)
     previous = np.column_stack([np.zeros(len(wide)), values[:, :-1]])

@@ -114,14 +114,14 @@ def test_sample_log_chains_survive():
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.integers(min_value=-1, max_value=30), min_size=1, max_size=30),
-       st.data())
+@given(st.lists(st.integers(min_value=-1, max_value=30), min_size=1, max_size=30), st.data())
 def test_random_forests_keep_their_shape(parents, data):
     # Person i is referred by an earlier person (a forest), or by nobody (-1).
     names = [f"Name {i}" for i in range(len(parents))]
     referred = [
-        None if p < 0 or p >= i else data.draw(st.sampled_from([names[p], names[p].upper(),
-                                                                f" {names[p]} "]))
+        None
+        if p < 0 or p >= i
+        else data.draw(st.sampled_from([names[p], names[p].upper(), f" {names[p]} "]))
         for i, p in enumerate(parents)
     ]
     log = pd.DataFrame({"contact": names, "referred_by": referred})

@@ -1,4 +1,4 @@
-"""Charts: each tested through the Axes it returns, on hand-made tables with the contract columns."""
+"""Charts, tested through the Axes they return, on hand-made tables with the contract columns."""
 
 from __future__ import annotations
 
@@ -112,8 +112,15 @@ def chains_table():
             "contact": ["Ana", "Ben", "Cleo", "Dan", "Eve", "Finn", "Zoe"],
             "root": ["Ana", "Ana", "Ana", "Ana", "Eve", "Zoe", "Zoe"],
             "depth": [0, 1, 2, 1, 0, 1, 0],
-            "path": ["Ana", "Ana → Ben", "Ana → Ben → Cleo", "Ana → Dan", "Eve", "Zoe → Finn",
-                     "Zoe"],
+            "path": [
+                "Ana",
+                "Ana → Ben",
+                "Ana → Ben → Cleo",
+                "Ana → Dan",
+                "Eve",
+                "Zoe → Finn",
+                "Zoe",
+            ],
             "referrals_made": [2, 1, 0, 0, 0, 0, 1],
             "descendants": [3, 1, 0, 0, 0, 0, 1],
             "interviews_led_to": [2, 1, 0, 0, 0, 0, 0],
@@ -146,8 +153,9 @@ MEETINGS = pd.DataFrame(
         "share_questions_in_guidance": [0.5],
     }
 )
-MATRIX = pd.DataFrame({"field": ["data", "design"], "entry": [1, 0], "mid": [2, 3],
-                       "senior": [0, 1]})
+MATRIX = pd.DataFrame(
+    {"field": ["data", "design"], "entry": [1, 0], "mid": [2, 3], "senior": [0, 1]}
+)
 
 
 # ------------------------------------------------------------------ response rates
@@ -220,7 +228,8 @@ def test_time_to_response_steps_bands_and_marks():
     assert sum(isinstance(c, PolyCollection) for c in ax.collections) == 2
     marks = sorted(ln.get_xdata()[0] for ln in ax.lines if ln.get_linestyle() == "--")
     assert marks == [3, 7]
-    assert "3 business days" in _texts(ax) and "7 business days" in _texts(ax)
+    assert "3 business days" in _texts(ax)
+    assert "7 business days" in _texts(ax)
     assert ax.get_xlabel() == "Time since asking (business days)"
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["cold", "warm"]
     assert ax.get_title(loc="right") == "n = 11 asked"
@@ -262,8 +271,13 @@ def test_coverage_reference_lines_and_stacked_segments():
     assert "2 +1 scheduled" not in _texts(ax)
     assert "1 +1 scheduled +1 pending" in _texts(ax)
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == ["below the minimum", "minimum met", "target met", "scheduled",
-                      "pending request"]
+    assert legend == [
+        "below the minimum",
+        "minimum met",
+        "target met",
+        "scheduled",
+        "pending request",
+    ]
 
 
 def test_coverage_custom_minimum_target_and_kwargs():
@@ -284,9 +298,19 @@ def test_perspective_heatmap_counts_in_cells():
 # ------------------------------------------------------------------ referral tree
 def test_referral_tree_layout_arrows_and_status():
     chains = chains_table()
-    status = pd.DataFrame({"contact": ["Ana", "ben ", "Cleo", "Dan", "Eve", "Finn"],
-                           "status": ["interviewed", "interviewed", "awaiting", "declined",
-                                      "prospect", "replied"]})
+    status = pd.DataFrame(
+        {
+            "contact": ["Ana", "ben ", "Cleo", "Dan", "Eve", "Finn"],
+            "status": [
+                "interviewed",
+                "interviewed",
+                "awaiting",
+                "declined",
+                "prospect",
+                "replied",
+            ],
+        }
+    )
     ax = charts.plot_referral_tree(chains, log=status, ax=_ax())
     arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
     assert len(arrows) == 4  # Ana→Ben, Ben→Cleo, Ana→Dan, Zoe→Finn
@@ -357,8 +381,10 @@ EMPTY = [
     (charts.plot_coverage, coverage_table().iloc[0:0]),
     (charts.plot_perspective_heatmap, MATRIX.iloc[0:0]),
     (charts.plot_referral_tree, chains_table().iloc[[0, 4]]),
-    (charts.plot_thank_you_timeliness, THANKS.assign(interviews=0, within_1_day=0,
-                                                     within_3_days=0, not_yet=0)),
+    (
+        charts.plot_thank_you_timeliness,
+        THANKS.assign(interviews=0, within_1_day=0, within_3_days=0, not_yet=0),
+    ),
     (charts.plot_meeting_discipline, MEETINGS.assign(with_minutes=0, with_questions=0)),
 ]
 FULL = [
@@ -413,10 +439,17 @@ def sample():
 
 @pytest.mark.parametrize(
     "plot",
-    [charts.plot_response_rates, charts.plot_funnel, charts.plot_time_to_response,
-     charts.plot_activity, charts.plot_coverage, charts.plot_perspective_heatmap,
-     charts.plot_referral_tree, charts.plot_thank_you_timeliness,
-     charts.plot_meeting_discipline],
+    [
+        charts.plot_response_rates,
+        charts.plot_funnel,
+        charts.plot_time_to_response,
+        charts.plot_activity,
+        charts.plot_coverage,
+        charts.plot_perspective_heatmap,
+        charts.plot_referral_tree,
+        charts.plot_thank_you_timeliness,
+        charts.plot_meeting_discipline,
+    ],
     ids=lambda f: f.__name__,
 )
 def test_charts_accept_the_log(plot, sample):
@@ -433,7 +466,8 @@ def test_charts_on_real_tables(sample):
     decided = rates.loc[rates["decided"] > 0]
     expected = [f"{r.responded}/{r.decided}" for r in rates.itertuples()]
     assert [t.split(" ·")[0] for t in _texts(ax)] == expected
-    assert len(_bars(ax)) == len(rates) and len(decided) > 1
+    assert len(_bars(ax)) == len(rates)
+    assert len(decided) > 1
     cov = coverage(log, as_of=as_of)
     ax = charts.plot_coverage(cov, ax=_ax())
     assert [b.get_width() for b in _bars(ax)[: len(cov)]] == cov["interviewed"].tolist()

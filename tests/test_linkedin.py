@@ -26,11 +26,11 @@ CONNECTIONS_HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Co
 CONNECTIONS = (
     NOTES
     + CONNECTIONS_HEADER
-    + "Ana,Ruiz,https://www.linkedin.com/in/ana-ruiz,,\"Acme, Inc.\",Data Analyst,02 Apr 2026\n"
+    + 'Ana,Ruiz,https://www.linkedin.com/in/ana-ruiz,,"Acme, Inc.",Data Analyst,02 Apr 2026\n'
     + ",,,,,,05 Apr 2026\n"
     + "Ben,Ode,https://www.linkedin.com/in/ben-ode,ben@example.org,Globex,Engineer,15 Jan 2020\n"
     + "Chloé,Park,https://www.linkedin.com/in/chloe-park-42,,Initech,Designer,10 Apr 2026\n"
-    + "Dev,Shah,https://www.linkedin.com/in/dev-shah,,\"Umbrella, Ltd\",\"VP, Research\","
+    + 'Dev,Shah,https://www.linkedin.com/in/dev-shah,,"Umbrella, Ltd","VP, Research",'
     + "20 Apr 2026\n"
     + "Eve,Stone,https://www.linkedin.com/in/eve-stone,,Hooli,Manager,01 Mar 2021\n"
 )
@@ -57,8 +57,17 @@ MESSAGES_HEADER = (
 )
 
 
-def _msg(conv: str, who: str, url: str, to: str, to_url: str, when: str, text: str, folder="INBOX",
-         draft="No") -> str:
+def _msg(
+    conv: str,
+    who: str,
+    url: str,
+    to: str,
+    to_url: str,
+    when: str,
+    text: str,
+    folder="INBOX",
+    draft="No",
+) -> str:
     return f'{conv},,{who},{url},{to},{to_url},{when} UTC,,"{text}",{folder},,{draft}\n'
 
 
@@ -78,8 +87,16 @@ MESSAGES = (
     + _msg("c3", "Max Muster", ME, "Eve Stone", EVE, "2026-04-02 11:00:00", "Hi Eve")
     # Ignored: LinkedIn Member, and a sponsored message.
     + _msg("c4", "LinkedIn Member", "", "Max Muster", ME, "2026-04-04 10:00:00", "Hello")
-    + _msg("c5", "Acme Ads", "https://www.linkedin.com/company/acme", "Max Muster", ME,
-           "2026-04-04 10:00:00", "Buy now", folder="SPONSORED_INBOX")
+    + _msg(
+        "c5",
+        "Acme Ads",
+        "https://www.linkedin.com/company/acme",
+        "Max Muster",
+        ME,
+        "2026-04-04 10:00:00",
+        "Buy now",
+        folder="SPONSORED_INBOX",
+    )
     # A draft the user never sent to Eve: skipped.
     + _msg("c6", "Max Muster", ME, "Eve Stone", EVE, "2026-04-05 10:00:00", "draft", draft="Yes")
 )
@@ -126,13 +143,27 @@ NAT = pd.NaT
 
 # contact: requested_on, followed_up_on, responded_on, status, source, source_row, notes
 EXPECTED = {
-    "Ana Ruiz": (D("2026-04-01"), NAT, D("2026-04-02"), "replied", "linkedin_search", 5,
-                 "Hi Ana, could we talk, 20 minutes?"),
+    "Ana Ruiz": (
+        D("2026-04-01"),
+        NAT,
+        D("2026-04-02"),
+        "replied",
+        "linkedin_search",
+        5,
+        "Hi Ana, could we talk, 20 minutes?",
+    ),
     "Ben Ode": (D("2026-04-03"), NAT, D("2026-04-08"), "replied", "existing_contact", 7, None),
     "Chloé Park": (D("2026-04-03"), NAT, D("2026-04-10"), "replied", "linkedin_search", 8, None),
     "Finn Lund": (D("2026-04-06"), NAT, NAT, "awaiting", "linkedin_search", 4, "Hello Finn"),
-    "Dev Shah": (D("2026-04-10"), D("2026-04-12"), D("2026-04-20"), "replied", "linkedin_search",
-                 9, None),
+    "Dev Shah": (
+        D("2026-04-10"),
+        D("2026-04-12"),
+        D("2026-04-20"),
+        "replied",
+        "linkedin_search",
+        9,
+        None,
+    ),
     "Eve Stone": (NAT, NAT, NAT, "prospect", "existing_contact", 10, None),
 }
 
@@ -168,7 +199,10 @@ def test_log_shape_and_dtypes(export: Path) -> None:
     row = _by_contact(log).loc["Dev Shah"]
     assert (row["organization"], row["role"]) == ("Umbrella, Ltd", "VP, Research")
     assert _by_contact(log).loc["Ben Ode", "email"] == "ben@example.org"
-    assert _by_contact(log).loc["Finn Lund", "linkedin_url"] == "https://www.linkedin.com/in/finn-lund/"
+    assert (
+        _by_contact(log).loc["Finn Lund", "linkedin_url"]
+        == "https://www.linkedin.com/in/finn-lund/"
+    )
 
 
 def test_counts_and_problems(export: Path) -> None:
@@ -185,18 +219,23 @@ def test_counts_and_problems(export: Path) -> None:
     assert "only a date" in p["problem"].iloc[0]
 
 
-@pytest.mark.parametrize(("kind", "subfolder"), [("zip", ""), ("zip", "Basic_Export/"),
-                                                 ("folder", "inner/")])
+@pytest.mark.parametrize(
+    ("kind", "subfolder"), [("zip", ""), ("zip", "Basic_Export/"), ("folder", "inner/")]
+)
 def test_zip_folder_and_subfolder_give_the_same_log(tmp_path: Path, kind: str, subfolder: str):
     reference = read_linkedin(write_export(tmp_path / "a"), as_of=AS_OF).log
-    other = read_linkedin(write_export(tmp_path / "b", kind=kind, subfolder=subfolder),
-                          as_of=AS_OF).log
+    other = read_linkedin(
+        write_export(tmp_path / "b", kind=kind, subfolder=subfolder), as_of=AS_OF
+    ).log
     pd.testing.assert_frame_equal(reference, other)
 
 
 def test_file_names_match_whatever_the_case(tmp_path: Path) -> None:
-    files = {"CONNECTIONS.CSV": CONNECTIONS, "invitations.csv": INVITATIONS,
-             "Messages.csv": MESSAGES}
+    files = {
+        "CONNECTIONS.CSV": CONNECTIONS,
+        "invitations.csv": INVITATIONS,
+        "Messages.csv": MESSAGES,
+    }
     log = read_linkedin(write_export(tmp_path, kind="zip", files=files), as_of=AS_OF).log
     assert len(log) == len(EXPECTED)
 
@@ -205,7 +244,7 @@ def test_old_connections_without_notes_or_url(tmp_path: Path) -> None:
     old = (
         "First Name,Last Name,Email Address,Company,Position,Connected On\n"
         'Ben,Ode,,"Globex, Corp",Engineer,"1/8/18, 6:14 PM"\n'
-        "Eve,Stone,,Hooli,Manager,\"12/31/19, 11:59 AM\"\n"
+        'Eve,Stone,,Hooli,Manager,"12/31/19, 11:59 AM"\n'
     )
     result = read_linkedin(write_export(tmp_path, files={"Connections.csv": old}), as_of=AS_OF)
     log = _by_contact(result.log)
@@ -216,7 +255,9 @@ def test_old_connections_without_notes_or_url(tmp_path: Path) -> None:
     assert list(log["source_row"]) == [2, 3]
     assert result.missing == ("Invitations.csv", "messages.csv")
     # Ben asked by message, matched by name (the old export has no URLs).
-    msgs = MESSAGES_HEADER + _msg("c1", "Max Muster", ME, "Ben Ode", BEN, "2026-04-03 10:00:00", "hi")
+    msgs = MESSAGES_HEADER + _msg(
+        "c1", "Max Muster", ME, "Ben Ode", BEN, "2026-04-03 10:00:00", "hi"
+    )
     both = read_linkedin(
         write_export(tmp_path / "x", files={"Connections.csv": old, "messages.csv": msgs}),
         as_of=AS_OF,
@@ -227,16 +268,20 @@ def test_old_connections_without_notes_or_url(tmp_path: Path) -> None:
 
 def test_partial_export_warns_once_naming_what_is_missing(tmp_path: Path) -> None:
     path = write_export(tmp_path, files={"Connections.csv": CONNECTIONS})
-    with pytest.warns(LogProblemsWarning, match=r"Invitations.csv missing; messages.csv missing") as rec:
+    with pytest.warns(
+        LogProblemsWarning, match=r"Invitations.csv missing; messages.csv missing"
+    ) as rec:
         log = load_linkedin(path, as_of=AS_OF)
     assert len(rec) == 1
     assert "Connections.csv: 1 holds only a date" in str(rec[0].message)
-    assert (log["status"] == "prospect").all() and len(log) == 5
+    assert (log["status"] == "prospect").all()
+    assert len(log) == 5
 
 
 def test_asked_only_and_since(export: Path) -> None:
     asked = read_linkedin(export, as_of=AS_OF, asked_only=True).log
-    assert "Eve Stone" not in set(asked["contact"]) and len(asked) == 5
+    assert "Eve Stone" not in set(asked["contact"])
+    assert len(asked) == 5
     later = read_linkedin(export, as_of=AS_OF, since="2026-04-06")
     log = _by_contact(later.log)
     # Ana, Ben, Chloé were asked before: connections become prospects again.
@@ -250,7 +295,8 @@ def test_as_of_ignores_later_events(export: Path) -> None:
     log = _by_contact(read_linkedin(export, as_of="2026-04-09").log)
     assert log.loc["Ana Ruiz", "status"] == "replied"
     assert log.loc["Chloé Park", "status"] == "awaiting"  # accepted on 10 Apr
-    assert "Dev Shah" in log.index and pd.isna(log.loc["Dev Shah", "requested_on"])
+    assert "Dev Shah" in log.index
+    assert pd.isna(log.loc["Dev Shah", "requested_on"])
 
 
 def test_answer_before_the_request_does_not_count(tmp_path: Path) -> None:
@@ -265,7 +311,8 @@ def test_answer_before_the_request_does_not_count(tmp_path: Path) -> None:
     log = _by_contact(read_linkedin(write_export(tmp_path, files=files), as_of=AS_OF).log)
     row = log.loc["Ben Ode"]
     assert (row["requested_on"], row["followed_up_on"]) == (D("2026-04-20"), D("2026-04-22"))
-    assert pd.isna(row["responded_on"]) and row["status"] == "awaiting"
+    assert pd.isna(row["responded_on"])
+    assert row["status"] == "awaiting"
 
 
 def test_owner_found_from_messages_without_invitations(tmp_path: Path) -> None:
@@ -288,16 +335,29 @@ def test_owner_found_from_messages_without_invitations(tmp_path: Path) -> None:
     ("files", "match"),
     [
         ({"Profile.csv": "First Name,Last Name\n"}, r"holds none of Connections.csv"),
-        ({"Connections.csv": "Name,Company\nAna,Acme\n"},
-         r"Connections.csv in .*expected a header line starting with 'First Name,Last Name'"),
-        ({"Connections.csv": "First Name,Last Name,URL,Company,Connected On\nA,B,,C,1 May 2024\n"},
-         r"Connections.csv.*Position is missing"),
-        ({"Connections.csv": CONNECTIONS_HEADER + "Ana,Ruiz,,,Acme,Analyst,someday\n"},
-         r"Connections.csv.*'Connected On': row 2 \('someday'\).*'30 May 2024'"),
-        ({"Invitations.csv": "From,To,Sent At,Direction\nA,B,yesterday,OUTGOING\n"},
-         r"Invitations.csv.*'Sent At': row 2"),
-        ({"messages.csv": "CONVERSATION ID,CONVERSATION TITLE,FROM,DATE\n"},
-         r"messages.csv.*SENDER PROFILE URL, TO, RECIPIENT PROFILE URLS are missing"),
+        (
+            {"Connections.csv": "Name,Company\nAna,Acme\n"},
+            r"Connections.csv in .*expected a header line starting with 'First Name,Last Name'",
+        ),
+        (
+            {
+                "Connections.csv": "First Name,Last Name,URL,Company,Connected On\n"
+                "A,B,,C,1 May 2024\n"
+            },
+            r"Connections.csv.*Position is missing",
+        ),
+        (
+            {"Connections.csv": CONNECTIONS_HEADER + "Ana,Ruiz,,,Acme,Analyst,someday\n"},
+            r"Connections.csv.*'Connected On': row 2 \('someday'\).*'30 May 2024'",
+        ),
+        (
+            {"Invitations.csv": "From,To,Sent At,Direction\nA,B,yesterday,OUTGOING\n"},
+            r"Invitations.csv.*'Sent At': row 2",
+        ),
+        (
+            {"messages.csv": "CONVERSATION ID,CONVERSATION TITLE,FROM,DATE\n"},
+            r"messages.csv.*SENDER PROFILE URL, TO, RECIPIENT PROFILE URLS are missing",
+        ),
     ],
 )
 @pytest.mark.parametrize("kind", ["zip", "folder"])

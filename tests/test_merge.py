@@ -74,7 +74,12 @@ def test_fills_only_empty_cells_and_adds_new_people() -> None:
     assert log.loc["Chloé Park", "role"] == "Designer"
     # Dev at Umbrella vs Dev at Hooli: different people -> added; Finn added.
     assert list(result.log["contact"]) == [
-        "Ana Ruiz", "Ben Ode", "Chloé Park", "Dev Shah", "Dev Shah", "Finn Lund",
+        "Ana Ruiz",
+        "Ben Ode",
+        "Chloé Park",
+        "Dev Shah",
+        "Dev Shah",
+        "Finn Lund",
     ]
     assert result.log["source_row"].tolist()[:4] == [2, 3, 4, 5]
     assert result.log["source_row"].iloc[4:].isna().all()
@@ -105,20 +110,39 @@ def test_changes_table() -> None:
     assert got == expected
     assert (result.added, result.filled) == (2, 6)
     assert list(result.changes.columns) == [
-        "contact", "organization", "action", "column", "value", "source_row",
+        "contact",
+        "organization",
+        "action",
+        "column",
+        "value",
+        "source_row",
     ]
-    ana_role = result.changes[(result.changes["contact"] == "Ana Ruiz")
-                              & (result.changes["column"] == "role")]
+    ana_role = result.changes[
+        (result.changes["contact"] == "Ana Ruiz") & (result.changes["column"] == "role")
+    ]
     assert ana_role["source_row"].tolist() == [7]
 
 
 def test_different_urls_never_match_by_name() -> None:
-    existing = pd.DataFrame({"contact": ["Ana Ruiz"], "organization": ["Acme"],
-                             "linkedin_url": ["https://linkedin.com/in/ana-1"]})
-    incoming = pd.DataFrame({"contact": ["Ana Ruiz"], "organization": ["Acme"],
-                             "linkedin_url": ["https://linkedin.com/in/ana-2"], "role": ["CEO"]})
+    existing = pd.DataFrame(
+        {
+            "contact": ["Ana Ruiz"],
+            "organization": ["Acme"],
+            "linkedin_url": ["https://linkedin.com/in/ana-1"],
+        }
+    )
+    incoming = pd.DataFrame(
+        {
+            "contact": ["Ana Ruiz"],
+            "organization": ["Acme"],
+            "linkedin_url": ["https://linkedin.com/in/ana-2"],
+            "role": ["CEO"],
+        }
+    )
     result = merge_logs(existing, incoming)
-    assert len(result.log) == 2 and result.added == 1 and result.filled == 0
+    assert len(result.log) == 2
+    assert result.added == 1
+    assert result.filled == 0
 
 
 def test_inputs_not_modified() -> None:
@@ -144,8 +168,14 @@ def test_bad_input(bad) -> None:
 
 names = st.sampled_from(["Ana Ruiz", "ana ruiz", "Ben Ode", "Chloé Park", "Chloe Park", "Dev"])
 orgs = st.sampled_from([None, "Acme", "ACME", "Globex"])
-urls = st.sampled_from([None, "https://linkedin.com/in/a", "http://www.linkedin.com/in/A/",
-                        "https://linkedin.com/in/b"])
+urls = st.sampled_from(
+    [
+        None,
+        "https://linkedin.com/in/a",
+        "http://www.linkedin.com/in/A/",
+        "https://linkedin.com/in/b",
+    ]
+)
 texts = st.sampled_from([None, "x", "y"])
 dates = st.sampled_from([None, "2026-03-01", "2026-03-05"])
 rows = st.tuples(names, orgs, urls, texts, dates)

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from infoview_analytics import InvalidArgumentError
+from infoview_analytics._forest import PROBLEM_COLUMNS
 from infoview_analytics.referrals import (
     CHAIN_COLUMNS,
-    PROBLEM_COLUMNS,
     referral_chains,
     referral_graph,
     referral_problems,

@@ -1,0 +1,160 @@
+"""Benchmark: every analysis on a cohort log, against the load floor; `infoview check` start-up.
+
+Measures (issue 3, section 8):
+
+* ``analyses``: all the analyses together (no charts) on the 1,000,000-row
+  cohort log, against the *load floor* (``pandas.read_csv`` of the same file,
+  ``to_datetime`` on the date columns, categoricals): target <= 2x;
+* ``linearity``: the same at 500,000 rows; 1M / 500k time: target <= 2.2x;
+* ``referrals``: ``referral_chains`` + ``referral_summary`` alone at 500k and
+  1M (~300,000 referral links at 1M);
+* ``check``: wall time of ``infoview check`` on the sample log against
+  ``python -c "import pandas"``, best of 5: target <= 2x.
+
+Run: ``python benchmarks/bench_analytics.py [--rows 1000000] [--repeat 1]``.
+The logs come from ``benchmarks/generate.py`` (cached in ``benchmarks/_data/``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import cached_csv  # noqa: E402
+
+import infoview_analytics as iv  # noqa: E402
+from infoview_analytics.schema import CATEGORIES, DATE_COLUMNS  # noqa: E402
+
+AS_OF = "2026-04-17"
+SAMPLE = ROOT / "data" / "sample_log.xlsx"
+
+
+def load_floor(path: Path) -> pd.DataFrame:
+    """The least any loader must do: read the CSV, parse dates, make categoricals."""
+    log = pd.read_csv(path)
+    for col in DATE_COLUMNS:
+        log[col] = pd.to_datetime(log[col], format="ISO8601")
+    for col, values in CATEGORIES.items():
+        log[col] = pd.Categorical(log[col], categories=values)
+    return log
+
+
+def analyses(log: pd.DataFrame) -> dict[str, Callable[[], object]]:
+    """Every analysis of issue 3, as named calls on ``log``."""
+    return {
+        "response_rates by channel": lambda: iv.response_rates(log, by="channel", as_of=AS_OF),
+        "response_rates by warmth": lambda: iv.response_rates(log, by="warmth", as_of=AS_OF),
+        "response_rates by owner": lambda: iv.response_rates(log, by="owner", as_of=AS_OF),
+        "funnel": lambda: iv.funnel(log, as_of=AS_OF),
+        "activity": lambda: iv.activity(log, as_of=AS_OF),
+        "time_to_response by channel": lambda: iv.time_to_response(log, by="channel", as_of=AS_OF),
+        "response_time_summary": lambda: iv.response_time_summary(log, as_of=AS_OF),
+        "classify_contacts": lambda: iv.classify_contacts(log, as_of=AS_OF),
+        "follow_ups_due": lambda: iv.follow_ups_due(log, as_of=AS_OF),
+        "thank_you_timeliness": lambda: iv.thank_you_timeliness(log),
+        "meeting_discipline": lambda: iv.meeting_discipline(log),
+        "referral_chains": lambda: iv.referral_chains(log, as_of=AS_OF),
+        "referral_summary": lambda: iv.referral_summary(log, as_of=AS_OF),
+        "coverage by owner+field": lambda: iv.coverage(log, by=["owner", "field"], as_of=AS_OF),
+        "perspective_matrix": lambda: iv.perspective_matrix(log, as_of=AS_OF),
+        "cohort_summary": lambda: iv.cohort_summary(log, as_of=AS_OF),
+    }
+
+
+def _time(fn: Callable[[], object], repeat: int = 1) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def run_analyses(rows: int, *, repeat: int = 1, verbose: bool = True) -> dict[str, float]:
+    """Seconds for the load floor, each analysis, and all analyses, on ``rows`` rows."""
+    path = cached_csv(rows)
+    floor = _time(lambda: load_floor(path), repeat)
+    log = load_floor(path)
+    times = {name: _time(fn, repeat) for name, fn in analyses(log).items()}
+    total = sum(times.values())
+    if verbose:
+        for name, t in times.items():
+            print(f"  {name:<30} {t:7.2f} s")
+        print(f"  {'all analyses':<30} {total:7.2f} s  (load floor {floor:.2f} s)")
+    return {"floor": floor, "total": total, **times}
+
+
+def run_referrals(rows: int, *, repeat: int = 1) -> float:
+    log = load_floor(cached_csv(rows))
+    links = int(log["referred_by"].notna().sum())
+
+    def both() -> None:
+        iv.referral_chains(log, as_of=AS_OF)
+        iv.referral_summary(log, by="owner", as_of=AS_OF)
+
+    t = _time(both, repeat)
+    print(f"  referrals on {rows:,} rows ({links:,} links): {t:.2f} s")
+    return t
+
+
+def run_check(repeat: int = 5) -> tuple[float, float]:
+    """Best-of-``repeat`` wall times: `import pandas` and `infoview check` on the sample."""
+    python = sys.executable
+
+    def wall(args: list[str]) -> float:
+        best = float("inf")
+        for _ in range(repeat):
+            start = time.perf_counter()
+            subprocess.run(args, cwd=ROOT, capture_output=True, check=False)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    pandas_time = wall([python, "-c", "import pandas"])
+    check_time = wall([python, "-m", "infoview_analytics", "check", str(SAMPLE), "--as-of", AS_OF])
+    return pandas_time, check_time
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--skip-linearity", action="store_true")
+    args = parser.parse_args(argv)
+
+    ok = True
+    half = args.rows // 2
+    print(f"analyses on {args.rows:,} rows")
+    full = run_analyses(args.rows, repeat=args.repeat)
+    ratio = full["total"] / full["floor"]
+    ok &= ratio <= 2.0
+    print(f"analyses / load floor: {ratio:.2f}x (target <= 2x)")
+    if not args.skip_linearity:
+        print(f"analyses on {half:,} rows")
+        small = run_analyses(half, repeat=args.repeat)
+        growth = full["total"] / small["total"]
+        ok &= growth <= 2.2
+        print(f"{args.rows:,} / {half:,} rows: {growth:.2f}x (target <= 2.2x)")
+        r_small = run_referrals(half, repeat=args.repeat)
+        r_full = run_referrals(args.rows, repeat=args.repeat)
+        print(f"referrals {args.rows:,} / {half:,} rows: {r_full / r_small:.2f}x")
+    pandas_time, check_time = run_check()
+    print(
+        f"infoview check on the sample: {check_time:.2f} s vs import pandas "
+        f"{pandas_time:.2f} s: {check_time / pandas_time:.2f}x (target <= 2x)"
+    )
+    ok &= check_time / pandas_time <= 2.0
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
