@@ -19,6 +19,8 @@ only imported by the functions that need them).
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
@@ -58,6 +60,7 @@ _LAZY: dict[str, str] = {
     "referral_graph": "referrals",
     "referral_chains": "referrals",
     "referral_summary": "referrals",
+    "referral_problems": "referrals",
     "coverage": "coverage",
     "perspective_matrix": "coverage",
     "cohort_summary": "cohort",
@@ -105,6 +108,7 @@ __all__ = [
     "read_log",
     "referral_chains",
     "referral_graph",
+    "referral_problems",
     "referral_summary",
     "response_rates",
     "response_time_summary",
@@ -129,6 +133,23 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 
 
+class _Package(types.ModuleType):
+    """Keeps ``iv.coverage`` / ``iv.anonymize`` the functions once their modules are imported.
+
+    Importing a submodule sets it as an attribute of the package, which would
+    hide the function of the same name (``iv.coverage`` became the module as
+    soon as anything imported ``infoview_analytics.coverage``).
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and _LAZY.get(name) == name:
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .anonymize import anonymize
     from .cohort import cohort_summary
@@ -138,7 +159,12 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .loader import LoadResult, load_log, load_logs, read_log
     from .meetings import meeting_discipline, thank_you_timeliness
     from .merge import MergeResult, merge_logs
-    from .referrals import referral_chains, referral_graph, referral_summary
+    from .referrals import (
+        referral_chains,
+        referral_graph,
+        referral_problems,
+        referral_summary,
+    )
     from .report import build_report
     from .responses import activity, add_warmth, funnel, response_rates
     from .sample import SAMPLE_AS_OF, example_log, example_log_path

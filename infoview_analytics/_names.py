@@ -13,6 +13,18 @@ import pandas as pd
 __all__: list[str] = []
 
 
+def _normalise(uniques: object) -> np.ndarray:
+    """Keys of distinct values: casefold, trim, collapse whitespace; blank -> NaN."""
+    # One pass over the distinct values (not the rows). Plain str methods beat chained
+    # pandas .str calls and a regex here.
+    join = " ".join
+    values = np.asarray(uniques, dtype=object).tolist()
+    keys = np.array([join(str(u).casefold().split()) for u in values], dtype=object)
+    if len(keys):
+        keys[keys == ""] = np.nan
+    return keys
+
+
 def name_key(values: pd.Series) -> pd.Series:
     """Casefolded, trimmed, whitespace-collapsed text; missing or blank -> NaN (object dtype).
 
@@ -22,13 +34,7 @@ def name_key(values: pd.Series) -> pd.Series:
     ['ana ruiz', 'ana ruiz', nan, nan]
     """
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    if len(uniques) == 0:
-        return pd.Series(np.full(len(values), np.nan, dtype=object), index=values.index)
-    # One pass over the distinct values (not the rows): casefold, trim, collapse runs of
-    # whitespace. Plain str methods beat chained pandas .str calls and a regex here.
-    join = " ".join
-    keys = np.array([join(str(u).casefold().split()) for u in uniques.tolist()], dtype=object)
-    keys[keys == ""] = np.nan
+    keys = _normalise(uniques)
     out = np.full(len(values), np.nan, dtype=object)
     have = codes >= 0
     out[have] = keys[codes[have]]
@@ -45,7 +51,7 @@ def name_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     ([0, 0, -1, 1], ['ana ruiz', 'ben'])
     """
     raw_codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    keys = name_key(pd.Series(uniques, dtype=object))
+    keys = _normalise(uniques)
     key_codes, key_uniques = pd.factorize(keys, use_na_sentinel=True)
     key_codes = np.append(key_codes, -1)  # raw code -1 (missing) stays -1
     return key_codes[raw_codes].astype(np.int64), np.asarray(key_uniques, dtype=object)

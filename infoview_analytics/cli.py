@@ -11,6 +11,7 @@ Heavy libraries are imported inside the commands that need them, so that
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -297,6 +298,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.run(args))
+    except BrokenPipeError:
+        # `infoview check LOG | head`: the reader went away; not an error of ours.
+        # Point stdout at devnull so the interpreter's final flush stays quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except (InfoviewError, OSError) as exc:
         text = str(exc) if isinstance(exc, InfoviewError) else _os_error_text(exc)
         print(f"infoview: error: {text}", file=sys.stderr)

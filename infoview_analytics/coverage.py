@@ -216,16 +216,18 @@ def coverage(
     res["to_minimum"] = np.maximum(minimum - k, 0)
     res["to_target"] = np.maximum(target - k, 0)
     ig = gid[inter]
+    # Perspectives are counted among the interviews only.
+    done = log.loc[inter, list(dict.fromkeys([*perspectives, "organization", "seniority"]))]
     for p in perspectives:
-        codes = name_codes(log[p])[0][inter]
+        codes = name_codes(done[p])[0]
         res[f"n_{p}"] = per_group(_distinct(ig, codes, size))
-    org_codes = name_codes(log["organization"])[0][inter]
-    top_count, top_org = _top_value(ig, org_codes, log["organization"].to_numpy()[inter], size)
+    org_codes = name_codes(done["organization"])[0]
+    top_count, top_org = _top_value(ig, org_codes, done["organization"].to_numpy(), size)
     with np.errstate(divide="ignore", invalid="ignore"):
         res["top_org_share"] = np.where(k > 0, per_group(top_count) / k, np.nan)
-    sen_codes, sen_keys = name_codes(log["seniority"])
+    sen_codes, sen_keys = name_codes(done["seniority"])
     words = _seniority_words(sen_codes, sen_keys)
-    sen_count, sen_value = _top_value(ig, sen_codes[inter], words[inter], size)
+    sen_count, sen_value = _top_value(ig, sen_codes, words, size)
     res["note"] = np.where(
         table["_nofield"].to_numpy(),
         "Rows without a field: fill in the field to count them",

@@ -156,7 +156,7 @@ def _resolve(log: pd.DataFrame, interviewed: np.ndarray) -> _Chains:
     )
 
 
-def _node_ids(log: pd.DataFrame, c: _Chains) -> np.ndarray:
+def _node_ids(c: _Chains) -> np.ndarray:
     """Stable node ids: the name key ("owner / name" in a cohort), " #row" for later namesakes."""
     owner = name_key(pd.Series(c.owners, dtype=object)).fillna("").to_numpy(dtype=object)
     base = np.where(owner == "", "", owner + " / ")
@@ -332,7 +332,7 @@ def referral_graph(log: pd.DataFrame, *, as_of: object = None) -> nx.DiGraph:
     import networkx as nx
 
     log, c = _chains(log, as_of)
-    ids = _node_ids(log, c)
+    ids = _node_ids(c)
     graph = nx.DiGraph(problems=c.problems)
     records = log.astype(object).where(log.notna(), None).to_dict("records")
     size = len(c.parent)

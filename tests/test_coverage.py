@@ -276,3 +276,17 @@ def test_perspective_matrix_cohort():
 def test_perspective_matrix_bad_perspective(tiny_log):
     with pytest.raises(InvalidArgumentError, match=r"`perspective` must be one of"):
         perspective_matrix(tiny_log, perspective="height")
+
+
+def test_package_attribute_stays_the_function_after_module_import():
+    """Importing infoview_analytics.coverage must not hide iv.coverage (the function)."""
+    import importlib
+
+    import infoview_analytics as iv
+
+    importlib.import_module("infoview_analytics.coverage")
+    importlib.import_module("infoview_analytics.cohort")
+    assert callable(iv.coverage)
+    assert iv.coverage is coverage
+    log = pd.DataFrame({"contact": ["A"], "field": ["data"], "status": ["interviewed"]})
+    assert iv.coverage(log, as_of=AS_OF).loc[0, "interviewed"] == 1
