@@ -7,13 +7,12 @@ checks across a row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from . import _dates, _readers, _values
+from . import _readers, _values
 from ._dates import parse_dates
 from .errors import LogFormatError
 from .schema import CATEGORY_COLUMNS, COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS
@@ -85,34 +84,11 @@ def _empty(column: str, n: int) -> pd.Series:
     return pd.Series([None] * n, dtype="str")
 
 
-def _coffee_format(data: dict[str, pd.Series], channel: pd.Series | None) -> None:
-    """A channel written "coffee" is an in-person ask over coffee: fill a blank format."""
-    if channel is None:
-        return
-    codes, uniques = _dates.factorize(channel)
-    is_coffee = np.array([_values.normalize_value(u) == "coffee" for u in uniques] + [False])
-    rows = is_coffee[np.where(codes >= 0, codes, len(uniques))] & data["format"].isna().to_numpy()
-    if rows.any():
-        fmt = data["format"].copy()
-        fmt[rows] = "coffee"
-        data["format"] = fmt
-
-
-def _filled(cells: pd.DataFrame, positions: Iterable[int], index: pd.Index) -> pd.Series:
-    """Rows with a non-blank cell among ``positions`` (whitespace counts as blank)."""
-    out = pd.Series(False, index=index)
-    for pos in positions:
-        out |= _values.clean_text(cells[pos].set_axis(index), collapse=False).notna()
-    return out
-
-
-def _full_names(
-    cells: pd.DataFrame, first: int | None, last: int | None, index: pd.Index
-) -> pd.Series | None:
+def _full_names(parts: list[pd.Series]) -> pd.Series | None:
     """ "First Name" + "Last Name" joined into one contact name."""
-    parts = [_values.clean_text(cells[p].set_axis(index)) for p in (first, last) if p is not None]
     if not parts:
         return None
+    parts = [_values.clean_text(p) for p in parts]
     joined = parts[0] if len(parts) == 1 else parts[0].str.cat(parts[1], sep=" ", na_rep="")
     return _values.clean_text(joined.astype(object))
 
@@ -197,14 +173,20 @@ def assemble(
     as_of: pd.Timestamp,
     dayfirst: bool | None,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, int]:
-    """The canonical log, its problems, the header mapping and the blank-row count."""
-    cells = raw.cells
-    n = len(cells)
-    canonical, unknown, mapping, header_problems = _map_headers(raw.headers, cells, overrides)
+    """The canonical log, its problems, the header mapping and the blank-row count.
+
+    Takes the cells out of ``raw`` and frees each raw column once it is
+    converted, so the peak memory stays close to one copy of the file.
+    """
+    n = len(raw.cells)
+    canonical, unknown, mapping, header_problems = _map_headers(raw.headers, raw.cells, overrides)
     index = pd.RangeIndex(n)
+    columns = {i: raw.cells[i].set_axis(index) for i in raw.cells.columns}
+    raw.cells = raw.cells.iloc[:0]  # drop the frame's reference to the cells
     data: dict[str, pd.Series] = {}
     problems: list[pd.DataFrame] = []
     source_row = pd.Series(np.arange(n, dtype=np.int64) + raw.header_row + 1, index=index)
+    filled = np.zeros(n, dtype=bool)
 
     def report(mask: pd.Series, column: str, values: pd.Series, problem: object, hint: str):
         mask = np.asarray(mask, dtype=bool)
@@ -222,28 +204,20 @@ def assemble(
                 )
             )
 
-    def cell(column: str) -> pd.Series | None:
-        return cells[canonical[column]].set_axis(index) if column in canonical else None
-
     first = canonical.pop(_readers.FIRST, None)
     last = canonical.pop(_readers.LAST, None)
+    coffee = None
     for col in COLUMNS:
-        values = cell(col)
+        values = columns.pop(canonical[col]) if col in canonical else None
         if col == "contact" and values is None:
-            parts = [
-                _values.clean_text(cells[p].set_axis(index))
-                for p in (first, last)
-                if p is not None
-            ]
-            values = (
-                parts[0] if len(parts) == 1 else parts[0].str.cat(parts[1], sep=" ", na_rep="")
-            )
-            values = _values.clean_text(values.astype(object))
+            values = _full_names([columns.pop(p) for p in (first, last) if p is not None])
         if values is None:
             data[col] = _empty(col, n)
-        elif col in DATE_COLUMNS:
+            continue
+        if col in DATE_COLUMNS:
             result = parse_dates(values, dayfirst=dayfirst)
             data[col] = result.parsed
+            filled |= result.parsed.notna().to_numpy() | result.bad.to_numpy()
             report(result.bad, col, values, "not a date", "write it like 2026-03-02")
             if result.conflict.any():
                 order = "day/month" if result.dayfirst else "month/day"
@@ -256,25 +230,34 @@ def assemble(
                 )
         elif col in INTEGER_COLUMNS:
             data[col], bad = _values.clean_integer(values, col)
+            filled |= data[col].notna().to_numpy() | bad.to_numpy()
             report(bad, col, values, "not a whole number", "write a number such as 30")
         elif col in CATEGORY_COLUMNS:
-            data[col], bad = _values.clean_category(values, col)
+            data[col], bad, written = _values.clean_category(values, col, keys=col == "channel")
+            filled |= data[col].cat.codes.to_numpy() >= 0
+            if written is not None:
+                coffee = written == "coffee"
             allowed = ", ".join(data[col].cat.categories[: len(_values.CATEGORIES[col])])
             report(bad, col, values, f"not a known {col} value", f"use one of: {allowed}")
         else:
-            data[col] = _values.clean_text(values, collapse=col not in _FREE_TEXT)
-    _coffee_format(data, cell("channel"))
+            data[col], present = _values.clean_text_mask(values, collapse=col not in _FREE_TEXT)
+            filled |= present
+        del values
+    if coffee is not None and coffee.any():
+        # A channel written "coffee" is an in-person ask over coffee: fill a blank format.
+        fill = coffee.to_numpy() & data["format"].isna().to_numpy()
+        data["format"] = data["format"].where(~fill, "coffee")
     log = pd.DataFrame(data, index=index)
+    del data
     log["source_row"] = source_row
     for name, pos in unknown.items():
-        log[name] = cells[pos].set_axis(index)
+        log[name] = columns[pos]
+        filled |= _values.clean_text(columns.pop(pos), collapse=False).notna().to_numpy()
 
-    filled = log[list(COLUMNS)].notna().any(axis=1) | _filled(cells, unknown.values(), index)
-    blank = ~filled
-    keep = filled
-    blank_rows = int(blank.sum())
+    blank_rows = int(n - filled.sum())
     problem_frame = _collect(problems, header_problems, raw.header_row)
-    log = log[keep.to_numpy()].reset_index(drop=True)
+    if blank_rows:
+        log = log[filled].reset_index(drop=True)
     if not len(log):
         where = f" (sheet {raw.sheet!r})" if raw.sheet is not None else ""
         msg = (

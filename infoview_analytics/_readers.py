@@ -14,6 +14,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .errors import LogFormatError
@@ -172,11 +173,12 @@ def read_workbook(path: Path, sheet: str | int | None, overrides: dict[str, str]
     order = visible + [n for n in names if n not in visible]
     first_rows = None
     for name in order:
-        top = book.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS)
+        loaded = book.get_sheet_by_name(name)  # parses the sheet: do it once
+        top = loaded.to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS)
         first_rows = top if first_rows is None else first_rows
         index, has_contact = find_header(top, overrides)
         if has_contact:
-            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            rows = loaded.to_python(skip_empty_area=False)
             return _table(path, rows, index, overrides, name)
     if not names:
         msg = f"{path} has no worksheets. Save the log again from your spreadsheet program."
@@ -229,19 +231,23 @@ def sniff_delimiter(lines: list[str]) -> str:
     return best
 
 
-def read_text(path: Path, overrides: dict[str, str], dtypes: object = None) -> RawTable:
-    """Read a CSV/TSV/TXT log. ``dtypes(headers) -> {position: dtype}`` picks read types."""
+def read_text(path: Path, overrides: dict[str, str]) -> RawTable:
+    """Read a CSV/TSV/TXT log: every cell as a Python str (or NaN when empty).
+
+    ``dtype=object`` is the fastest way through pandas' C parser (no string-dtype
+    validation); the loader then works on the distinct values of each column.
+    """
     encoding = detect_encoding(path)
     try:
-        return _read_text(path, encoding, overrides, dtypes)
+        return _read_text(path, encoding, overrides)
     except UnicodeDecodeError:
         if encoding != "utf-8":
             raise
         # The start was valid UTF-8 but something later is not: an old Windows file.
-        return _read_text(path, "cp1252", overrides, dtypes)
+        return _read_text(path, "cp1252", overrides)
 
 
-def _read_text(path: Path, encoding: str, overrides: dict[str, str], dtypes: object) -> RawTable:
+def _read_text(path: Path, encoding: str, overrides: dict[str, str]) -> RawTable:
     with path.open("r", encoding=encoding, newline="") as fh:
         sample = fh.read(65536)
     lines = sample.splitlines()[:60]
@@ -251,8 +257,6 @@ def _read_text(path: Path, encoding: str, overrides: dict[str, str], dtypes: obj
     check_header(path, rows, index, overrides, None)
     headers = [str(c) for c in rows[index]]
     width = max([len(headers)] + [len(r) for r in rows[index:]])
-    kinds = dtypes(headers) if callable(dtypes) else {}
-    dtype = {i: kinds.get(i, str) for i in range(width)}
     try:
         cells = pd.read_csv(
             path,
@@ -261,7 +265,7 @@ def _read_text(path: Path, encoding: str, overrides: dict[str, str], dtypes: obj
             header=None,
             names=list(range(width)),
             skiprows=index + 1,
-            dtype=dtype,
+            dtype=object,
             keep_default_na=False,
             na_values=[""],
             skip_blank_lines=False,
@@ -293,9 +297,10 @@ def _table(
     headers = ["" if c is None else str(c) for c in rows[index]]
     width = max([len(headers)] + [len(r) for r in rows[index + 1 :]])
     body = [list(r) + [""] * (width - len(r)) for r in rows[index + 1 :]]
-    cells = pd.DataFrame(body, columns=range(width), dtype=object)
-    if len(cells):
-        cells = cells.mask(cells.isin([""]))
+    grid = np.empty((len(body), width), dtype=object)
+    grid[:] = body
+    grid[grid == ""] = None  # calamine's empty cell
+    cells = pd.DataFrame(grid, columns=range(width), dtype=object)
     headers += [""] * (width - len(headers))
     return RawTable(cells, headers, index + 1, sheet)
 

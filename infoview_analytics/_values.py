@@ -50,43 +50,107 @@ def _take(codes: np.ndarray, per_unique: np.ndarray, missing: object) -> np.ndar
 
 
 def clean_text(values: pd.Series, *, collapse: bool = True) -> pd.Series:
-    """Text column: stripped, inner whitespace runs collapsed (unless ``collapse=False``)."""
-    codes, uniques = factorize(values)
-    is_str = np.array([type(u) is str for u in uniques], dtype=bool)
-    cleaned = np.empty(len(uniques) + 1, dtype=object)
-    cleaned[:-1][is_str] = _clean_strings(uniques[is_str].tolist(), collapse)
-    cleaned[:-1][~is_str] = [as_text(u, collapse=collapse) for u in uniques[~is_str]]
+    """Text column: stripped, inner whitespace runs collapsed (unless ``collapse=False``).
+
+    Strings are cleaned in one pass over the whole column (no factorizing: names
+    are mostly unique); other cells (numbers, dates from a workbook) one by one.
+    """
+    return clean_text_mask(values, collapse=collapse)[0]
+
+
+def clean_text_mask(values: pd.Series, *, collapse: bool = True) -> tuple[pd.Series, np.ndarray]:
+    """:func:`clean_text` and the boolean array of non-missing results."""
+    array = np.asarray(values, dtype=object)
+    present = ~pd.isna(array)
+    taken = array if present.all() else array[present]
+    if pd.api.types.infer_dtype(taken, skipna=False) == "string":  # C-level check
+        strings = taken.tolist()
+        if strings and _is_clean("\x00".join(strings), collapse):  # the usual case
+            series = pd.Series(array, index=values.index, dtype="str", name=values.name)
+            return series, present
+        is_str = np.ones(len(taken), dtype=bool)
+    else:
+        is_str = np.fromiter((type(v) is str for v in taken), dtype=bool, count=len(taken))
+    out = np.full(len(array), None, dtype=object)
+    cleaned = np.empty(len(taken), dtype=object)
+    cleaned[is_str] = _clean_strings(taken[is_str].tolist(), collapse)
+    cleaned[~is_str] = [as_text(v, collapse=collapse) for v in taken[~is_str]]
     cleaned[cleaned == ""] = None
-    rows = cleaned[np.where(codes >= 0, codes, len(uniques))]
-    return pd.Series(rows, index=values.index, dtype="str", name=values.name)
+    out[present] = cleaned
+    series = pd.Series(out, index=values.index, dtype="str", name=values.name)
+    return series, out != None  # noqa: E711 (elementwise on an object array)
 
 
-_RUNS = re.compile(r"\s+")
-_EDGES = re.compile(r"\s*\x00\s*")
+_ODD_SPACE = re.compile(r"[^\S ]")  # whitespace other than a plain space
+_RUNS = re.compile(r"\s{2,}|[^\S ]")
+_EDGES = re.compile(r"\s+\x00|\x00\s+")
+
+
+def _is_clean(joined: str, collapse: bool) -> bool:
+    """True when no cell of the NUL-joined text has anything to strip or collapse.
+
+    ASCII text (the usual case) is checked with a few numpy passes over its
+    bytes; other text with substring tests and, for odd whitespace, a regex.
+    """
+    if joined[:1].isspace() or joined[-1:].isspace():
+        return False
+    if joined[:1] in ("", "\x00") or joined[-1:] == "\x00":
+        return False  # an empty first or last cell
+    if joined.isascii():
+        codes = np.frombuffer(joined.encode("ascii"), dtype=np.uint8)
+        space, nul = codes == 32, codes == 0
+        if collapse and ((codes < 32) & ~nul).any():
+            return False  # a tab, newline or other control character inside a name
+        edge = (space[:-1] & nul[1:]) | (nul[:-1] & space[1:]) | (nul[:-1] & nul[1:])
+        if collapse:
+            edge |= space[:-1] & space[1:]
+        if edge.any():
+            return False
+        if not collapse:
+            return not _control_at_edge(codes, nul)
+        return True
+    if "\x00\x00" in joined or " \x00" in joined or "\x00 " in joined:
+        return False
+    if collapse:
+        return "  " not in joined and _ODD_SPACE.search(joined) is None
+    return re.search(r"[^\S ]\x00|\x00[^\S ]", joined) is None
+
+
+def _control_at_edge(codes: np.ndarray, nul: np.ndarray) -> bool:
+    """A tab or newline next to a cell boundary (free text keeps inner ones)."""
+    ws = ((codes >= 9) & (codes <= 13)) | ((codes >= 28) & (codes <= 31))
+    return bool(((ws[:-1] & nul[1:]) | (nul[:-1] & ws[1:])).any())
 
 
 def _clean_strings(strings: list[str], collapse: bool) -> list[str]:
-    """Strip (and collapse) many strings in three C-level passes over one joined string."""
+    """Strip (and collapse) many strings with a few C-level passes over one joined string."""
     if not strings:
         return []
     joined = "\x00".join(strings)
-    if joined.count("\x00") != len(strings) - 1:  # a NUL inside a cell: do it one by one
+    if _is_clean(joined, collapse):
+        return strings  # the usual case: nothing to do
+    if joined.count("\x00") != len(strings) - 1:  # a NUL inside a cell: one by one
         return [(" ".join(s.split()) if collapse else s.strip()) for s in strings]
     if collapse:
         joined = _RUNS.sub(" ", joined)
     return _EDGES.sub("\x00", joined).strip().split("\x00")
 
 
-def clean_category(values: pd.Series, column: str) -> tuple[pd.Series, pd.Series]:
+def clean_category(
+    values: pd.Series, column: str, *, keys: bool = False
+) -> tuple[pd.Series, pd.Series, pd.Series | None]:
     """Category column mapped through the synonyms; unknown values kept as written.
 
-    Returns the Categorical (allowed values in order, then unknown ones) and a
-    mask of rows holding an unknown value.
+    Returns the Categorical (allowed values in order, then unknown ones), a
+    mask of rows holding an unknown value, and (when ``keys``) each row's value
+    as normalised for matching (``schema.normalize_value``), e.g. to tell
+    "coffee" from "in person"; None otherwise.
     """
     allowed = list(CATEGORIES[column])
     synonyms = VALUE_SYNONYMS[column]
     codes, uniques = factorize(values)
     texts = [as_text(u) for u in uniques]
+    normalized = np.array([None if t is None else normalize_value(t) for t in texts], dtype=object)
     mapped = [None if t is None else synonyms.get(normalize_value(t), t) for t in texts]
     categories = allowed + list(dict.fromkeys(m for m in mapped if m and m not in allowed))
     position = {c: i for i, c in enumerate(categories)}
@@ -96,7 +160,12 @@ def clean_category(values: pd.Series, column: str) -> tuple[pd.Series, pd.Series
     cat = pd.Categorical.from_codes(row_codes, categories=pd.Index(categories, dtype=object))
     series = pd.Series(cat, index=values.index, name=values.name)
     unknown = _take(codes, unknown_u.astype(bool), False).astype(bool)
-    return series, pd.Series(unknown, index=values.index)
+    written = (
+        pd.Series(_take(codes, normalized, None), index=values.index, dtype=object)
+        if keys
+        else None
+    )
+    return series, pd.Series(unknown, index=values.index), written
 
 
 def clean_integer(values: pd.Series, column: str) -> tuple[pd.Series, pd.Series]:
@@ -142,8 +211,13 @@ def _as_number(value: object, column: str) -> float | None:
 
 
 def derive_status(log: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
-    """Status with blanks filled from the dates as of ``as_of`` (docs/log-format.md)."""
+    """Status with blanks filled from the dates as of ``as_of`` (docs/log-format.md).
+
+    Works on the categorical codes: no string is touched.
+    """
     status = log["status"]
+    categories = list(status.cat.categories)
+    code = {name: categories.index(name) for name in CATEGORIES["status"]}
     inter, resp, req = log["interview_on"], log["responded_on"], log["requested_on"]
     derived = np.select(
         [
@@ -152,14 +226,13 @@ def derive_status(log: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
             resp.notna().to_numpy(),
             req.notna().to_numpy(),
         ],
-        ["interviewed", "scheduled", "replied", "awaiting"],
-        default="prospect",
+        [code["interviewed"], code["scheduled"], code["replied"], code["awaiting"]],
+        default=code["prospect"],
     )
-    filled = status.astype(object).where(status.notna(), pd.Series(derived, index=log.index))
+    codes = status.cat.codes.to_numpy()
+    filled = np.where(codes >= 0, codes, derived)
     return pd.Series(
-        pd.Categorical(filled, categories=status.cat.categories),
-        index=log.index,
-        name="status",
+        pd.Categorical.from_codes(filled, dtype=status.dtype), index=log.index, name="status"
     )
 
 
@@ -217,26 +290,43 @@ def contradictions(
 def duplicate_people(log: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """Rows repeating an earlier row's person (same name and organisation, same owner).
 
-    Names are compared case- and space-insensitively. Returns the mask of the
-    repeats and, for each row, the ``source_row`` of the first occurrence.
+    Names are compared case-insensitively (whitespace is already normalised).
+    Returns the mask of the repeats and, for each row, the ``source_row`` of the
+    first occurrence. Only rows whose name occurs twice are looked at closely.
     """
-    combined = np.zeros(len(log), dtype=np.int64)
-    named = np.zeros(len(log), dtype=bool)
-    for col in ("contact", "organization", "owner"):
-        codes, uniques = factorize(log[col])
-        folded, _ = pd.factorize(pd.Series([str(u).casefold() for u in uniques], dtype=object))
-        key = np.where(
-            codes >= 0, folded[np.where(codes >= 0, codes, 0)] if len(folded) else 0, -1
-        )
-        if col == "contact":
-            named = key >= 0
-        combined = combined * (len(folded) + 1) + (key + 1)
-    if not len(log):
-        return pd.Series(False, index=log.index), pd.Series([], index=log.index, dtype="int64")
-    combined, _ = pd.factorize(combined)
-    first_pos = np.full(combined.max() + 1, len(log))
-    np.minimum.at(first_pos, combined, np.arange(len(log)))
-    first = first_pos[combined]
-    repeat = (first != np.arange(len(log))) & named
-    rows = np.asarray(log["source_row"])[first]
-    return pd.Series(repeat, index=log.index), pd.Series(rows, index=log.index)
+    n = len(log)
+    rows = np.asarray(log["source_row"])
+    repeat = np.zeros(n, dtype=bool)
+    first = rows.copy()
+    names = _folded_codes(log["contact"])
+    named = names >= 0
+    if not named.any():
+        return pd.Series(repeat, index=log.index), pd.Series(first, index=log.index)
+    counts = np.bincount(names[named])
+    candidates = np.flatnonzero(named & (counts[np.where(named, names, 0)] > 1))
+    if len(candidates):
+        sub = log.iloc[candidates]
+        key = names[candidates].astype(np.int64)
+        for col in ("organization", "owner"):
+            codes = _folded_codes(sub[col])
+            key = key * (codes.max(initial=-1) + 2) + (codes + 1)
+        combined, _ = pd.factorize(key)
+        first_pos = np.full(combined.max() + 1, len(sub))
+        np.minimum.at(first_pos, combined, np.arange(len(sub)))
+        first_sub = first_pos[combined]
+        repeat[candidates] = first_sub != np.arange(len(sub))
+        first[candidates] = rows[candidates][first_sub]
+    return pd.Series(repeat, index=log.index), pd.Series(first, index=log.index)
+
+
+def _folded_codes(values: pd.Series) -> np.ndarray:
+    """Codes of the case-folded values (-1 where missing); one casefold call per column."""
+    array = np.asarray(values, dtype=object)
+    present = ~pd.isna(array)
+    texts = array[present].tolist()  # text columns of the log hold str only
+    folded = "\x00".join(texts).casefold().split("\x00")
+    if len(folded) != len(texts):  # a NUL inside a name
+        folded = [t.casefold() for t in texts]
+    codes = np.full(len(array), -1, dtype=np.int64)
+    codes[present] = pd.factorize(np.array(folded, dtype=object))[0]
+    return codes

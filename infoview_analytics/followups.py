@@ -34,7 +34,7 @@ from ._common import (
     outcomes,
 )
 from ._common import _holiday_array as holiday_array
-from .responses import _name_key
+from .responses import _name_codes
 from .timing import _answer_times
 
 __all__ = ["classify_contacts", "follow_ups_due"]
@@ -215,25 +215,29 @@ def follow_ups_due(
     c = canonical(log)
     o = outcomes(c, as_of=ts, holidays=holidays)
     hol = holiday_array(holidays)
-    contact = _text(c["contact"]).fillna("(no name)")
-    org = _text(c["organization"])
+    asked = o["asked"].to_numpy()
+    interviewed = o["interviewed"].to_numpy()
     req = c["requested_on"]
-    since_request = business_days(req, ts, holidays)
     open_request = (o["asked"] & ~o["responded"] & ~o["gave_up"] & req.notna()).to_numpy()
-    # Reasons are built only for the rows that get the action (a cohort has a million rows).
+    # Business days since the request, counted only where a 3B7 step can apply.
+    since_request = business_days(req.where(open_request), ts, holidays)
+    waited = since_request.to_numpy()
+    # Text is converted and reasons built only for the rows that get an action (a cohort
+    # has a million rows, a few hundred thousand actions).
     parts = []
 
     # Thank-you notes: due the day of the interview, overdue after more than a day.
     inter = c["interview_on"]
-    thank = (o["interviewed"] & inter.notna() & (inter <= ts) & c["thanked_on"].isna()).to_numpy()
+    thank = interviewed & (inter.notna() & (inter <= ts) & c["thanked_on"].isna()).to_numpy()
+    who = _contact(c, thank)
     parts.append(
         pd.DataFrame(
             {
-                "contact": contact[thank],
-                "organization": org[thank],
+                "contact": who,
+                "organization": _text(c["organization"][thank]),
                 "action": "thank_you",
                 "reason": "Interviewed "
-                + contact[thank]
+                + who
                 + " on "
                 + _day(inter[thank])
                 + ": send a thank-you note (due within 24 hours).",
@@ -245,38 +249,39 @@ def follow_ups_due(
     )
 
     # 3B7, day 3: a second person at the same organisation, unless one was asked since.
-    org_key = _name_key(org)
-    dated = o["asked"] & req.notna() & org_key.notna()
-    later_asks = req.where(dated).groupby(org_key.where(dated)).rank(method="max", ascending=False)
-    second_done = (later_asks.reindex(c.index).fillna(0) >= 2).to_numpy()
-    waited = since_request.to_numpy()
-    second = (
-        open_request & (waited >= SECOND_CONTACT_AFTER) & ~second_done & org_key.notna().to_numpy()
+    org_code, _ = _name_codes(c["organization"])
+    has_org = org_code >= 0
+    second_done = _asked_again(org_code, req, asked & req.notna().to_numpy() & has_org)
+    second = open_request & (waited >= SECOND_CONTACT_AFTER) & ~second_done & has_org
+    # The first prospect (not yet asked) in log order at each organisation, by row number.
+    prospect = np.flatnonzero(~asked & c["contact"].notna().to_numpy() & has_org)
+    orgs_with_prospect, first = np.unique(org_code[prospect], return_index=True)
+    prospect_row = np.full(int(org_code.max(initial=-1)) + 1, -1, dtype=np.int64)
+    prospect_row[orgs_with_prospect] = prospect[first]
+    row = prospect_row[org_code[second]]
+    named = pd.Series(
+        np.where(row >= 0, c["contact"].to_numpy(dtype=object)[np.maximum(row, 0)], None),
+        index=c.index[second],
+        dtype=object,
     )
-    prospect = (~o["asked"] & c["contact"].notna() & org_key.notna()).to_numpy()
-    first_prospect = (
-        pd.DataFrame({"key": org_key[prospect], "name": contact[prospect]})
-        .drop_duplicates("key")
-        .set_index("key")["name"]
-    )
-    named = org_key[second].map(first_prospect).astype(object)
-    where = org[second].fillna("")
+    who = _contact(c, second)
+    where = _text(c["organization"][second])
     due3 = _busday_offset(req[second], SECOND_CONTACT_AFTER, hol)
     parts.append(
         pd.DataFrame(
             {
-                "contact": contact[second],
-                "organization": org[second],
+                "contact": who,
+                "organization": where,
                 "action": "contact_second_person",
-                "reason": _no_reply(contact[second], since_request[second])
+                "reason": _no_reply(who, since_request[second])
                 + np.where(
                     named.notna(),
                     "ask a second person at "
-                    + where
+                    + where.fillna("")
                     + ", such as "
                     + named.fillna("")
                     + " (a prospect in your log).",
-                    "find a second person at " + where + ".",
+                    "find a second person at " + where.fillna("") + ".",
                 ),
                 "due_since": due3,
                 "business_days_waiting": since_request[second],
@@ -289,15 +294,15 @@ def follow_ups_due(
     fu = c["followed_up_on"]
     followed = (fu.notna() & (fu > req) & (fu <= ts)).to_numpy()
     follow = open_request & (waited >= ANSWER_WINDOW) & ~followed
+    who = _contact(c, follow)
     due7 = _busday_offset(req[follow], ANSWER_WINDOW, hol)
     parts.append(
         pd.DataFrame(
             {
-                "contact": contact[follow],
-                "organization": org[follow],
+                "contact": who,
+                "organization": _text(c["organization"][follow]),
                 "action": "follow_up",
-                "reason": _no_reply(contact[follow], since_request[follow])
-                + "send them one follow-up.",
+                "reason": _no_reply(who, since_request[follow]) + "send them one follow-up.",
                 "due_since": due7,
                 "business_days_waiting": since_request[follow],
                 "overdue": business_days(due7, ts, holidays) > 1,
@@ -305,19 +310,24 @@ def follow_ups_due(
         )
     )
 
-    # Keep in touch with the people you interviewed.
-    touches = c[["last_contact_on", "thanked_on", "interview_on"]]
-    last = touches.where(touches <= ts).max(axis=1)
+    # Keep in touch with the people you interviewed: the latest contact on or before as_of.
+    last = None
+    for col in ("last_contact_on", "thanked_on", "interview_on"):
+        day = c[col].to_numpy(dtype="datetime64[ns]")
+        day = np.where(day <= ts.to_datetime64(), day, np.datetime64("NaT"))
+        last = day if last is None else np.fmax(last, day)
+    last = pd.Series(last, index=c.index)
     quiet = (ts - last).dt.days
-    keep = (o["interviewed"] & last.notna() & (quiet >= days_keep)).to_numpy()
+    keep = interviewed & (last.notna() & (quiet >= days_keep)).to_numpy()
+    who = _contact(c, keep)
     parts.append(
         pd.DataFrame(
             {
-                "contact": contact[keep],
-                "organization": org[keep],
+                "contact": who,
+                "organization": _text(c["organization"][keep]),
                 "action": "keep_in_touch",
                 "reason": "No contact with "
-                + contact[keep]
+                + who
                 + " for "
                 + _count(quiet[keep])
                 + " days (since "
@@ -342,13 +352,56 @@ def follow_ups_due(
             "overdue": bool,
         }
     )
-    out["_action"] = out["action"].map({a: i for i, a in enumerate(_ACTIONS)})
-    out = out.sort_values(
-        ["overdue", "business_days_waiting", "due_since", "_action", "contact"],
-        ascending=[False, False, True, True, True],
-        kind="mergesort",
+    return out.take(_urgency_order(out))[_DUE_COLUMNS].reset_index(drop=True)
+
+
+def _asked_again(org: np.ndarray, requested: pd.Series, dated: np.ndarray) -> np.ndarray:
+    """True for the ``dated`` rows with another dated row at the same ``org`` on or after them.
+
+    That is: a request before the organisation's latest one, or one of two or
+    more requests on that latest day.
+    """
+    out = np.zeros(len(org), dtype=bool)
+    if not dated.any():
+        return out
+    group = org[dated]
+    day = requested.to_numpy(dtype="datetime64[ns]")[dated].astype(np.int64)
+    n_groups = group.max() + 1
+    latest_of = np.full(n_groups, np.iinfo(np.int64).min)
+    np.maximum.at(latest_of, group, day)
+    latest = latest_of[group]
+    on_latest = np.bincount(group[day == latest], minlength=n_groups)[group]
+    out[dated] = (day < latest) | (on_latest >= 2)
+    return out
+
+
+def _urgency_order(todo: pd.DataFrame) -> np.ndarray:
+    """Row order: overdue first, longest waiting, earliest due, action order, contact."""
+    contact = todo["contact"].to_numpy(dtype=object)
+    # Rank by a stable sort of the contacts: equal names keep their order, which is
+    # what the final stable sort would give them anyway. The names are text here
+    # (the reasons were built from them).
+    try:
+        # numpy's variable-width strings sort in C, in Python's (code point) order.
+        by_name = np.argsort(np.array(contact, dtype=np.dtypes.StringDType()), kind="stable")
+    except UnicodeEncodeError:
+        # A lone surrogate (not valid UTF-8): compare the Python strings.
+        by_name = np.argsort(contact, kind="stable")
+    name_rank = np.empty(len(contact), dtype=np.int64)
+    name_rank[by_name] = np.arange(len(contact))
+    action = todo["action"].map({a: i for i, a in enumerate(_ACTIONS)}).to_numpy()
+    due = todo["due_since"].to_numpy(dtype="datetime64[ns]")
+    due = np.where(np.isnat(due), np.iinfo(np.int64).max, due.astype(np.int64))
+    # np.lexsort is stable and sorts by the last key first.
+    return np.lexsort(
+        (
+            name_rank,
+            action,
+            due,
+            -todo["business_days_waiting"].to_numpy(dtype=np.int64),
+            ~todo["overdue"].to_numpy(dtype=bool),
+        )
     )
-    return out[_DUE_COLUMNS].reset_index(drop=True)
 
 
 def _no_reply(contact: pd.Series, waited: pd.Series) -> pd.Series:
@@ -363,6 +416,11 @@ def _busday_offset(start: pd.Series, days: int, holidays: np.ndarray) -> pd.Seri
         d = start.to_numpy(dtype="datetime64[ns]")[valid].astype("datetime64[D]")
         out[valid] = np.busday_offset(d, days, roll="forward", holidays=holidays)
     return pd.Series(out.astype("datetime64[ns]"), index=start.index)
+
+
+def _contact(c: pd.DataFrame, rows: np.ndarray) -> pd.Series:
+    """The contact of the selected rows as objects, '(no name)' when missing."""
+    return _text(c["contact"][rows]).fillna("(no name)")
 
 
 def _text(s: pd.Series) -> pd.Series:

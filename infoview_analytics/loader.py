@@ -25,8 +25,6 @@ from .errors import InvalidArgumentError, LogFormatError, LogProblemsWarning
 from .schema import (
     CATEGORY_COLUMNS,
     COLUMNS,
-    DATE_COLUMNS,
-    INTEGER_COLUMNS,
     normalize_header,
 )
 
@@ -149,7 +147,7 @@ def read_log(
         An .xlsx, .xlsm, .xls, .ods, .csv, .tsv or .txt file. Never modified.
     sheet : str or int, optional
         Sheet name or 0-based index. Default: the first visible sheet with a
-        header naming a contact column (then hidden ones).
+        header naming a contact column (then hidden ones). Ignored for text files.
     columns : dict, optional
         ``{"their header": "canonical column"}`` for headers the aliases miss.
     owner : str, optional
@@ -193,7 +191,7 @@ def read_log(
     if kind == "workbook":
         raw = _readers.read_workbook(path, sheet, overrides)
     else:
-        raw = _readers.read_text(path, overrides, lambda h: _read_types(h, overrides))
+        raw = _readers.read_text(path, overrides)
     log, problems, mapping, blank_rows = _assemble.assemble(
         path, raw, overrides, owner=owner, as_of=as_of_ts, dayfirst=dayfirst
     )
@@ -284,6 +282,7 @@ def load_logs(
     2      Ed      cy      cy.csv
     """
     files = _log_files(paths_or_folder)
+    as_of = as_of_timestamp(as_of)  # once, so every file is read for the same day
     owner = dict(owner or {})
     logs, problems = [], []
     for file in files:
@@ -376,20 +375,6 @@ def _log_files(paths_or_folder: object) -> list[Path]:
         )
         raise InvalidArgumentError(msg)
     return files
-
-
-def _read_types(headers: list[str], overrides: dict[str, str]) -> dict[int, str]:
-    """Read dates, categories and numbers of a text file as categoricals: parsing then
-    works on the distinct values and a million rows cost a million codes, not strings."""
-    kinds, seen = {}, set()
-    for i, header in enumerate(headers):
-        column, _ = _readers.match_header(header, overrides)
-        if column in seen or column is None:
-            continue
-        seen.add(column)
-        if column in DATE_COLUMNS or column in CATEGORY_COLUMNS or column in INTEGER_COLUMNS:
-            kinds[i] = "category"
-    return kinds
 
 
 def _warn(problems: pd.DataFrame, what: str) -> None:

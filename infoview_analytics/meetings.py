@@ -12,8 +12,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._common import as_of_timestamp, canonical, check_by, group_keys, ratio, with_groups
-from .responses import _prepare, _tally
+from ._common import as_of_timestamp, canonical, check_by, ratio, with_groups
+from .responses import _group_rows, _Groups, _prepare, _tally
 
 __all__ = ["meeting_discipline", "thank_you_timeliness"]
 
@@ -71,7 +71,7 @@ def thank_you_timeliness(
     [3, 1, 0, 1, 1]
     """
     ts = as_of_timestamp(as_of)
-    c, cols, keys, o = _prepare(log, by, ts, None)
+    c, cols, groups, o = _prepare(log, by, ts, None)
     inter = c["interview_on"]
     interviews = (o["interviewed"] & inter.notna() & (inter <= ts)).to_numpy()
     thanked = c["thanked_on"].where(c["thanked_on"] <= ts)
@@ -87,7 +87,7 @@ def thank_you_timeliness(
         {"interviews": interviews, **{k: interviews & v for k, v in bins.items()}},
         index=c.index,
     )
-    table = _tally(counts, keys, cols)
+    table = _tally(counts, groups, cols)
     for name in _THANK_BINS:
         table[f"share_{name}"] = ratio(table[name], table["interviews"])
     return table
@@ -138,8 +138,8 @@ def meeting_discipline(
     c = canonical(log)
     cols = check_by(c, by)
     c = with_groups(c, cols)
-    keys = group_keys(c, cols)
-    interviewed = (c["status"].astype(object) == "interviewed").to_numpy()
+    groups = _group_rows(c, cols)
+    interviewed = (c["status"] == "interviewed").to_numpy(dtype=bool, na_value=False)
     planned = pd.to_numeric(c["minutes_planned"], errors="coerce").astype(float)
     actual = pd.to_numeric(c["minutes_actual"], errors="coerce").astype(float)
     questions = pd.to_numeric(c["questions_prepared"], errors="coerce").astype(float)
@@ -160,7 +160,7 @@ def meeting_discipline(
             },
             index=c.index,
         )
-    table = _tally(counts, keys, cols)
+    table = _tally(counts, groups, cols)
     medians = _medians(
         pd.DataFrame(
             {
@@ -168,9 +168,8 @@ def meeting_discipline(
                 "median_actual": actual.where(with_minutes),
             }
         ),
-        keys,
+        groups,
         cols,
-        table,
     )
     table["share_overran"] = ratio(table["overran"], table["with_minutes"])
     table["share_questions_in_guidance"] = ratio(
@@ -194,12 +193,9 @@ def meeting_discipline(
     return table[order]
 
 
-def _medians(
-    values: pd.DataFrame, keys: pd.DataFrame, by: list[str], table: pd.DataFrame
-) -> np.ndarray:
-    """Median of each column per group, aligned with the rows of ``table`` (NaN if none)."""
+def _medians(values: pd.DataFrame, groups: _Groups, by: list[str]) -> np.ndarray:
+    """Median of each column per group, one row per group in output order (NaN if none)."""
     if not by:
         return values.median(axis=0).to_numpy(dtype=float)[None, :]
-    med = values.groupby([keys[col] for col in by], sort=False, dropna=False).median()
-    merged = table[by].merge(med.reset_index(), on=by, how="left")
-    return merged[list(values.columns)].to_numpy(dtype=float)
+    med = values.groupby(groups.codes).median().reindex(range(len(groups.labels)))
+    return med.to_numpy(dtype=float)

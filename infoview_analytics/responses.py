@@ -13,7 +13,7 @@ alphabetically; missing values form their own group ``'(none)'``, shown last.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -25,7 +25,6 @@ from ._common import (
     check_by,
     check_choice,
     check_confidence,
-    group_keys,
     outcomes,
     ratio,
     warmth,
@@ -143,7 +142,7 @@ def response_rates(
     0      3        1        2          1
     """
     confidence = check_confidence(confidence)
-    _, cols, keys, o = _prepare(log, by, as_of, holidays)
+    _, cols, groups, o = _prepare(log, by, as_of, holidays)
     counts = pd.DataFrame(
         {
             "asked": o["asked"],
@@ -156,7 +155,7 @@ def response_rates(
             "no_response": o["decided"] & ~o["responded"],
         }
     )
-    table = _tally(counts, keys, cols)
+    table = _tally(counts, groups, cols)
     low, high = wilson(table["responded"], table["decided"], confidence)
     ilow, ihigh = wilson(table["interviewed"], table["decided"], confidence)
     return table.assign(
@@ -219,7 +218,7 @@ def funnel(
     3       agreed      1    0.500000
     4  interviewed      1    1.000000
     """
-    c, cols, keys, o = _prepare(log, by, as_of, None)
+    c, cols, groups, o = _prepare(log, by, as_of, None)
     ts = as_of_timestamp(as_of)
     thanked = c["thanked_on"].notna() & (c["thanked_on"] <= ts)
     stages = np.ones(len(c), dtype=bool)
@@ -239,7 +238,7 @@ def funnel(
     named = _name_key(c["contact"][candidates]).isin(_name_key(referrers).dropna())
     gave[candidates] = named.to_numpy(dtype=bool)
     flags["gave_referrals"] = stages & gave
-    wide = _tally(pd.DataFrame(flags, index=c.index), keys, cols)
+    wide = _tally(pd.DataFrame(flags, index=c.index), groups, cols)
     values = wide[list(FUNNEL_STAGES)].to_numpy(dtype=np.int64)
     previous = np.column_stack([np.zeros(len(wide)), values[:, :-1]])
     conversion = ratio(values, previous)
@@ -322,32 +321,99 @@ def activity(log: pd.DataFrame, *, freq: str = "W", as_of: Any = None) -> pd.Dat
 # -- helpers shared by the analysis modules (private) -------------------------------
 
 
+class _Groups(NamedTuple):
+    """The log's rows numbered by group, the groups in output order (:func:`_sort_groups`)."""
+
+    #: Group number (0 .. number of groups - 1) of each log row.
+    codes: np.ndarray
+    #: The ``by`` columns, one row per group number ('(none)' for missing values).
+    labels: pd.DataFrame
+
+
 def _prepare(
     log: pd.DataFrame, by: Any, as_of: Any, holidays: Any
-) -> tuple[pd.DataFrame, list[str], pd.DataFrame, pd.DataFrame]:
-    """Canonical log, the ``by`` list, the group keys and the request outcomes."""
+) -> tuple[pd.DataFrame, list[str], _Groups, pd.DataFrame]:
+    """Canonical log, the ``by`` list, the groups and the request outcomes."""
     ts = as_of_timestamp(as_of)
     c = canonical(log)
     cols = check_by(c, by)
     c = with_groups(c, cols)
-    keys = group_keys(c, cols)
+    groups = _group_rows(c, cols)
     o = outcomes(c, as_of=ts, holidays=holidays)
-    return c, cols, keys, o
+    return c, cols, groups, o
 
 
-def _tally(values: pd.DataFrame, keys: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    """Sum ``values`` (booleans or numbers) per group; one row when ``by`` is empty.
+def _group_rows(log: pd.DataFrame, by: list[str]) -> _Groups:
+    """Number the groups of ``by`` once per call, in output order.
 
-    Returns the ``by`` columns followed by the sums as int64, groups sorted
-    with :func:`_sort_groups`.
+    The same groups as grouping by ``_common.group_keys`` (values as objects,
+    missing values as the group '(none)'), from integer codes: categories by
+    their codes, other columns factorised once, several columns combined.
+    """
+    n = len(log)
+    if not by:
+        return _Groups(np.zeros(n, dtype=np.int64), pd.DataFrame(index=range(1)))
+    combined = np.zeros(n, dtype=np.int64)
+    columns = []
+    for col in by:
+        codes, values = _column_codes(log[col])
+        combined = combined * len(values) + codes
+        combined = pd.factorize(combined)[0].astype(np.int64)  # keep the numbers small
+        columns.append((col, codes, values))
+    n_groups = int(combined.max(initial=-1)) + 1
+    first = np.full(n_groups, n, dtype=np.int64)
+    np.minimum.at(first, combined, np.arange(n, dtype=np.int64))
+    labels = pd.DataFrame(
+        {col: pd.Series(values[codes[first]], dtype=object) for col, codes, values in columns}
+    )
+    ranked = _sort_groups(labels.assign(_code=np.arange(n_groups)), by)
+    renumber = np.empty(n_groups, dtype=np.int64)
+    renumber[ranked["_code"].to_numpy()] = np.arange(n_groups)
+    return _Groups(renumber[combined], ranked[by])
+
+
+def _column_codes(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Integer code of each value and the values as objects; missing is '(none)'."""
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        codes = s.cat.codes.to_numpy().astype(np.int64)
+        values = np.asarray(s.cat.categories.astype(object), dtype=object)
+    else:
+        codes, values = pd.factorize(s.to_numpy(dtype=object), use_na_sentinel=True)
+        codes = codes.astype(np.int64)
+        values = np.asarray(values, dtype=object)
+    missing = codes < 0
+    if missing.any():
+        # A value written '(none)' and a missing value are the same group, as in group_keys.
+        where = np.flatnonzero(values == "(none)")
+        if len(where):
+            codes[missing] = where[0]
+        else:
+            codes[missing] = len(values)
+            values = np.append(values, np.array(["(none)"], dtype=object))
+    return codes, values
+
+
+def _tally(values: pd.DataFrame, groups: _Groups, by: list[str]) -> pd.DataFrame:
+    """Sum ``values`` (booleans or whole numbers) per group; one row when ``by`` is empty.
+
+    Returns the ``by`` columns followed by the sums as int64, one row per
+    group in output order.
     """
     if not by:
         sums = values.sum(axis=0).to_frame().T
         return sums.astype(np.int64).reset_index(drop=True)
-    grouped = values.astype(np.int64).groupby(
-        [keys[col] for col in by], sort=False, dropna=False, observed=True
-    )
-    return _sort_groups(grouped.sum().reset_index(), by)
+    n_groups = len(groups.labels)
+    # Labels typed the way pandas types a groupby result (str, int64, ... or object).
+    table = pd.DataFrame({col: pd.Series(groups.labels[col].tolist()) for col in by})
+    for col in values.columns:
+        v = values[col].to_numpy()
+        if v.dtype == bool:
+            sums = np.bincount(groups.codes[v], minlength=n_groups)
+        else:
+            sums = pd.Series(v.astype(np.int64)).groupby(groups.codes).sum()
+            sums = sums.reindex(range(n_groups), fill_value=0).to_numpy()
+        table[col] = sums.astype(np.int64)
+    return table
 
 
 def _sort_groups(table: pd.DataFrame, by: list[str]) -> pd.DataFrame:
@@ -374,12 +440,28 @@ def _empty(columns: list[str], **dtypes: str) -> pd.DataFrame:
 
 def _name_key(names: pd.Series) -> pd.Series:
     """Names reduced for matching: case-folded, inner spaces collapsed, missing kept."""
-    # Normalise each distinct name once: a cohort repeats the same names a lot.
-    codes, uniques = pd.factorize(names.astype(object), use_na_sentinel=True)
-    keys = pd.Series(uniques, dtype=object).astype(str).str.casefold().str.split().str.join(" ")
-    keys = keys.where(keys != "").to_numpy(dtype=object)
-    out = np.where(codes >= 0, keys[np.maximum(codes, 0)] if len(keys) else None, None)
+    codes, keys = _name_codes(names)
+    out = np.full(len(names), None, dtype=object)
+    found = codes >= 0
+    out[found] = keys[codes[found]]
     return pd.Series(out, index=names.index, dtype=object)
+
+
+def _name_codes(names: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Integer code of each name's matching key (-1 when missing or blank), and the keys.
+
+    The key is the name case-folded with runs of whitespace collapsed to one
+    space and the ends trimmed ("ACME  Corp " and "acme corp" share a key).
+    Each distinct name is normalised once: a cohort repeats the same names a lot.
+    """
+    codes, uniques = pd.factorize(names.to_numpy(dtype=object), use_na_sentinel=True)
+    # One pass over the distinct values (not the rows); str.split() without an argument
+    # splits on runs of any Unicode whitespace and drops the ends. Blank: None (no key).
+    keys = [" ".join(str(name).casefold().split()) or None for name in uniques]
+    key_codes, key_uniques = pd.factorize(np.array(keys, dtype=object), use_na_sentinel=True)
+    # codes == -1 (a missing name) picks the trailing -1.
+    out = np.r_[key_codes, -1][codes]
+    return out.astype(np.int64), np.asarray(key_uniques, dtype=object)
 
 
 def _period_start(dates: pd.Series, freq: str) -> pd.Series:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from infoview_analytics import InvalidArgumentError
 from infoview_analytics.followups import classify_contacts, follow_ups_due
@@ -241,6 +244,70 @@ def test_sorted_overdue_first_then_longest_waiting():
         ("Thank", "thank_you", True),  # interviewed Mon 03-16, waiting 4
         ("Fresh", "follow_up", False),  # due today
     ]
+
+
+@pytest.mark.parametrize(
+    ("contacts", "expected"),
+    [
+        # Code point order, as Python sorts text: capitals first, accents after z.
+        (["bo", "Ana", "Émile", "Zed", "Ana"], ["Ana", "Ana", "Zed", "bo", "Émile"]),
+        (["b", "a\x00", "a"], ["a", "a\x00", "b"]),
+        (["\udc80x", "b"], ["b", "\udc80x"]),  # a lone surrogate (bad decoding) still sorts
+    ],
+)
+def test_ties_sorted_by_contact(contacts, expected):
+    n = len(contacts)
+    log = _log(contact=contacts, requested_on=["2026-03-02"] * n, status=["awaiting"] * n)
+    out = follow_ups_due(log, as_of=AS_OF)
+    assert (out["action"] == "follow_up").all()  # no organisation: no second person
+    assert out["contact"].tolist() == expected
+
+
+ORGS = ["Acme", "acme ", "ACME", "Globex", None]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(ORGS), st.one_of(st.none(), st.integers(0, 20))),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_second_person_against_brute_force(rows):
+    # Requests on days 0..20 of March 2026 (None: a prospect), as of Friday 03-20.
+    orgs = [org for org, _ in rows]
+    days = [day for _, day in rows]
+    log = _log(
+        contact=[f"p{i}" for i in range(len(rows))],
+        organization=orgs,
+        requested_on=[
+            None if d is None else pd.Timestamp("2026-03-01") + pd.Timedelta(days=d) for d in days
+        ],
+        status=["prospect" if d is None else "awaiting" for d in days],
+    )
+    out = follow_ups_due(log, as_of=AS_OF)
+    second = out[out["action"] == "contact_second_person"]
+    key = [None if o is None else o.strip().casefold() for o in orgs]
+    as_of = pd.Timestamp(AS_OF)
+    asked = [d is not None and log.loc[i, "requested_on"] <= as_of for i, d in enumerate(days)]
+    expected = {}
+    for i in range(len(rows)):
+        if not asked[i] or key[i] is None:
+            continue
+        asked_on = log.loc[i, "requested_on"]
+        waited = np.busday_count(asked_on.date(), as_of.date())
+        later = any(
+            j != i and asked[j] and key[j] == key[i] and log.loc[j, "requested_on"] >= asked_on
+            for j in range(len(rows))
+        )
+        if waited >= 3 and not later:
+            prospects = [f"p{j}" for j in range(len(rows)) if not asked[j] and key[j] == key[i]]
+            expected[f"p{i}"] = prospects[0] if prospects else None
+    assert sorted(second["contact"]) == sorted(expected)
+    for contact, reason in zip(second["contact"], second["reason"], strict=True):
+        named = expected[contact]
+        assert (f"such as {named} (a prospect" in reason) if named else ("find a second" in reason)
 
 
 def test_empty_logs():

@@ -239,7 +239,8 @@ def test_unknown_columns_kept_unchanged_after_source_row(tmp_path: Path) -> None
 def test_each_date_format_in_a_csv(tmp_path: Path) -> None:
     path = write_text(
         tmp_path / "log.csv",
-        "Name,Date Contacted,Response Date,Meeting Date,Thank-you Sent,Follow-Up Date,Last Contact\n"
+        "Name,Date Contacted,Response Date,Meeting Date,Thank-you Sent,Follow-Up Date,"
+        "Last Contact\n"
         'Ana,2026-03-02,13/03/2026,"4/16/26, 2:12 PM",2026-04-06 16:35:35 UTC,30 May 2024,46083\n'
         'Bo,2026-03-03,02/03/2026,"4/1/26, 9:00 AM",2026-04-07 10:00:00 UTC,1 Jun 2024,46084\n',
     )
@@ -258,7 +259,10 @@ def test_each_date_format_in_a_csv(tmp_path: Path) -> None:
         ["2026-03-02", "2026-03-13", "2026-04-16", "2026-04-06", "2024-05-30", "2026-03-02"],
         ["2026-03-03", "2026-03-02", "2026-04-01", "2026-04-07", "2024-06-01", "2026-03-03"],
     ]
-    assert got.to_numpy().tolist() == [[pd.Timestamp(d) for d in row] for row in expected]
+    want = (
+        pd.DataFrame(expected, columns=got.columns).apply(pd.to_datetime).astype("datetime64[ns]")
+    )
+    pd.testing.assert_frame_equal(got, want)
     # 30 May 2024 follow-up is before the request: reported.
     assert (2, "followed_up_on", "follow-up date before the request date") in problems_of(result)
 
@@ -672,10 +676,10 @@ def test_summary_lists_mapping_and_caps_problems(tmp_path: Path) -> None:
     text = read_log(path, as_of=AS_OF).summary()
     assert "Header row:  2" in text
     assert "Rows loaded: 45" in text
-    assert "  Method    -> channel     alias" in text
-    assert "  Shoe Size -> Shoe Size   kept (unknown)" in text
+    assert "  Method    -> channel    alias" in text
+    assert "  Shoe Size -> Shoe Size  kept (unknown)" in text
     assert "Problems (45):" in text
-    assert "row 3  channel  'pigeon': not a known channel value; use one of: email," in text
+    assert "   row 3  channel  'pigeon': not a known channel value; use one of: email," in text
     assert text.rstrip().endswith("... and 5 more (read_log(path).problems lists them all).")
 
 
@@ -729,7 +733,8 @@ _words = st.text(
     min_size=1,
     max_size=8,
 )
-_names = st.lists(_words, min_size=1, max_size=3).map(" ".join)
+# openpyxl writes a text starting with "=" as a formula (no cached value): not a text cell.
+_names = st.lists(_words, min_size=1, max_size=3).map(" ".join).filter(lambda s: s[0] != "=")
 _rows = st.lists(
     st.tuples(
         _names,
@@ -743,28 +748,16 @@ _rows = st.lists(
 )
 
 
-def _expected(rows: list[tuple]) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "contact": [r[0] for r in rows],
-            "organization": [r[1] for r in rows],
-            "channel": [r[2] for r in rows],
-            "requested_on": [pd.Timestamp(r[3]) if r[3] else pd.NaT for r in rows],
-            "minutes_planned": [r[4] for r in rows],
-        }
-    )
-
-
 def _check_roundtrip(log: pd.DataFrame, rows: list[tuple]) -> None:
-    expected = _expected(rows)
     assert len(log) == len(rows)
     assert log["source_row"].tolist() == list(range(2, 2 + len(rows)))
-    for col in ("contact", "organization", "channel"):
+    for i, col in enumerate(["contact", "organization", "channel"]):
         got = [None if pd.isna(v) else v for v in log[col].astype(object)]
-        assert got == expected[col].tolist(), col
-    assert log["requested_on"].tolist() == expected["requested_on"].tolist()
+        assert got == [r[i] for r in rows], col
+    dates = [pd.Timestamp(r[3]) if r[3] else pd.NaT for r in rows]
+    assert log["requested_on"].tolist() == dates
     got = [None if pd.isna(v) else int(v) for v in log["minutes_planned"]]
-    assert got == expected["minutes_planned"].tolist()
+    assert got == [r[4] for r in rows]
 
 
 _HEADER = ["Name", "Company", "Method", "Date Contacted", "Minutes Planned"]

@@ -100,6 +100,23 @@ def test_response_rates_by_two_columns_sorted_in_category_order(tiny_log):
     assert out["responded"].tolist() == [2, 0, 0, 1, 0, 1]
 
 
+def test_groups_missing_and_written_none_are_one_group_shown_last():
+    log = pd.DataFrame(
+        {
+            "contact": ["Ana", "Ben", "Cy", "Dee", "Eve"],
+            "owner": ["zed", None, "(none)", "Amy", "amy"],
+            "requested_on": pd.to_datetime(["2026-03-02"] * 5),
+            "status": ["replied", "replied", "awaiting", "declined", "replied"],
+        }
+    )
+    out = response_rates(log, by="owner", as_of="2026-03-20")
+    # Case-folded alphabetical ('Amy' before 'amy' on a tie), the missing group last.
+    assert out["owner"].tolist() == ["Amy", "amy", "zed", "(none)"]
+    assert out["asked"].tolist() == [1, 1, 1, 2]
+    assert out["responded"].tolist() == [1, 1, 1, 1]
+    assert out["owner"].dtype == pd.Series(["x"]).dtype  # typed like a groupby result
+
+
 def test_response_rates_by_owner_on_two_owner_log(tiny_log):
     other = tiny_log.assign(owner="zoe", status="awaiting", responded_on=pd.NaT)
     other["interview_on"] = pd.NaT

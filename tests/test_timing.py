@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy import stats
 
 from infoview_analytics import InvalidArgumentError
-from infoview_analytics.timing import response_time_summary, time_to_response
+from infoview_analytics.timing import _SCIPY_MAX_GROUPS, response_time_summary, time_to_response
 
 CURVE_COLUMNS = ["time", "at_risk", "answered", "share_answered", "ci_low", "ci_high"]
 SUMMARY_COLUMNS = [
@@ -195,6 +199,83 @@ def test_counts_and_estimate_against_scipy_on_random_log(rng):
         at = np.searchsorted(res.cdf.quantiles, curve["time"].to_numpy())
         assert curve["share_answered"].to_numpy() == pytest.approx(res.cdf.probabilities[at])
         assert ((curve["ci_low"] >= 0) & (curve["ci_high"] <= 1)).all()
+
+
+KM_BASE = pd.Timestamp("2026-06-30")
+
+
+def _censored_log(group: np.ndarray, time: np.ndarray, answered: np.ndarray) -> pd.DataFrame:
+    """A log whose calendar-day times to answer (or censoring at KM_BASE) are ``time``."""
+    asked_on = np.where(answered, KM_BASE - pd.Timedelta(days=60), KM_BASE)
+    asked_on = pd.to_datetime(asked_on) - pd.to_timedelta(np.where(answered, 0, time), unit="D")
+    return pd.DataFrame(
+        {
+            "contact": [f"p{i}" for i in range(len(time))],
+            "owner": [f"s{g:03d}" for g in group],
+            "requested_on": asked_on,
+            "responded_on": (asked_on + pd.to_timedelta(time, unit="D")).where(answered),
+            "status": np.where(answered, "replied", "awaiting"),
+        }
+    )
+
+
+def _assert_matches_scipy(curve: pd.DataFrame, time: np.ndarray, answered: np.ndarray) -> None:
+    """One group's curve against scipy's ecdf and its default (linear) Greenwood band."""
+    res = stats.ecdf(stats.CensoredData(uncensored=time[answered], right=time[~answered]))
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # band undefined at 100%: NaN
+        band = res.cdf.confidence_interval(confidence_level=0.9)
+    events = np.isin(res.cdf.quantiles, time[answered])
+    assert curve["time"].tolist() == res.cdf.quantiles[events].tolist()
+    for column, expected in [
+        ("share_answered", res.cdf.probabilities[events]),
+        ("ci_low", band.low.probabilities[events]),
+        ("ci_high", band.high.probabilities[events]),
+    ]:
+        np.testing.assert_allclose(curve[column].to_numpy(), expected, rtol=0, atol=1e-12)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 69), st.integers(0, 30), st.booleans()),
+        min_size=0,
+        max_size=150,
+    )
+)
+def test_many_groups_match_scipy_per_group(rows):
+    # At least 60 groups (> _SCIPY_MAX_GROUPS), so the vectorised product-limit path runs.
+    rows = [(g, (3 * g) % 31, True) for g in range(60)] + rows
+    group, time, answered = (np.array(x) for x in zip(*rows, strict=True))
+    assert len(set(group.tolist())) > _SCIPY_MAX_GROUPS
+    log = _censored_log(group, time, answered)
+    out = time_to_response(log, by="owner", as_of=KM_BASE, unit="days", confidence=0.9)
+    assert out["owner"].tolist() == sorted(out["owner"])  # groups sorted, times in order
+    for owner, curve in out.groupby("owner", sort=False):
+        mine = (log["owner"] == owner).to_numpy()
+        _assert_matches_scipy(curve, time[mine], answered[mine])
+    assert out.groupby("owner").ngroups == len(set(group[answered].tolist()))
+
+
+def test_vectorised_and_scipy_paths_agree(rng):
+    # 120 groups take the vectorised path; each group alone takes scipy's.
+    n = 3000
+    group = rng.integers(0, 120, n)
+    time = rng.integers(0, 40, n)
+    answered = rng.random(n) < 0.5
+    log = _censored_log(group, time, answered)
+    many = time_to_response(log, by="owner", as_of=KM_BASE, unit="days")
+    assert many["owner"].nunique() > _SCIPY_MAX_GROUPS
+    for owner, curve in many.groupby("owner", sort=False):
+        alone = time_to_response(log[log["owner"] == owner], as_of=KM_BASE, unit="days")
+        pd.testing.assert_frame_equal(
+            curve.drop(columns="owner").reset_index(drop=True),
+            alone,
+            check_exact=False,
+            rtol=0,
+            atol=1e-12,
+        )
+    assert (many["ci_low"].isna() == many["share_answered"].ge(1 - 1e-12)).all()
 
 
 def test_holidays_shift_business_days():

@@ -1,0 +1,214 @@
+"""Benchmarks of infoview-analytics, measured side by side in one run.
+
+Usage::
+
+    python benchmarks/run.py                 # every benchmark
+    python benchmarks/run.py --only loader_csv --rows 200000
+    python benchmarks/run.py --list
+
+Each measurement runs in its own fresh Python process, so that one
+measurement's memory and caches do not leak into the next:
+
+* time: wall-clock seconds of the call (best of ``--repeat``), imports excluded;
+* peak memory: ``resource.getrusage(RUSAGE_SELF).ru_maxrss`` after the call
+  minus the same value just before it (after the imports and after reading
+  nothing). ru_maxrss is the process's high-water mark, so the difference is
+  the extra peak the call needed, counting memory allocated in C (pandas'
+  parser, numpy) that tracemalloc would miss. Linux reports it in KiB.
+
+Add a benchmark with the ``@benchmark("name")`` decorator: a function taking
+the parsed arguments and returning a list of :class:`Row`. Data files come
+from ``benchmarks/generate.py`` and are cached in ``benchmarks/_data/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+
+#: The fixed as-of date of the benchmarks (after every generated date).
+AS_OF = "2026-06-30"
+
+
+@dataclass
+class Row:
+    """One line of the result table: ours vs a reference, and the target on the ratio."""
+
+    benchmark: str
+    measure: str  # "time" or "peak memory"
+    ours: float
+    reference: float
+    reference_name: str
+    target: str  # e.g. "<= 1.3x" or ">= 5x faster"
+    ratio: float
+    ok: bool
+
+
+BENCHMARKS: dict[str, Callable[[argparse.Namespace], list[Row]]] = {}
+
+
+def benchmark(name: str) -> Callable:
+    """Register a benchmark function under ``name`` (for ``--only``)."""
+
+    def register(func: Callable[[argparse.Namespace], list[Row]]) -> Callable:
+        BENCHMARKS[name] = func
+        return func
+
+    return register
+
+
+_HARNESS = """
+import json, resource, sys, time, warnings
+sys.path.insert(0, {root!r})
+warnings.simplefilter("ignore")
+{setup}
+def work():
+{work}
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+best = float("inf")
+for _ in range({repeat}):
+    start = time.perf_counter()
+    result = work()
+    best = min(best, time.perf_counter() - start)
+    del result
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({{"seconds": best, "peak_mb": (peak - base) / 1024}}))
+"""
+
+
+def measure(setup: str, work: str, *, repeat: int = 1) -> dict[str, float]:
+    """Run ``work`` (the body of a function returning the result) in a fresh process."""
+    code = _HARNESS.format(
+        root=str(ROOT),
+        setup=textwrap.dedent(setup),
+        work=textwrap.indent(textwrap.dedent(work), "    "),
+        repeat=repeat,
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr.strip().splitlines()[-1] if out.stderr else "failed")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# ---------------------------------------------------------------- the loader
+_DATES = "requested_on followed_up_on responded_on interview_on thanked_on last_contact_on"
+_CATEGORIES = "seniority org_type source channel status format"
+
+
+def _measure_load_log(path: Path, repeat: int) -> dict[str, float]:
+    return measure(
+        "from infoview_analytics import load_log",
+        f"return load_log({str(path)!r}, as_of={AS_OF!r})",
+        repeat=repeat,
+    )
+
+
+@benchmark("loader_csv")
+def loader_csv(args: argparse.Namespace) -> list[Row]:
+    """load_log on the cohort CSV vs read_csv + to_datetime + categoricals."""
+    rows = args.rows or 1_000_000
+    path = generate.cached_csv(rows)
+    ours = _measure_load_log(path, args.repeat)
+    floor = measure(
+        "import pandas as pd",
+        f"""
+        df = pd.read_csv({str(path)!r})
+        for c in {_DATES.split()!r}:
+            df[c] = pd.to_datetime(df[c])
+        for c in {_CATEGORIES.split()!r}:
+            df[c] = df[c].astype("category")
+        return df
+        """,
+        repeat=args.repeat,
+    )
+    name = f"load_log, {rows:,}-row CSV"
+    t_ratio = ours["seconds"] / floor["seconds"]
+    m_ratio = ours["peak_mb"] / floor["peak_mb"]
+    return [
+        Row(name, "time (s)", ours["seconds"], floor["seconds"], "pandas floor", "<= 1.3x",
+            t_ratio, t_ratio <= 1.3),
+        Row(name, "peak memory (MB)", ours["peak_mb"], floor["peak_mb"], "pandas floor",
+            "<= 1.5x", m_ratio, m_ratio <= 1.5),
+    ]  # fmt: skip
+
+
+@benchmark("loader_xlsx")
+def loader_xlsx(args: argparse.Namespace) -> list[Row]:
+    """load_log (calamine) on a cohort xlsx vs pandas.read_excel(engine="openpyxl")."""
+    rows = args.xlsx_rows or (args.rows // 10 if args.rows else 100_000)
+    path = generate.cached_xlsx(rows)
+    ours = _measure_load_log(path, args.repeat)
+    reference = measure(
+        "import pandas as pd",
+        f"return pd.read_excel({str(path)!r}, engine='openpyxl')",
+        repeat=args.repeat,
+    )
+    speedup = reference["seconds"] / ours["seconds"]
+    return [
+        Row(f"load_log, {rows:,}-row xlsx", "time (s)", ours["seconds"], reference["seconds"],
+            "read_excel(openpyxl)", ">= 5x faster", speedup, speedup >= 5),
+    ]  # fmt: skip
+
+
+# ---------------------------------------------------------------- the table
+def render(rows: list[Row]) -> str:
+    """The results as an aligned text table."""
+    head = ["benchmark", "measure", "ours", "reference", "vs", "ratio", "target", "ok"]
+    body = [
+        [
+            r.benchmark,
+            r.measure,
+            f"{r.ours:.2f}",
+            f"{r.reference:.2f}",
+            r.reference_name,
+            f"{r.ratio:.2f}x",
+            r.target,
+            "yes" if r.ok else "NO",
+        ]
+        for r in rows
+    ]
+    widths = [max(len(str(x)) for x in col) for col in zip(head, *body, strict=True)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in body]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run the infoview-analytics benchmarks.")
+    parser.add_argument("--only", action="append", metavar="NAME", help="run only NAME")
+    parser.add_argument("--rows", type=int, default=None, help="rows of the big CSV log")
+    parser.add_argument("--xlsx-rows", type=int, default=None, help="rows of the xlsx log")
+    parser.add_argument("--repeat", type=int, default=1, help="best of N runs (default 1)")
+    parser.add_argument("--list", action="store_true", help="list the benchmarks and exit")
+    args = parser.parse_args(argv)
+    if args.list:
+        for name, func in BENCHMARKS.items():
+            print(f"{name}: {(func.__doc__ or '').strip()}")
+        return 0
+    names = args.only or list(BENCHMARKS)
+    unknown = [n for n in names if n not in BENCHMARKS]
+    if unknown:
+        parser.error(f"unknown benchmark {unknown}; choose from {list(BENCHMARKS)}")
+    rows: list[Row] = []
+    for name in names:
+        print(f"running {name} ...", file=sys.stderr, flush=True)
+        rows += BENCHMARKS[name](args)
+    print(render(rows))
+    return 0 if all(r.ok for r in rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
