@@ -143,16 +143,12 @@ def _last_activity(log: pd.DataFrame, ts: pd.Timestamp) -> np.ndarray:
 
 
 def _overdue_per_owner(log: pd.DataFrame, owner: pd.Series, ts: pd.Timestamp) -> pd.Series:
-    """Overdue rows of the to-do list, counted per owner.
-
-    The to-do list names people, not rows; to count per owner without relying
-    on names (two students may share a contact's name) it is computed on a
-    copy whose ``contact`` is the row position, then joined back.
-    """
+    """Overdue rows of the to-do list, counted per owner (its ``owner`` column in a cohort)."""
     from .followups import follow_ups_due
 
-    tagged = log.assign(contact=pd.RangeIndex(len(log)).astype(str))
-    due = follow_ups_due(tagged, as_of=ts)
-    overdue = due.loc[due["overdue"].to_numpy(dtype=bool), "contact"]
-    rows = pd.to_numeric(overdue, errors="coerce").dropna().astype(np.int64).to_numpy()
-    return pd.Series(owner.to_numpy()[rows]).value_counts()
+    due = follow_ups_due(log, as_of=ts)
+    overdue = due["overdue"].to_numpy(dtype=bool)
+    if "owner" not in due.columns:  # no owner anywhere: everything is the '(none)' group
+        return pd.Series({owner.iloc[0]: int(overdue.sum())}) if len(owner) else pd.Series(dtype=np.int64)
+    who = due.loc[overdue, "owner"]
+    return who.where(who.notna(), "(none)").value_counts()

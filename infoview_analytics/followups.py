@@ -233,6 +233,7 @@ def follow_ups_due(
     parts.append(
         pd.DataFrame(
             {
+                "_row": np.flatnonzero(thank),
                 "contact": who,
                 "organization": _text(c["organization"][thank]),
                 "action": "thank_you",
@@ -251,6 +252,14 @@ def follow_ups_due(
     # 3B7, day 3: a second person at the same organisation, unless one was asked since.
     org_code, _ = _name_codes(c["organization"])
     has_org = org_code >= 0
+    cohort = bool(c["owner"].notna().any())
+    if cohort:
+        # In a cohort each student has their own network: Acme for one student is not
+        # the same lead as Acme for another, so organisations are matched per owner.
+        owner_code = pd.factorize(c["owner"], use_na_sentinel=False)[0].astype(np.int64)
+        combined = owner_code * (int(org_code.max(initial=0)) + 1) + org_code
+        org_code = np.full(len(org_code), -1, dtype=np.int64)
+        org_code[has_org] = pd.factorize(combined[has_org])[0]
     second_done = _asked_again(org_code, req, asked & req.notna().to_numpy() & has_org)
     second = open_request & (waited >= SECOND_CONTACT_AFTER) & ~second_done & has_org
     # The first prospect (not yet asked) in log order at each organisation, by row number.
@@ -270,6 +279,7 @@ def follow_ups_due(
     parts.append(
         pd.DataFrame(
             {
+                "_row": np.flatnonzero(second),
                 "contact": who,
                 "organization": where,
                 "action": "contact_second_person",
@@ -299,6 +309,7 @@ def follow_ups_due(
     parts.append(
         pd.DataFrame(
             {
+                "_row": np.flatnonzero(follow),
                 "contact": who,
                 "organization": _text(c["organization"][follow]),
                 "action": "follow_up",
@@ -323,6 +334,7 @@ def follow_ups_due(
     parts.append(
         pd.DataFrame(
             {
+                "_row": np.flatnonzero(keep),
                 "contact": who,
                 "organization": _text(c["organization"][keep]),
                 "action": "keep_in_touch",
@@ -352,7 +364,11 @@ def follow_ups_due(
             "overdue": bool,
         }
     )
-    return out.take(_urgency_order(out))[_DUE_COLUMNS].reset_index(drop=True)
+    columns = list(_DUE_COLUMNS)
+    if cohort:
+        out["owner"] = c["owner"].to_numpy(dtype=object)[out["_row"].to_numpy(dtype=np.int64)]
+        columns.append("owner")
+    return out.take(_urgency_order(out))[columns].reset_index(drop=True)
 
 
 def _asked_again(org: np.ndarray, requested: pd.Series, dated: np.ndarray) -> np.ndarray:

@@ -340,3 +340,37 @@ def test_inputs_are_not_modified(tiny_log):
     follow_ups_due(tiny_log, as_of=AS_OF)
     classify_contacts(tiny_log, as_of=AS_OF)
     pd.testing.assert_frame_equal(tiny_log, before)
+
+
+def test_cohort_second_person_is_found_within_the_same_students_network():
+    # Two students both know someone at Acme. Only student A has an Acme prospect; B's
+    # unanswered request must not suggest A's prospect, and each row says whose it is.
+    log = pd.DataFrame(
+        {
+            "owner": ["A", "A", "B"],
+            "contact": ["Ana", "Gus", "Bo"],
+            "organization": ["Acme", "Acme", "acme"],
+            "requested_on": pd.to_datetime(["2026-03-11", None, "2026-03-11"]),
+            "status": ["awaiting", "prospect", "awaiting"],
+        }
+    )
+    todo = follow_ups_due(log, as_of="2026-03-20")
+    second = todo[todo["action"] == "contact_second_person"].set_index("contact")
+    assert list(todo.columns)[-1] == "owner"
+    assert second.loc["Ana", "owner"] == "A"
+    assert "such as Gus" in second.loc["Ana", "reason"]
+    assert second.loc["Bo", "owner"] == "B"
+    assert "Gus" not in second.loc["Bo", "reason"]
+    assert "find a second person at acme" in second.loc["Bo", "reason"]
+
+
+def test_log_without_organization_column():
+    log = pd.DataFrame(
+        {
+            "contact": ["Ana"],
+            "requested_on": pd.to_datetime(["2026-03-02"]),
+            "status": ["awaiting"],
+        }
+    )
+    todo = follow_ups_due(log, as_of="2026-03-20")
+    assert list(todo["action"]) == ["follow_up"]
