@@ -149,6 +149,8 @@ def _overdue_per_owner(log: pd.DataFrame, owner: pd.Series, ts: pd.Timestamp) ->
     due = follow_ups_due(log, as_of=ts)
     overdue = due["overdue"].to_numpy(dtype=bool)
     if "owner" not in due.columns:  # no owner anywhere: everything is the '(none)' group
-        return pd.Series({owner.iloc[0]: int(overdue.sum())}) if len(owner) else pd.Series(dtype=np.int64)
+        if not len(owner):
+            return pd.Series(dtype=np.int64)
+        return pd.Series({owner.iloc[0]: int(overdue.sum())})
     who = due.loc[overdue, "owner"]
     return who.where(who.notna(), "(none)").value_counts()
