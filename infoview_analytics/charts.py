@@ -131,6 +131,9 @@ def plot_response_rates(
     note = _style.resolve_footnote(
         footnote, table, as_of, _int(table["asked"].sum()) if len(table) else None, "asked"
     )
+    # A group nobody was asked in (e.g. prospects without a channel) has no rate to show.
+    table = table[pd.to_numeric(table["asked"], errors="coerce").fillna(0) > 0]
+    table = table.reset_index(drop=True)
     decided = pd.to_numeric(table["decided"], errors="coerce").fillna(0)
     if len(table) == 0 or decided.sum() == 0:
         return _style.no_data(ax, title=title, footnote=note)

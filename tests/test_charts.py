@@ -162,17 +162,26 @@ MATRIX = pd.DataFrame(
 def test_response_rates_bars_intervals_and_labels():
     ax = charts.plot_response_rates(rates_table(), ax=_ax(), as_of="2026-04-17")
     bars = _bars(ax)
-    assert len(bars) == 3
-    assert [round(b.get_width(), 6) for b in bars] == [40.0, 0.0, 0.0]
-    assert _texts(ax) == ["4/10 · 2 pending", "0/10", "0/0"]
+    # phone: nobody was asked, so there is no rate to draw (the group is left out).
+    assert len(bars) == 2
+    assert [round(b.get_width(), 6) for b in bars] == [40.0, 0.0]
+    assert _texts(ax) == ["4/10 · 2 pending", "0/10"]
     # Error bars: only the two groups with decided requests, 16.8-68.7 and 0-27.8 percent.
     (errbar,) = [c for c in ax.collections if c.get_segments()]
     segments = sorted((round(s[0][0], 2), round(s[1][0], 2)) for s in errbar.get_segments())
     assert segments == [(0.0, 27.75), (16.82, 68.73)]
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["email", "linkedin", "phone"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["email", "linkedin"]
     assert ax.get_title(loc="left") == "Response rate by channel"
     assert ax.get_title(loc="right") == "as of 2026-04-17 · n = 22 asked"
     assert "95% Wilson interval" in ax.get_xlabel()
+
+
+def test_response_rates_group_with_only_pending_requests_is_shown_as_pending():
+    table = rates_table()
+    table.loc[2, ["asked", "pending"]] = [3, 3]
+    ax = charts.plot_response_rates(table, ax=_ax())
+    assert _texts(ax) == ["4/10 · 2 pending", "0/10", "0/0 · 3 pending"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["email", "linkedin", "phone"]
 
 
 def test_response_rates_interview_measure_and_without_groups():
