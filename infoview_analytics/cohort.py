@@ -143,14 +143,8 @@ def _last_activity(log: pd.DataFrame, ts: pd.Timestamp) -> np.ndarray:
 
 
 def _overdue_per_owner(log: pd.DataFrame, owner: pd.Series, ts: pd.Timestamp) -> pd.Series:
-    """Overdue rows of the to-do list, counted per owner (its ``owner`` column in a cohort)."""
-    from .followups import follow_ups_due
+    """Overdue actions of :func:`~infoview_analytics.follow_ups_due`, counted per owner."""
+    from .followups import _overdue_per_row
 
-    due = follow_ups_due(log, as_of=ts)
-    overdue = due["overdue"].to_numpy(dtype=bool)
-    if "owner" not in due.columns:  # no owner anywhere: everything is the '(none)' group
-        if not len(owner):
-            return pd.Series(dtype=np.int64)
-        return pd.Series({owner.iloc[0]: int(overdue.sum())})
-    who = due.loc[overdue, "owner"]
-    return who.where(who.notna(), "(none)").value_counts()
+    counts = _overdue_per_row(log, as_of=ts)
+    return pd.Series(counts, index=owner.index).groupby(owner.to_numpy()).sum()

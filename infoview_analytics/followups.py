@@ -19,6 +19,7 @@ Decisions (documented in the functions):
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -215,20 +216,14 @@ def follow_ups_due(
     c = canonical(log)
     o = outcomes(c, as_of=ts, holidays=holidays)
     hol = holiday_array(holidays)
-    asked = o["asked"].to_numpy()
-    interviewed = o["interviewed"].to_numpy()
-    req = c["requested_on"]
-    open_request = (o["asked"] & ~o["responded"] & ~o["gave_up"] & req.notna()).to_numpy()
-    # Business days since the request, counted only where a 3B7 step can apply.
-    since_request = business_days(req.where(open_request), ts, holidays)
-    waited = since_request.to_numpy()
+    st = _steps(c, o, ts, holidays)
+    interviewed, req, since_request, cohort = st.interviewed, st.req, st.since_request, st.cohort
     # Text is converted and reasons built only for the rows that get an action (a cohort
     # has a million rows, a few hundred thousand actions).
     parts = []
 
     # Thank-you notes: due the day of the interview, overdue after more than a day.
-    inter = c["interview_on"]
-    thank = interviewed & (inter.notna() & (inter <= ts) & c["thanked_on"].isna()).to_numpy()
+    inter, thank = c["interview_on"], st.thank
     who = _contact(c, thank)
     parts.append(
         pd.DataFrame(
@@ -250,18 +245,7 @@ def follow_ups_due(
     )
 
     # 3B7, day 3: a second person at the same organisation, unless one was asked since.
-    org_code, _ = _name_codes(c["organization"])
-    has_org = org_code >= 0
-    cohort = bool(c["owner"].notna().any())
-    if cohort:
-        # In a cohort each student has their own network: Acme for one student is not
-        # the same lead as Acme for another, so organisations are matched per owner.
-        owner_code = pd.factorize(c["owner"], use_na_sentinel=False)[0].astype(np.int64)
-        combined = owner_code * (int(org_code.max(initial=0)) + 1) + org_code
-        org_code = np.full(len(org_code), -1, dtype=np.int64)
-        org_code[has_org] = pd.factorize(combined[has_org])[0]
-    second_done = _asked_again(org_code, req, asked & req.notna().to_numpy() & has_org)
-    second = open_request & (waited >= SECOND_CONTACT_AFTER) & ~second_done & has_org
+    org_code, has_org, asked, second = st.org_code, st.has_org, st.asked, st.second
     # The first prospect (not yet asked) in log order at each organisation, by row number.
     prospect = np.flatnonzero(~asked & c["contact"].notna().to_numpy() & has_org)
     orgs_with_prospect, first = np.unique(org_code[prospect], return_index=True)
@@ -301,9 +285,7 @@ def follow_ups_due(
     )
 
     # 3B7, day 7: one follow-up to the first person; after that, move on.
-    fu = c["followed_up_on"]
-    followed = (fu.notna() & (fu > req) & (fu <= ts)).to_numpy()
-    follow = open_request & (waited >= ANSWER_WINDOW) & ~followed
+    follow = st.follow
     who = _contact(c, follow)
     due7 = _busday_offset(req[follow], ANSWER_WINDOW, hol)
     parts.append(
@@ -369,6 +351,70 @@ def follow_ups_due(
         out["owner"] = c["owner"].to_numpy(dtype=object)[out["_row"].to_numpy(dtype=np.int64)]
         columns.append("owner")
     return out.take(_urgency_order(out))[columns].reset_index(drop=True)
+
+
+def _steps(c: pd.DataFrame, o: pd.DataFrame, ts: pd.Timestamp, holidays: Any) -> SimpleNamespace:
+    """Which rows get a thank-you, second-person or follow-up step (masks, no text).
+
+    Shared by :func:`follow_ups_due` and :func:`_overdue_per_row`, so the cohort
+    summary counts overdue steps without building a million reason texts.
+    """
+    asked = o["asked"].to_numpy()
+    interviewed = o["interviewed"].to_numpy()
+    req = c["requested_on"]
+    open_request = (o["asked"] & ~o["responded"] & ~o["gave_up"] & req.notna()).to_numpy()
+    # Business days since the request, counted only where a 3B7 step can apply.
+    since_request = business_days(req.where(open_request), ts, holidays)
+    waited = since_request.to_numpy()
+    inter = c["interview_on"]
+    thank = interviewed & (inter.notna() & (inter <= ts) & c["thanked_on"].isna()).to_numpy()
+    org_code, _ = _name_codes(c["organization"])
+    has_org = org_code >= 0
+    cohort = bool(c["owner"].notna().any())
+    if cohort:
+        # In a cohort each student has their own network: Acme for one student is not
+        # the same lead as Acme for another, so organisations are matched per owner.
+        owner_code = pd.factorize(c["owner"], use_na_sentinel=False)[0].astype(np.int64)
+        combined = owner_code * (int(org_code.max(initial=0)) + 1) + org_code
+        org_code = np.full(len(org_code), -1, dtype=np.int64)
+        org_code[has_org] = pd.factorize(combined[has_org])[0]
+    second_done = _asked_again(org_code, req, asked & req.notna().to_numpy() & has_org)
+    second = open_request & (waited >= SECOND_CONTACT_AFTER) & ~second_done & has_org
+    fu = c["followed_up_on"]
+    followed = (fu.notna() & (fu > req) & (fu <= ts)).to_numpy()
+    follow = open_request & (waited >= ANSWER_WINDOW) & ~followed
+    return SimpleNamespace(
+        asked=asked,
+        interviewed=interviewed,
+        req=req,
+        since_request=since_request,
+        thank=thank,
+        org_code=org_code,
+        has_org=has_org,
+        second=second,
+        follow=follow,
+        cohort=cohort,
+    )
+
+
+def _overdue_per_row(log: pd.DataFrame, *, as_of: Any = None, holidays: Any = None) -> np.ndarray:
+    """Number of overdue to-do actions of each log row (what :func:`follow_ups_due` marks overdue).
+
+    Private helper of the cohort summary: same rules, no reason texts.
+    """
+    ts = as_of_timestamp(as_of)
+    c = canonical(log)
+    o = outcomes(c, as_of=ts, holidays=holidays)
+    hol = holiday_array(holidays)
+    st = _steps(c, o, ts, holidays)
+    req = c["requested_on"]
+    count = np.zeros(len(c), dtype=np.int64)
+    inter = c["interview_on"]
+    count[st.thank] += ((ts - inter[st.thank]).dt.days > 1).to_numpy()
+    for mask, days in ((st.second, SECOND_CONTACT_AFTER), (st.follow, ANSWER_WINDOW)):
+        due = _busday_offset(req[mask], days, hol)
+        count[mask] += (business_days(due, ts, holidays) > 1).to_numpy()
+    return count
 
 
 def _asked_again(org: np.ndarray, requested: pd.Series, dated: np.ndarray) -> np.ndarray:

@@ -106,3 +106,25 @@ def test_input_not_modified(cohort):
 def test_bad_arguments(cohort, kwargs, match):
     with pytest.raises(InvalidArgumentError, match=match):
         cohort_summary(cohort, **kwargs)
+
+
+def test_overdue_count_agrees_with_the_to_do_list():
+    # cohort_summary counts overdue steps without building the to-do texts; the counts must
+    # be exactly those of follow_ups_due's overdue rows, per owner.
+    import warnings
+    from pathlib import Path
+
+    import infoview_analytics as iv
+
+    folder = Path(__file__).resolve().parents[1] / "data" / "cohort"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", iv.LogProblemsWarning)
+        log = iv.load_logs(folder)
+    for as_of in ("2026-03-20", "2026-04-17", "2026-05-29"):
+        summary = iv.cohort_summary(log, as_of=as_of).set_index("owner")
+        todo = iv.follow_ups_due(log, as_of=as_of)
+        expected = todo[todo["overdue"]].groupby("owner").size()
+        got = summary["follow_ups_overdue"]
+        assert got.sum() == len(todo[todo["overdue"]])
+        assert (got[got > 0] == expected.reindex(got[got > 0].index)).all()
+        assert expected.sum() > 0
