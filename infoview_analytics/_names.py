@@ -7,21 +7,46 @@ distinct values only: a cohort log repeats names, organisations and fields.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
 __all__: list[str] = []
 
+_ODD_SPACE = re.compile(r"[^\S ]")  # whitespace other than a plain space
+
+
+_SPACES = re.compile(r"\s+")
+_CELL_EDGES = re.compile(r" ?\x00 ?")
+
+
+def _has_odd_space(text: str) -> bool:
+    """Whitespace other than a plain space (tab, newline...) anywhere in ``text``."""
+    if text.isascii():  # substring tests run at C speed, a regex scan does not
+        return any(ch in text for ch in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
+    return _ODD_SPACE.search(text) is not None
+
 
 def _normalise(uniques: object) -> np.ndarray:
     """Keys of distinct values: casefold, trim, collapse whitespace; blank -> NaN."""
-    # One pass over the distinct values (not the rows). Plain str methods beat chained
-    # pandas .str calls and a regex here.
-    join = " ".join
     values = np.asarray(uniques, dtype=object).tolist()
-    keys = np.array([join(str(u).casefold().split()) for u in values], dtype=object)
-    if len(keys):
-        keys[keys == ""] = np.nan
+    if not values:
+        return np.array([], dtype=object)
+    if not all(type(v) is str for v in values):
+        values = [str(v) for v in values]
+    # A cohort has about a million distinct names: fold and clean them as one NUL-joined
+    # string (C-level passes) instead of one Python call per name.
+    joined = "\x00".join(values).casefold()
+    if joined.count("\x00") != len(values) - 1:  # a NUL inside a name: one by one
+        keys = np.array([" ".join(v.casefold().split()) for v in values], dtype=object)
+    else:
+        if "  " in joined or _has_odd_space(joined):
+            joined = _SPACES.sub(" ", joined)
+        if " \x00" in joined or "\x00 " in joined:
+            joined = _CELL_EDGES.sub("\x00", joined)
+        keys = np.array(joined.strip(" ").split("\x00"), dtype=object)
+    keys[keys == ""] = np.nan
     return keys
 
 
