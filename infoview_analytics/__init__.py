@@ -64,8 +64,19 @@ _LAZY: dict[str, str] = {
     "coverage": "coverage",
     "perspective_matrix": "coverage",
     "cohort_summary": "cohort",
+    # charts
+    "plot_response_rates": "charts",
+    "plot_funnel": "charts",
+    "plot_time_to_response": "charts",
+    "plot_activity": "charts",
+    "plot_thank_you_timeliness": "charts",
+    "plot_meeting_discipline": "charts",
+    "plot_coverage": "charts_coverage",
+    "plot_perspective_heatmap": "charts_coverage",
+    "plot_referral_tree": "charts_network",
     # sharing
     "anonymize": "anonymize",
+    "pseudonym_map": "anonymize",
     "build_report": "report",
     # LinkedIn
     "LinkedInResult": "linkedin",
@@ -104,6 +115,16 @@ __all__ = [
     "meeting_discipline",
     "merge_logs",
     "perspective_matrix",
+    "plot_activity",
+    "plot_coverage",
+    "plot_funnel",
+    "plot_meeting_discipline",
+    "plot_perspective_heatmap",
+    "plot_referral_tree",
+    "plot_response_rates",
+    "plot_thank_you_timeliness",
+    "plot_time_to_response",
+    "pseudonym_map",
     "read_linkedin",
     "read_log",
     "referral_chains",
@@ -151,7 +172,17 @@ sys.modules[__name__].__class__ = _Package
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from .anonymize import anonymize
+    from .anonymize import anonymize, pseudonym_map
+    from .charts import (
+        plot_activity,
+        plot_funnel,
+        plot_meeting_discipline,
+        plot_response_rates,
+        plot_thank_you_timeliness,
+        plot_time_to_response,
+    )
+    from .charts_coverage import plot_coverage, plot_perspective_heatmap
+    from .charts_network import plot_referral_tree
     from .cohort import cohort_summary
     from .coverage import coverage, perspective_matrix
     from .followups import classify_contacts, follow_ups_due

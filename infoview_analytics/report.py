@@ -282,8 +282,9 @@ def _student_page(owner: str, tables: dict[str, pd.DataFrame], as_of: pd.Timesta
     top, cap = fig.subfigures(2, 1, height_ratios=[_PAGE[1] - _CAPTION_IN, _CAPTION_IN])
     left, right = top.subplots(1, 2)
     top.suptitle(owner, fontsize=14, fontweight="bold", x=0.01, ha="left")
-    plot_response_rates(tables["rates"], ax=left, as_of=as_of)
-    plot_coverage(tables["coverage"], ax=right, as_of=as_of)
+    # Half-width panels: short titles, so they do not run into the footnote.
+    plot_response_rates(tables["rates"], ax=left, as_of=as_of, title="Response rate")
+    plot_coverage(tables["coverage"], ax=right, as_of=as_of, title="Interviews per field")
     _caption(cap.subplots(), _captions.coverage(tables["coverage"]))
     return fig
 
