@@ -9,6 +9,7 @@ starts fast.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -33,6 +34,15 @@ AGREED_STATUSES = frozenset({"scheduled", "interviewed", "cancelled"})
 #: Statuses meaning a request was sent.
 ASKED_STATUSES = frozenset(
     {"awaiting", "replied", "scheduled", "interviewed", "declined", "no_response", "cancelled"}
+)
+
+_DAY_NS = 86_400_000_000_000
+_SPACE_AFTER_SEPARATOR = re.compile(r"\x00\s")
+_SINGLE_STATUSES = (
+    frozenset({"interviewed"}),
+    frozenset({"scheduled"}),
+    frozenset({"declined"}),
+    frozenset({"no_response"}),
 )
 
 #: Columns that can be used in ``by=`` although they are derived, not stored.
@@ -124,13 +134,15 @@ def canonical(log: pd.DataFrame) -> pd.DataFrame:
             s = pd.to_datetime(s, errors="coerce")
         if getattr(s.dt, "tz", None) is not None:
             s = s.dt.tz_convert(None)
-        ns = s.to_numpy(dtype="datetime64[ns]")
-        # Loaded logs are at midnight already: checking is ~10x cheaper than normalising.
-        if (
-            s.dtype != "datetime64[ns]"
-            or (ns.view(np.int64)[~np.isnat(ns)] % 86_400_000_000_000).any()
-        ):
-            s = s.dt.normalize().astype("datetime64[ns]")
+        if s.dtype != "datetime64[ns]":
+            # pandas 3 reads dates as datetime64[us]: a unit change is a multiply.
+            s = s.astype("datetime64[ns]")
+        ns = s.to_numpy()
+        # Loaded logs are at midnight already: checking is ~10x cheaper than normalising
+        # (and a floor division by a constant is cheaper than a remainder).
+        ints = ns.view(np.int64)
+        if ((ints // _DAY_NS * _DAY_NS != ints) & ~np.isnat(ns)).any():
+            s = s.dt.normalize()
         out[col] = s
     return out
 
@@ -156,15 +168,49 @@ def check_by(log: pd.DataFrame, by: str | Sequence[str] | None) -> list[str]:
 
 def warmth(log: pd.DataFrame) -> pd.Series:
     """'warm' if referred by someone or from a warm source, else 'cold' (schema.WARM_SOURCES)."""
-    # Strip each distinct name once, not each row (a cohort repeats names a lot).
-    codes, names = pd.factorize(log["referred_by"])
-    filled = np.asarray([str(n).strip() != "" for n in names], dtype=bool)
-    referred = pd.Series(
-        (codes >= 0) & filled[np.maximum(codes, 0)] if len(names) else False, index=log.index
+    ref = log["referred_by"]
+    referred = ref.notna().to_numpy().copy()
+    names = ref.to_numpy(dtype=object)[referred]
+    if len(names):
+        # Loaded logs have no blank names; one C-level scan of the joined names shows it.
+        try:
+            joined = "\x00".join(names)
+        except TypeError:  # a number among the names
+            joined = "\x00".join(str(v) for v in names)
+        if _may_have_blank(joined, len(names)):
+            referred[referred] = np.asarray([str(v).strip() != "" for v in names], dtype=bool)
+    source = log["source"]
+    if isinstance(source.dtype, pd.CategoricalDtype):
+        table = np.append(
+            np.isin(np.asarray(source.cat.categories, dtype=object), list(WARM_SOURCES)), False
+        )
+        warm_source = table[source.cat.codes.to_numpy()]  # code -1 (missing) -> the last entry
+    else:
+        warm_source = source.isin(WARM_SOURCES).to_numpy()
+    codes = (referred | warm_source).astype(np.int8)
+    return pd.Series(
+        pd.Categorical.from_codes(codes, categories=["cold", "warm"]),
+        index=log.index,
+        name="warmth",
     )
-    source = log["source"].astype(object)
-    warm = referred | source.isin(WARM_SOURCES)
-    return pd.Series(np.where(warm, "warm", "cold"), index=log.index, name="warmth")
+
+
+def _may_have_blank(joined: str, count: int) -> bool:
+    """Whether ``count`` cells joined by NUL may hold a blank one (a cheap, safe test).
+
+    A blank cell is empty or starts with whitespace, so it shows as an empty
+    string, a separator at an end, two separators in a row, or whitespace
+    after a separator or at the start. False positives only cost a slower check.
+    """
+    return (
+        not joined
+        or joined[0].isspace()
+        or joined[0] == "\x00"
+        or joined[-1] == "\x00"
+        or "\x00\x00" in joined
+        or _SPACE_AFTER_SEPARATOR.search(joined) is not None
+        or joined.count("\x00") != count - 1
+    )
 
 
 def with_groups(log: pd.DataFrame, by: list[str]) -> pd.DataFrame:
@@ -273,28 +319,36 @@ def outcomes(
       rates: it is too early to count them as unanswered.
     """
     status = status_of(log)
-    req = log["requested_on"]
-    resp = log["responded_on"]
-    inter = log["interview_on"]
-    asked = (req.notna() & (req <= as_of)) | (req.isna() & status.isin(ASKED_STATUSES))
-    responded = asked & (
-        (resp.notna() & (resp <= as_of))
-        | (inter.notna() & (inter <= as_of))
-        | status.isin(RESPONDED_STATUSES)
-    )
-    agreed = asked & (status.isin(AGREED_STATUSES) | inter.notna())
-    interviewed = asked & (status == "interviewed")
-    scheduled = asked & (status == "scheduled")
-    declined = asked & (status == "declined")
-    gave_up = asked & ~responded & (status == "no_response")
-    follow = log["followed_up_on"].where(log["followed_up_on"] <= as_of)
-    waiting_since = pd.Series(
-        np.fmax(req.to_numpy(dtype="datetime64[ns]"), follow.to_numpy(dtype="datetime64[ns]")),
-        index=log.index,
-    )
+    categories = np.asarray(status.cat.categories, dtype=object)
+    codes = status.cat.codes.to_numpy()  # never -1: status_of maps missing to ""
+
+    # One gather of a small bit table per row, then a bit test per status set.
+    sets = (ASKED_STATUSES, RESPONDED_STATUSES, AGREED_STATUSES, *_SINGLE_STATUSES)
+    table = np.zeros(len(categories), dtype=np.uint8)
+    for bit, names in enumerate(sets):
+        table |= np.isin(categories, list(names)).astype(np.uint8) << bit
+    bits = table[codes]
+
+    def has_status(names: Iterable[str]) -> np.ndarray:
+        return (bits & (1 << sets.index(names))).astype(bool)
+
+    day = as_of.to_datetime64().astype("datetime64[ns]")
+    req = log["requested_on"].to_numpy(dtype="datetime64[ns]")
+    resp = log["responded_on"].to_numpy(dtype="datetime64[ns]")
+    inter = log["interview_on"].to_numpy(dtype="datetime64[ns]")
+    follow = log["followed_up_on"].to_numpy(dtype="datetime64[ns]")
+    # numpy comparisons with NaT are False, so "date <= day" also means "date known".
+    asked = (req <= day) | (np.isnat(req) & has_status(ASKED_STATUSES))
+    responded = asked & ((resp <= day) | (inter <= day) | has_status(RESPONDED_STATUSES))
+    agreed = asked & (has_status(AGREED_STATUSES) | ~np.isnat(inter))
+    interviewed = asked & has_status(_SINGLE_STATUSES[0])
+    scheduled = asked & has_status(_SINGLE_STATUSES[1])
+    declined = asked & has_status(_SINGLE_STATUSES[2])
+    gave_up = asked & ~responded & has_status(_SINGLE_STATUSES[3])
+    waiting_since = np.fmax(req, np.where(follow <= day, follow, np.datetime64("NaT")))
     open_request = asked & ~responded & ~gave_up
-    waited = business_days(waiting_since, as_of, holidays).where(open_request)
-    pending = open_request & waited.notna() & (waited < window)
+    waited = _busday_count(waiting_since, day, open_request, holidays)
+    pending = open_request & (waited < window)  # NaN compares False
     return pd.DataFrame(
         {
             "asked": asked,
@@ -306,11 +360,25 @@ def outcomes(
             "gave_up": gave_up,
             "pending": pending,
             "decided": asked & ~pending,
-            "waiting_since": waiting_since.where(asked),
+            "waiting_since": np.where(asked, waiting_since, np.datetime64("NaT")),
             "business_days_waiting": waited,
         },
         index=log.index,
     )
+
+
+def _busday_count(
+    start: np.ndarray, end: np.datetime64, where: np.ndarray, holidays: Any
+) -> np.ndarray:
+    """Business days from ``start`` to ``end`` where ``where`` and ``start`` is known, else NaN."""
+    out = np.full(len(start), np.nan)
+    valid = where & ~np.isnat(start)
+    if valid.any():
+        s = start[valid].astype("datetime64[D]")
+        out[valid] = np.busday_count(
+            s, end.astype("datetime64[D]"), holidays=_holiday_array(holidays)
+        )
+    return out
 
 
 def wilson(k: Any, n: Any, confidence: float = 0.95) -> tuple[np.ndarray, np.ndarray]:

@@ -33,11 +33,13 @@ def _normalise(uniques: object) -> np.ndarray:
     values = np.asarray(uniques, dtype=object).tolist()
     if not values:
         return np.array([], dtype=object)
-    if not all(type(v) is str for v in values):
-        values = [str(v) for v in values]
     # A cohort has about a million distinct names: fold and clean them as one NUL-joined
     # string (C-level passes) instead of one Python call per name.
-    joined = "\x00".join(values).casefold()
+    try:
+        joined = "\x00".join(values).casefold()
+    except TypeError:  # a number or date among the names
+        values = [str(v) for v in values]
+        joined = "\x00".join(values).casefold()
     if joined.count("\x00") != len(values) - 1:  # a NUL inside a name: one by one
         keys = np.array([" ".join(v.casefold().split()) for v in values], dtype=object)
     else:
