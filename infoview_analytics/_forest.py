@@ -97,7 +97,9 @@ def problem_table(
                 }
             )
         )
-    dup = has_name & pd.Series(own).duplicated(keep=False).to_numpy()
+    # ``own``: dense key codes (-1 without a name), so counting them finds shared names.
+    shared = np.bincount(own[has_name], minlength=1) >= 2
+    dup = has_name & shared[np.maximum(own, 0)]
     if dup.any():
         i = np.flatnonzero(dup)
         d = pd.DataFrame({"key": own[i], "row": rows[i].astype(str), "pos": i})

@@ -68,20 +68,68 @@ def name_key(values: pd.Series) -> pd.Series:
     return pd.Series(out, index=values.index)
 
 
-def name_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+def name_codes(
+    values: pd.Series, *, mostly_distinct: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
     """Integer codes of the name keys (-1 for missing or blank) and the keys themselves.
+
+    Codes are numbered in order of first appearance. With ``mostly_distinct``
+    (people's names: nearly every row differs) every present value is
+    normalised and the keys hashed once; otherwise (organisations, fields,
+    owners: a few values repeated) the distinct values are found first and
+    only they are normalised. Same result either way.
 
     Examples
     --------
     >>> codes, keys = name_codes(pd.Series(["Ana Ruiz", " ana  ruiz", None, "Ben"]))
     >>> codes.tolist(), keys.tolist()
     ([0, 0, -1, 1], ['ana ruiz', 'ben'])
+    >>> name_codes(pd.Series(["Ana Ruiz", " ana  ruiz", None, "Ben"]), mostly_distinct=True)[0]
+    array([ 0,  0, -1,  1])
     """
+    if mostly_distinct:
+        present = values.notna().to_numpy()
+        keys = _normalise(values.to_numpy(dtype=object)[present])
+        key_codes, key_uniques = pd.factorize(keys, use_na_sentinel=True)
+        codes = np.full(len(values), -1, dtype=np.int64)
+        codes[present] = key_codes
+        return codes, np.asarray(key_uniques, dtype=object)
     raw_codes, uniques = pd.factorize(values, use_na_sentinel=True)
     keys = _normalise(uniques)
     key_codes, key_uniques = pd.factorize(keys, use_na_sentinel=True)
     key_codes = np.append(key_codes, -1)  # raw code -1 (missing) stays -1
     return key_codes[raw_codes].astype(np.int64), np.asarray(key_uniques, dtype=object)
+
+
+def first_appearances(codes: np.ndarray) -> np.ndarray:
+    """Positions where a code first appears, for codes numbered in order of first appearance.
+
+    Such a code is new exactly where it exceeds every code before it, so one
+    running maximum finds them (no hashing, no sort).
+
+    Examples
+    --------
+    >>> first_appearances(np.array([0, 1, 0, 2, 1, 3])).tolist()
+    [0, 1, 3, 5]
+    """
+    codes = np.asarray(codes, dtype=np.int64)
+    return np.flatnonzero(codes > running_max_before(codes))
+
+
+def running_max_before(codes: np.ndarray) -> np.ndarray:
+    """For each position, the largest code before it (-1 at the start and for negatives).
+
+    Examples
+    --------
+    >>> running_max_before(np.array([0, 2, 1, -1, 3])).tolist()
+    [-1, 0, 2, 2, 2]
+    """
+    out = np.empty(len(codes), dtype=np.int64)
+    if len(codes):
+        out[0] = -1
+        np.maximum.accumulate(codes[:-1], out=out[1:])
+        np.maximum(out, -1, out=out)
+    return out
 
 
 def row_numbers(log: pd.DataFrame) -> np.ndarray:

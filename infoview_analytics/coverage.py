@@ -25,7 +25,7 @@ from ._common import (
     outcomes,
     with_groups,
 )
-from ._names import name_codes
+from ._names import first_appearances, name_codes
 from .errors import InvalidArgumentError
 
 __all__ = ["coverage", "perspective_matrix"]
@@ -57,22 +57,17 @@ def _groups(
     keys = group_keys(log, other)
     fcode, ftext = name_codes(log[field_col])
     written = log[field_col].astype(object).to_numpy()
-    first_idx = np.unique(fcode, return_index=True)
+    # Codes are numbered in order of first appearance: firsts are where a code is new.
+    have = np.flatnonzero(fcode >= 0)
+    first_of_key = have[first_appearances(fcode[have])]
     shown = dict.fromkeys(range(len(ftext)), "")
-    shown.update(
-        zip(
-            first_idx[0].tolist(),
-            pd.Series(written[first_idx[1]], dtype=object).astype(str).str.strip(),
-            strict=True,
-        )
-    )
+    shown.update(enumerate(pd.Series(written[first_of_key], dtype=object).astype(str).str.strip()))
     parts = [pd.factorize(keys[c])[0] for c in other] + [fcode + 1]
-    combined = np.zeros(len(log), dtype=np.int64)
+    gid = np.zeros(len(log), dtype=np.int64)
     for codes in parts:
         # Re-factorise at each step so the combined code never overflows.
-        combined = pd.factorize(combined * (int(codes.max(initial=0)) + 1) + codes)[0]
-    gid = pd.factorize(combined)[0]
-    firsts = np.unique(gid, return_index=True)[1]
+        gid = pd.factorize(gid * (int(codes.max(initial=0)) + 1) + codes)[0]
+    firsts = first_appearances(gid)
     table = keys.iloc[firsts].reset_index(drop=True)
     fkey = fcode[firsts]
     table[field_col] = [shown.get(k, NO_FIELD) if k >= 0 else NO_FIELD for k in fkey.tolist()]
@@ -111,8 +106,18 @@ def _count(gid: np.ndarray, weights: np.ndarray, size: int) -> np.ndarray:
 def _distinct(gid: np.ndarray, codes: np.ndarray, size: int) -> np.ndarray:
     """Distinct non-missing codes per group."""
     keep = codes >= 0
-    pairs = np.unique(gid[keep] * (int(codes.max(initial=0)) + 1) + codes[keep])
-    return np.bincount(pairs // (int(codes.max(initial=0)) + 1), minlength=size)
+    width = int(codes.max(initial=0)) + 1
+    pairs = gid[keep] * width + codes[keep]
+    if _dense_ok(size, width, len(pairs)):
+        seen = np.zeros(size * width, dtype=bool)
+        seen[pairs] = True
+        return seen.reshape(size, width).sum(axis=1)
+    return np.bincount(np.unique(pairs) // width, minlength=size)
+
+
+def _dense_ok(size: int, width: int, rows: int) -> bool:
+    """Whether a (group × value) table is small enough to count in directly."""
+    return size * width <= max(8 * rows, 1 << 22)
 
 
 def coverage(
@@ -265,13 +270,32 @@ def _seniority_words(codes: np.ndarray, keys: np.ndarray) -> np.ndarray:
 def _top_value(
     gid: np.ndarray, codes: np.ndarray, written: np.ndarray, size: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Count of the most frequent non-missing code per group, and its first-written value."""
+    """Count of the most frequent non-missing code per group, and its first-written value.
+
+    Ties go to the code seen first in the log.
+    """
     keep = codes >= 0
     top_count = np.zeros(size, dtype=np.int64)
     top_name = np.full(size, "", dtype=object)
     if not keep.any():
         return top_count, top_name
-    d = pd.DataFrame({"g": gid[keep], "c": codes[keep], "w": written[keep]})
+    g, c, w = gid[keep], codes[keep], written[keep]
+    width = int(c.max()) + 1
+    if _dense_ok(size, width, len(g)):
+        pairs = g * width + c
+        table = np.bincount(pairs, minlength=size * width).reshape(size, width)
+        best = table.argmax(axis=1)  # the first (smallest) code among the most frequent
+        top_count = table[np.arange(size), best]
+        first = np.full(size * width, -1, dtype=np.int64)
+        first[pairs[::-1]] = np.arange(len(pairs))[::-1]  # first row of each pair wins
+        at = first[np.arange(size) * width + best]
+        has = top_count > 0
+        # Strip each distinct name once: a cohort has many groups, few organisations.
+        name_code, names = pd.factorize(w[at[has]])
+        stripped = np.asarray([str(v).strip() for v in names], dtype=object)
+        top_name[has] = stripped[name_code]
+        return top_count, top_name
+    d = pd.DataFrame({"g": g, "c": c, "w": w})
     counts = d.groupby(["g", "c"], sort=False).agg(n=("w", "size"), w=("w", "first"))
     counts = counts.reset_index().sort_values(["g", "n", "c"], ascending=[True, False, True])
     best = counts.drop_duplicates("g")
@@ -295,26 +319,39 @@ def _notes(
     sen_all: np.ndarray,
     sen_words: np.ndarray,
 ) -> np.ndarray:
-    """Plain-language warnings when a field rests on too few voices, joined by '; '."""
-    kt = k.astype(str).astype(object)
-    few = np.where(
-        k == 0,
-        f"No interviews yet: {minimum} needed to reach the minimum",
-        "Only "
-        + kt
-        + np.where(k == 1, " interview", " interviews").astype(object)
-        + f": below the minimum of {minimum}",
-    )
-    few = np.where(k < minimum, few, "")
+    """Plain-language warnings when a field rests on too few voices, joined by '; '.
+
+    A cohort has a hundred thousand groups but few distinct notes: each distinct
+    (count, organisation, seniority) situation is written once.
+    """
     several = k >= 2
-    every = np.where(k == 2, "Both interviews", "All " + kt + " interviews").astype(object)
-    org = np.where(several & org_all, every + " are from one organisation (" + org_name + ")", "")
-    sen = np.where(several & sen_all, "All interviews are with " + sen_words, "")
-    note = few.astype(object)
-    for part in (org.astype(object), sen.astype(object)):
-        joiner = np.where((note != "") & (part != ""), "; ", "").astype(object)
-        note = note + joiner + part
-    return note
+    org_part = np.where(several & org_all, org_name, None)
+    sen_part = np.where(several & sen_all, sen_words, None)
+    # Counts at or above the minimum read the same unless a part names them.
+    shown_k = np.where((k < minimum) | (org_part != None) | (sen_part != None), k, -1)  # noqa: E711
+    org_code, orgs = pd.factorize(org_part)  # None -> -1
+    sen_code, sens = pd.factorize(sen_part)
+    case = pd.MultiIndex.from_arrays([shown_k, org_code, sen_code])
+    codes, distinct = case.factorize()
+    orgs, sens = [*orgs, None], [*sens, None]  # code -1 picks the trailing None
+    texts = [_note(int(n), minimum, orgs[o], sens[w]) for n, o, w in distinct]
+    return np.asarray(texts, dtype=object)[codes]
+
+
+def _note(k: int, minimum: int, org: str | None, sen: str | None) -> str:
+    parts = []
+    if 0 <= k < minimum:
+        if k == 0:
+            parts.append(f"No interviews yet: {minimum} needed to reach the minimum")
+        else:
+            noun = "interview" if k == 1 else "interviews"
+            parts.append(f"Only {k} {noun}: below the minimum of {minimum}")
+    every = "Both interviews" if k == 2 else f"All {k} interviews"
+    if org is not None:
+        parts.append(f"{every} are from one organisation ({org})")
+    if sen is not None:
+        parts.append(f"All interviews are with {sen}")
+    return "; ".join(parts)
 
 
 def perspective_matrix(

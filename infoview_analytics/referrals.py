@@ -37,7 +37,7 @@ from ._common import (
     with_groups,
 )
 from ._forest import break_loops, levels, pointer_jump, problem_table
-from ._names import name_codes, name_key, row_numbers
+from ._names import name_codes, name_key, row_numbers, running_max_before
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -82,30 +82,37 @@ def _resolve(log: pd.DataFrame, interviewed: np.ndarray) -> _Chains:
     # Integer keys (owner code, name code): hashing ints is far faster than strings.
     owner_codes, _ = name_codes(log["owner"])
     both = pd.concat([log["contact"].astype(object), log["referred_by"].astype(object)])
-    codes, key_text = name_codes(both)
-    width = len(key_text) + 1
+    codes, key_text = name_codes(both, mostly_distinct=True)
     contact_code, ref_code = codes[:n], codes[n:]
     has_name, has_ref = contact_code >= 0, ref_code >= 0
+    # One dense code per (owner, name) key: contacts' keys first, so codes below
+    # ``known`` are people in the log and the rest are outside referrers, each set
+    # numbered in order of first appearance.
+    width = len(key_text) + 1
     scope = (owner_codes + 1) * width
-    own = np.where(has_name, scope + contact_code, -1)
-    ref = np.where(has_ref, scope + ref_code, -1)
-
-    later = pd.Series(own).duplicated().to_numpy()
-    first = has_name & ~later
-    hit = pd.Index(own[first]).get_indexer(ref)
-    pos_of_first = np.flatnonzero(first)
-    parent = np.where(hit >= 0, pos_of_first[np.maximum(hit, 0)], -1).astype(np.int64)
+    keyed, _ = pd.factorize(
+        np.concatenate([(scope + contact_code)[has_name], (scope + ref_code)[has_ref]])
+    )
+    own = np.full(n, -1, dtype=np.int64)
+    own[has_name] = keyed[: int(has_name.sum())]
+    ref = np.full(n, -1, dtype=np.int64)
+    ref[has_ref] = keyed[int(has_name.sum()) :]
+    known = int(own.max(initial=-1)) + 1
+    later = has_name & (own <= running_max_before(own))
+    pos_of_first = np.flatnonzero(has_name & ~later)  # pos_of_first[k]: first row of key k
+    hit = has_ref & (ref < known)
+    parent = np.full(n, -1, dtype=np.int64)
+    parent[hit] = pos_of_first[ref[hit]]
     self_ref = has_ref & (ref == own)
     parent[self_ref] = -1
 
     # Outside referrers: one node per distinct unknown (owner, name) key.
-    unknown = has_ref & (hit < 0)
-    out_codes, out_keys = pd.factorize(ref[unknown])
-    m = len(out_keys)
+    unknown = has_ref & ~hit
+    out_codes = ref[unknown] - known
+    m = int(out_codes.max(initial=-1)) + 1
     unknown_pos = np.flatnonzero(unknown)
     parent[unknown_pos] = n + out_codes
-    _, first_naming = np.unique(out_codes, return_index=True)
-    first_row = unknown_pos[first_naming]
+    first_row = unknown_pos[out_codes > running_max_before(out_codes)]
 
     written = log["contact"].astype(object).to_numpy()
     written_ref = log["referred_by"].astype(object).to_numpy()

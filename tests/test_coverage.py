@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -280,7 +282,6 @@ def test_perspective_matrix_bad_perspective(tiny_log):
 
 def test_package_attribute_stays_the_function_after_module_import():
     """Importing infoview_analytics.coverage must not hide iv.coverage (the function)."""
-    import importlib
 
     import infoview_analytics as iv
 
@@ -290,3 +291,35 @@ def test_package_attribute_stays_the_function_after_module_import():
     assert iv.coverage is coverage
     log = pd.DataFrame({"contact": ["A"], "field": ["data"], "status": ["interviewed"]})
     assert iv.coverage(log, as_of=AS_OF).loc[0, "interviewed"] == 1
+
+
+def test_large_value_sets_count_the_same_as_small_ones(monkeypatch):
+    # Few groups × few values are counted in a dense table, many in a sparse one:
+    # both ways must give the same coverage (ties: the value seen first).
+    # (`import infoview_analytics.coverage as m` gives the function of the same name)
+    module = importlib.import_module("infoview_analytics.coverage")
+    rng = np.random.default_rng(7)
+    n = 400
+    log = pd.DataFrame(
+        {
+            "contact": [f"P{i}" for i in range(n)],
+            "owner": rng.choice(["s1", "s2", "s3"], n),
+            "field": rng.choice(["data", "policy", " Data ", None], n),
+            "organization": rng.choice(["Acme", "acme ", "Initech", "Hooli", None], n),
+            "seniority": rng.choice(["entry", "mid", "senior", None], n),
+            "role": rng.choice(["analyst", "lead"], n),
+            "requested_on": pd.Timestamp("2026-03-02"),
+            "status": rng.choice(["interviewed", "awaiting", "declined"], n, p=[0.1, 0.6, 0.3]),
+        }
+    )
+    dense = coverage(log, by=["owner", "field"], as_of="2026-04-17")
+    monkeypatch.setattr(module, "_dense_ok", lambda *args: False)
+    sparse = coverage(log, by=["owner", "field"], as_of="2026-04-17")
+    pd.testing.assert_frame_equal(dense, sparse)
+    assert (dense["interviewed"] > 0).any()
+
+
+def test_empty_log_gives_an_empty_table():
+    out = coverage(pd.DataFrame({"contact": [], "field": []}), as_of="2026-04-17")
+    assert len(out) == 0
+    assert "note" in out.columns
