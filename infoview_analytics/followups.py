@@ -35,7 +35,7 @@ from ._common import (
     outcomes,
 )
 from ._common import _holiday_array as holiday_array
-from .responses import _name_codes
+from ._names import name_codes
 from .timing import _answer_times
 
 __all__ = ["classify_contacts", "follow_ups_due"]
@@ -368,7 +368,7 @@ def _steps(c: pd.DataFrame, o: pd.DataFrame, ts: pd.Timestamp, holidays: Any) ->
     waited = since_request.to_numpy()
     inter = c["interview_on"]
     thank = interviewed & (inter.notna() & (inter <= ts) & c["thanked_on"].isna()).to_numpy()
-    org_code, _ = _name_codes(c["organization"])
+    org_code, _ = name_codes(c["organization"])
     has_org = org_code >= 0
     cohort = bool(c["owner"].notna().any())
     if cohort:

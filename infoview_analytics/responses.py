@@ -31,6 +31,7 @@ from ._common import (
     wilson,
     with_groups,
 )
+from ._names import name_codes
 
 __all__ = ["activity", "add_warmth", "funnel", "response_rates"]
 
@@ -179,7 +180,8 @@ def funnel(
     Stages, each a subset of the previous one: identified (every row), asked,
     responded, agreed (a meeting was set), interviewed, thanked (a thank-you
     date on or before ``as_of``), gave_referrals (``referrals_given`` > 0, or
-    named as ``referred_by`` by another row, case- and space-insensitively).
+    named as ``referred_by`` by another row, case- and space-insensitively; in a
+    cohort, by a row of the same ``owner``).
 
     Parameters
     ----------
@@ -234,9 +236,7 @@ def funnel(
     # matched for the thanked rows, the only ones that can reach this stage.
     gave = pd.to_numeric(c["referrals_given"], errors="coerce").fillna(0).to_numpy() > 0
     candidates = stages & ~gave
-    referrers = c["referred_by"][c["referred_by"].notna().to_numpy()]
-    named = _name_key(c["contact"][candidates]).isin(_name_key(referrers).dropna())
-    gave[candidates] = named.to_numpy(dtype=bool)
+    gave[candidates] = _named_as_referrer(c, candidates)
     flags["gave_referrals"] = stages & gave
     wide = _tally(pd.DataFrame(flags, index=c.index), groups, cols)
     values = wide[list(FUNNEL_STAGES)].to_numpy(dtype=np.int64)
@@ -438,30 +438,25 @@ def _empty(columns: list[str], **dtypes: str) -> pd.DataFrame:
     return pd.DataFrame({col: pd.Series(dtype=dtypes.get(col, "int64")) for col in columns})
 
 
-def _name_key(names: pd.Series) -> pd.Series:
-    """Names reduced for matching: case-folded, inner spaces collapsed, missing kept."""
-    codes, keys = _name_codes(names)
-    out = np.full(len(names), None, dtype=object)
-    found = codes >= 0
-    out[found] = keys[codes[found]]
-    return pd.Series(out, index=names.index, dtype=object)
+def _named_as_referrer(c: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
+    """For the selected rows: is the contact named in some row's ``referred_by``?
 
-
-def _name_codes(names: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Integer code of each name's matching key (-1 when missing or blank), and the keys.
-
-    The key is the name case-folded with runs of whitespace collapsed to one
-    space and the ends trimmed ("ACME  Corp " and "acme corp" share a key).
-    Each distinct name is normalised once: a cohort repeats the same names a lot.
+    Names match by key (case and spaces ignored), within the same owner.
     """
-    codes, uniques = pd.factorize(names.to_numpy(dtype=object), use_na_sentinel=True)
-    # One pass over the distinct values (not the rows); str.split() without an argument
-    # splits on runs of any Unicode whitespace and drops the ends. Blank: None (no key).
-    keys = [" ".join(str(name).casefold().split()) or None for name in uniques]
-    key_codes, key_uniques = pd.factorize(np.array(keys, dtype=object), use_na_sentinel=True)
-    # codes == -1 (a missing name) picks the trailing -1.
-    out = np.r_[key_codes, -1][codes]
-    return out.astype(np.int64), np.asarray(key_uniques, dtype=object)
+    referring = c["referred_by"].notna().to_numpy()
+    pick = rows | referring
+    names = pd.concat(
+        [c["contact"][rows].astype(object), c["referred_by"][referring].astype(object)]
+    )
+    codes, keys = name_codes(names, mostly_distinct=True)
+    owners = name_codes(c["owner"][pick])[0]
+    n_rows = int(rows.sum())
+    # Rows of `pick` in log order; map each part back to its owner code.
+    owner_of = np.full(len(c), -1, dtype=np.int64)
+    owner_of[pick] = owners
+    key = (owner_of[np.flatnonzero(rows)] + 1) * (len(keys) + 1) + codes[:n_rows]
+    ref_key = (owner_of[np.flatnonzero(referring)] + 1) * (len(keys) + 1) + codes[n_rows:]
+    return (codes[:n_rows] >= 0) & np.isin(key, ref_key[codes[n_rows:] >= 0])
 
 
 def _period_start(dates: pd.Series, freq: str) -> pd.Series:

@@ -232,6 +232,23 @@ def test_funnel_counts_people_named_as_referrers():
     assert out["gave_referrals"] == 1
 
 
+def test_funnel_matches_referrers_within_each_student():
+    # Two students both met an "Ana Ruiz"; only student B's Ana referred anyone.
+    log = pd.DataFrame(
+        {
+            "owner": ["A", "B", "B"],
+            "contact": ["Ana Ruiz", "ana ruiz", "Ben"],
+            "requested_on": pd.to_datetime(["2026-03-02", "2026-03-02", "2026-03-05"]),
+            "status": ["interviewed", "interviewed", "awaiting"],
+            "thanked_on": pd.to_datetime(["2026-03-10", "2026-03-10", None]),
+            "referred_by": [None, None, "Ana Ruiz"],
+        }
+    )
+    out = funnel(log, by="owner", as_of=AS_OF).set_index(["owner", "stage"])["count"]
+    assert out[("A", "gave_referrals")] == 0
+    assert out[("B", "gave_referrals")] == 1
+
+
 def test_activity_weeks_with_gaps(tiny_log):
     out = activity(tiny_log, as_of=AS_OF)
     assert list(out.columns) == [
