@@ -41,6 +41,11 @@ from .timing import _answer_times
 __all__ = ["classify_contacts", "follow_ups_due"]
 
 _ACTIONS = ("thank_you", "follow_up", "contact_second_person", "keep_in_touch")
+_DUE_DTYPES = {
+    "due_since": np.dtype("datetime64[ns]"),
+    "business_days_waiting": np.dtype(np.int64),
+    "overdue": np.dtype(bool),
+}
 _DUE_COLUMNS = [
     "contact",
     "organization",
@@ -185,8 +190,10 @@ def follow_ups_due(
     pandas.DataFrame
         One row per action: ``contact, organization, action, reason, due_since,
         business_days_waiting, overdue``; overdue first, then the longest
-        waiting. ``business_days_waiting`` counts from the interview (thank_you),
-        the request (3B7 steps) or the last contact (keep_in_touch).
+        waiting, the earliest due, by action (thank-you, follow-up, second
+        person, keep in touch) and by contact. ``business_days_waiting``
+        counts from the interview (thank_you), the request (3B7 steps) or the
+        last contact (keep_in_touch).
 
     Raises
     ------
@@ -224,19 +231,18 @@ def follow_ups_due(
 
     # Thank-you notes: due the day of the interview, overdue after more than a day.
     inter, thank = c["interview_on"], st.thank
-    who = _contact(c, thank)
+    who = _names(c, thank)
     parts.append(
-        pd.DataFrame(
+        _part(
             {
                 "_row": np.flatnonzero(thank),
                 "contact": who,
                 "organization": _text(c["organization"][thank]),
                 "action": "thank_you",
-                "reason": "Interviewed "
-                + who
-                + " on "
-                + _day(inter[thank])
-                + ": send a thank-you note (due within 24 hours).",
+                "reason": [
+                    f"Interviewed {w} on {d}: send a thank-you note (due within 24 hours)."
+                    for w, d in zip(who, _days(inter[thank]), strict=True)
+                ],
                 "due_since": inter[thank],
                 "business_days_waiting": business_days(inter[thank], ts, holidays),
                 "overdue": (ts - inter[thank]).dt.days > 1,
@@ -252,31 +258,28 @@ def follow_ups_due(
     prospect_row = np.full(int(org_code.max(initial=-1)) + 1, -1, dtype=np.int64)
     prospect_row[orgs_with_prospect] = prospect[first]
     row = prospect_row[org_code[second]]
-    named = pd.Series(
-        np.where(row >= 0, c["contact"].to_numpy(dtype=object)[np.maximum(row, 0)], None),
-        index=c.index[second],
-        dtype=object,
-    )
-    who = _contact(c, second)
+    named = np.where(row >= 0, c["contact"].to_numpy(dtype=object)[np.maximum(row, 0)], None)
+    who = _names(c, second)
     where = _text(c["organization"][second])
     due3 = _busday_offset(req[second], SECOND_CONTACT_AFTER, hol)
     parts.append(
-        pd.DataFrame(
+        _part(
             {
                 "_row": np.flatnonzero(second),
                 "contact": who,
                 "organization": where,
                 "action": "contact_second_person",
-                "reason": _no_reply(who, since_request[second])
-                + np.where(
-                    named.notna(),
-                    "ask a second person at "
-                    + where.fillna("")
-                    + ", such as "
-                    + named.fillna("")
-                    + " (a prospect in your log).",
-                    "find a second person at " + where.fillna("") + ".",
-                ),
+                "reason": [
+                    f"No reply from {w} for {d} business days: "
+                    + (
+                        f"find a second person at {org}."
+                        if p is None
+                        else f"ask a second person at {org}, such as {p} (a prospect in your log)."
+                    )
+                    for w, d, org, p in zip(
+                        who, _ints(since_request[second]), where.fillna(""), named, strict=True
+                    )
+                ],
                 "due_since": due3,
                 "business_days_waiting": since_request[second],
                 "overdue": business_days(due3, ts, holidays) > 1,
@@ -286,16 +289,19 @@ def follow_ups_due(
 
     # 3B7, day 7: one follow-up to the first person; after that, move on.
     follow = st.follow
-    who = _contact(c, follow)
+    who = _names(c, follow)
     due7 = _busday_offset(req[follow], ANSWER_WINDOW, hol)
     parts.append(
-        pd.DataFrame(
+        _part(
             {
                 "_row": np.flatnonzero(follow),
                 "contact": who,
                 "organization": _text(c["organization"][follow]),
                 "action": "follow_up",
-                "reason": _no_reply(who, since_request[follow]) + "send them one follow-up.",
+                "reason": [
+                    f"No reply from {w} for {d} business days: send them one follow-up."
+                    for w, d in zip(who, _ints(since_request[follow]), strict=True)
+                ],
                 "due_since": due7,
                 "business_days_waiting": since_request[follow],
                 "overdue": business_days(due7, ts, holidays) > 1,
@@ -312,21 +318,18 @@ def follow_ups_due(
     last = pd.Series(last, index=c.index)
     quiet = (ts - last).dt.days
     keep = interviewed & (last.notna() & (quiet >= days_keep)).to_numpy()
-    who = _contact(c, keep)
+    who = _names(c, keep)
     parts.append(
-        pd.DataFrame(
+        _part(
             {
                 "_row": np.flatnonzero(keep),
                 "contact": who,
                 "organization": _text(c["organization"][keep]),
                 "action": "keep_in_touch",
-                "reason": "No contact with "
-                + who
-                + " for "
-                + _count(quiet[keep])
-                + " days (since "
-                + _day(last[keep])
-                + "): send a short update.",
+                "reason": [
+                    f"No contact with {w} for {q} days (since {d}): send a short update."
+                    for w, q, d in zip(who, _ints(quiet[keep]), _days(last[keep]), strict=True)
+                ],
                 "due_since": last[keep] + pd.Timedelta(days=days_keep),
                 "business_days_waiting": business_days(last[keep], ts, holidays),
                 "overdue": False,
@@ -334,23 +337,35 @@ def follow_ups_due(
         )
     )
 
-    out = pd.concat(parts, ignore_index=True)
-    out = out.astype(
-        {
-            "contact": object,
-            "organization": object,
-            "action": object,
-            "reason": object,
-            "due_since": "datetime64[ns]",
-            "business_days_waiting": np.int64,
-            "overdue": bool,
-        }
-    )
+    # Plain arrays joined, sorted and put in a frame once (no frames per part, no
+    # string-dtype inference on half a million texts).
+    joined = {k: np.concatenate([part[k] for part in parts]) for k in parts[0]}
+    order = _urgency_order(joined)
     columns = list(_DUE_COLUMNS)
     if cohort:
-        out["owner"] = c["owner"].to_numpy(dtype=object)[out["_row"].to_numpy(dtype=np.int64)]
+        joined["owner"] = c["owner"].to_numpy(dtype=object)[joined["_row"]]
         columns.append("owner")
-    return out.take(_urgency_order(out))[columns].reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            k: pd.Series(joined[k][order], dtype=_DUE_DTYPES.get(k, object), copy=False)
+            for k in columns
+        }
+    )
+
+
+def _part(columns: dict[str, Any]) -> dict[str, np.ndarray]:
+    """One kind of action as plain arrays of the to-do list's dtypes."""
+    n = len(columns["_row"])
+    out = {}
+    for name, values in columns.items():
+        dtype = _DUE_DTYPES.get(name, object) if name != "_row" else np.int64
+        if isinstance(values, str | bool):
+            out[name] = np.full(n, values, dtype=dtype)
+        elif isinstance(values, pd.Series):
+            out[name] = values.to_numpy(dtype=dtype)
+        else:
+            out[name] = np.asarray(values, dtype=dtype)
+    return out
 
 
 def _steps(c: pd.DataFrame, o: pd.DataFrame, ts: pd.Timestamp, holidays: Any) -> SimpleNamespace:
@@ -437,9 +452,9 @@ def _asked_again(org: np.ndarray, requested: pd.Series, dated: np.ndarray) -> np
     return out
 
 
-def _urgency_order(todo: pd.DataFrame) -> np.ndarray:
+def _urgency_order(todo: dict[str, np.ndarray]) -> np.ndarray:
     """Row order: overdue first, longest waiting, earliest due, action order, contact."""
-    contact = todo["contact"].to_numpy(dtype=object)
+    contact = todo["contact"]
     # Rank by a stable sort of the contacts: equal names keep their order, which is
     # what the final stable sort would give them anyway. The names are text here
     # (the reasons were built from them).
@@ -451,23 +466,13 @@ def _urgency_order(todo: pd.DataFrame) -> np.ndarray:
         by_name = np.argsort(contact, kind="stable")
     name_rank = np.empty(len(contact), dtype=np.int64)
     name_rank[by_name] = np.arange(len(contact))
-    action = todo["action"].map({a: i for i, a in enumerate(_ACTIONS)}).to_numpy()
-    due = todo["due_since"].to_numpy(dtype="datetime64[ns]")
+    action = np.zeros(len(contact), dtype=np.int64)
+    for code, name in enumerate(_ACTIONS):
+        action[todo["action"] == name] = code
+    due = todo["due_since"]
     due = np.where(np.isnat(due), np.iinfo(np.int64).max, due.astype(np.int64))
     # np.lexsort is stable and sorts by the last key first.
-    return np.lexsort(
-        (
-            name_rank,
-            action,
-            due,
-            -todo["business_days_waiting"].to_numpy(dtype=np.int64),
-            ~todo["overdue"].to_numpy(dtype=bool),
-        )
-    )
-
-
-def _no_reply(contact: pd.Series, waited: pd.Series) -> pd.Series:
-    return "No reply from " + contact + " for " + _count(waited) + " business days: "
+    return np.lexsort((name_rank, action, due, -todo["business_days_waiting"], ~todo["overdue"]))
 
 
 def _busday_offset(start: pd.Series, days: int, holidays: np.ndarray) -> pd.Series:
@@ -480,9 +485,10 @@ def _busday_offset(start: pd.Series, days: int, holidays: np.ndarray) -> pd.Seri
     return pd.Series(out.astype("datetime64[ns]"), index=start.index)
 
 
-def _contact(c: pd.DataFrame, rows: np.ndarray) -> pd.Series:
-    """The contact of the selected rows as objects, '(no name)' when missing."""
-    return _text(c["contact"][rows]).fillna("(no name)")
+def _names(c: pd.DataFrame, rows: np.ndarray) -> list[str]:
+    """The contact of the selected rows as Python strings, '(no name)' when missing."""
+    names = c["contact"][rows]
+    return names.astype(object).where(names.notna(), "(no name)").tolist()
 
 
 def _text(s: pd.Series) -> pd.Series:
@@ -490,9 +496,11 @@ def _text(s: pd.Series) -> pd.Series:
     return s.astype(object).where(s.notna(), pd.NA)
 
 
-def _day(dates: pd.Series) -> pd.Series:
-    return dates.dt.strftime("%Y-%m-%d").fillna("?").astype(object)
+def _days(dates: pd.Series) -> list[str]:
+    """Dates as 'YYYY-MM-DD' strings ('?' when missing), formatted in C."""
+    text = np.datetime_as_string(dates.to_numpy(dtype="datetime64[ns]"), unit="D")
+    return np.where(dates.isna().to_numpy(), "?", text).tolist()
 
 
-def _count(values: pd.Series) -> pd.Series:
-    return values.fillna(-1).astype(np.int64).astype(str).astype(object)
+def _ints(values: pd.Series) -> list[int]:
+    return values.fillna(-1).astype(np.int64).tolist()
