@@ -21,6 +21,7 @@ from ._common import (
 )
 from .coverage import NO_FIELD
 from .coverage import _groups as field_groups
+from .followups import _overdue_per_row
 from .schema import DATE_COLUMNS
 
 __all__ = ["cohort_summary"]
@@ -100,20 +101,27 @@ def cohort_summary(log: pd.DataFrame, *, as_of: object = None, minimum: int = 3)
     ts = as_of_timestamp(as_of)
     log = canonical(log)
     out = outcomes(log, as_of=ts)
-    owner = group_keys(log, ["owner"])["owner"]
-    frame = pd.DataFrame(
+    owner = group_keys(log, ["owner"])["owner"].to_numpy(dtype=object)
+    # One code per student, numbered in name order: sums are bincounts, already sorted.
+    code, students = pd.factorize(owner, sort=True)
+    size = len(students)
+
+    def total(values: object) -> np.ndarray:
+        return np.bincount(code, weights=np.asarray(values), minlength=size).astype(np.int64)
+
+    res = pd.DataFrame(
         {
-            "owner": owner.to_numpy(),
-            "asked": out["asked"].to_numpy(),
-            "decided": out["decided"].to_numpy(),
-            "responded": out["responded"].to_numpy(),
-            "interviews": out["interviewed"].to_numpy(),
-            "last_activity": _last_activity(log, ts),
-        }
+            "asked": total(out["asked"]),
+            "decided": total(out["decided"]),
+            "responded": total(out["responded"]),
+            "interviews": total(out["interviewed"]),
+        },
+        index=pd.Index(np.asarray(students, dtype=object), name="owner", dtype=object),
     )
-    g = frame.groupby("owner", sort=True)
-    res = g[["asked", "decided", "responded", "interviews"]].sum().astype(np.int64)
-    res["last_activity"] = g["last_activity"].max()
+    # Latest activity per student: NaT is the smallest int64, so a maximum skips it.
+    latest = np.full(size, np.iinfo(np.int64).min, dtype=np.int64)
+    np.maximum.at(latest, code, _last_activity(log, ts).view(np.int64))
+    res["last_activity"] = latest.view("datetime64[ns]")
     # Interviews per (owner, field), grouped exactly as coverage(by=["owner", "field"]) does.
     gid, fields = field_groups(log, ["owner", "field"])
     per_field = np.bincount(gid, weights=out["interviewed"].to_numpy(), minlength=len(fields))
@@ -121,8 +129,8 @@ def cohort_summary(log: pd.DataFrame, *, as_of: object = None, minimum: int = 3)
     fields = fields[fields["field"] != NO_FIELD]
     res["fields_total"] = fields.groupby("owner").size()
     res["fields_at_minimum"] = fields[fields["interviewed"] >= minimum].groupby("owner").size()
-    res["follow_ups_overdue"] = _overdue_per_owner(log, owner, ts)
-    for col in ("fields_total", "fields_at_minimum", "follow_ups_overdue"):
+    res["follow_ups_overdue"] = total(_overdue_per_row(log, out, ts))
+    for col in ("fields_total", "fields_at_minimum"):
         res[col] = res[col].reindex(res.index).fillna(0).astype(np.int64)
     low, high = wilson(res["responded"], res["decided"])
     res["response_rate"] = ratio(res["responded"], res["decided"])
@@ -140,11 +148,3 @@ def _last_activity(log: pd.DataFrame, ts: pd.Timestamp) -> np.ndarray:
         d = np.where(d <= ts.to_datetime64(), d, np.datetime64("NaT"))
         latest = np.fmax(latest, d)
     return latest
-
-
-def _overdue_per_owner(log: pd.DataFrame, owner: pd.Series, ts: pd.Timestamp) -> pd.Series:
-    """Overdue actions of :func:`~infoview_analytics.follow_ups_due`, counted per owner."""
-    from .followups import _overdue_per_row
-
-    counts = _overdue_per_row(log, as_of=ts)
-    return pd.Series(counts, index=owner.index).groupby(owner.to_numpy()).sum()

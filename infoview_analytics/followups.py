@@ -412,14 +412,14 @@ def _steps(c: pd.DataFrame, o: pd.DataFrame, ts: pd.Timestamp, holidays: Any) ->
     )
 
 
-def _overdue_per_row(log: pd.DataFrame, *, as_of: Any = None, holidays: Any = None) -> np.ndarray:
+def _overdue_per_row(
+    c: pd.DataFrame, o: pd.DataFrame, ts: pd.Timestamp, holidays: Any = None
+) -> np.ndarray:
     """Number of overdue to-do actions of each log row (what :func:`follow_ups_due` marks overdue).
 
-    Private helper of the cohort summary: same rules, no reason texts.
+    Private helper of the cohort summary: same rules, no reason texts. ``c`` is
+    the canonical log and ``o`` its outcomes as of ``ts`` (the summary has them).
     """
-    ts = as_of_timestamp(as_of)
-    c = canonical(log)
-    o = outcomes(c, as_of=ts, holidays=holidays)
     hol = holiday_array(holidays)
     st = _steps(c, o, ts, holidays)
     req = c["requested_on"]
