@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._common import as_of_timestamp, business_days, check_choice, check_confidence
+from ._common import _holiday_array, as_of_timestamp, check_choice, check_confidence
 from .responses import _empty, _Groups, _prepare, _tally
 
 __all__ = ["response_time_summary", "time_to_response"]
@@ -228,22 +228,45 @@ def _answer_times(
     """
     asked = o["asked"].to_numpy()
     answered = o["responded"].to_numpy()
-    answer_on = c["responded_on"].where(c["responded_on"] <= as_of)
-    answer_on = answer_on.fillna(c["interview_on"].where(c["interview_on"] <= as_of))
-    gave_up_on = c["last_contact_on"].fillna(c["followed_up_on"]).fillna(as_of)
-    censor_on = gave_up_on.where(o["gave_up"].to_numpy(), as_of).clip(upper=as_of)
-    end = answer_on.where(answered, censor_on)
-    start = c["requested_on"]
+    day = as_of.to_datetime64().astype("datetime64[ns]")
+    nat = np.datetime64("NaT", "ns")
+
+    def known(col: str) -> np.ndarray:
+        """The column's dates on or before as_of (NaT otherwise)."""
+        d = c[col].to_numpy(dtype="datetime64[ns]")
+        return np.where(d <= day, d, nat)
+
+    def first_known(*arrays: np.ndarray) -> np.ndarray:
+        out = arrays[0]
+        for a in arrays[1:]:
+            out = np.where(np.isnat(out), a, out)
+        return out
+
+    answer_on = first_known(known("responded_on"), known("interview_on"))
+    gave_up_on = first_known(
+        c["last_contact_on"].to_numpy(dtype="datetime64[ns]"),
+        c["followed_up_on"].to_numpy(dtype="datetime64[ns]"),
+    )
+    gave_up_on = np.where(np.isnat(gave_up_on) | (gave_up_on > day), day, gave_up_on)
+    censor_on = np.where(o["gave_up"].to_numpy(), gave_up_on, day)
+    end = np.where(answered, answer_on, censor_on)
+    start = c["requested_on"].to_numpy(dtype="datetime64[ns]")
+    valid = ~np.isnat(start) & ~np.isnat(end)
+    time = np.full(len(c), np.nan)
     if unit == "business_days":
-        time = business_days(start, end, holidays)
+        time[valid] = np.busday_count(
+            start[valid].astype("datetime64[D]"),
+            end[valid].astype("datetime64[D]"),
+            holidays=_holiday_array(holidays),
+        )
     else:
-        time = (end - start).dt.days.astype(float)
-    usable = asked & time.notna().to_numpy() & (time.fillna(-1).to_numpy() >= 0)
+        time[valid] = (end[valid] - start[valid]) // np.timedelta64(1, "D")
+    usable = asked & valid & (time >= 0)
     return pd.DataFrame(
         {
             "asked": asked,
             "answered": answered & asked,
-            "time": time.where(usable).astype("Int64"),
+            "time": pd.arrays.IntegerArray(np.where(usable, time, 0).astype(np.int64), ~usable),
             "usable": usable,
         },
         index=c.index,
