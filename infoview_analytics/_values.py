@@ -275,13 +275,13 @@ def contradictions(
         (
             stated & (status == "interviewed") & (log["interview_on"] > as_of),
             "status",
-            f"status is interviewed but the interview date is after {day}",
+            f"says interviewed but the interview date is after {day}",
             "set the status to scheduled, or correct the interview date",
         ),
         (
             stated & (status == "prospect") & req.notna(),
             "status",
-            "status is prospect but a request date is filled",
+            "says prospect but a request date is filled",
             "set the status to awaiting (or later), or clear the request date",
         ),
     ]

@@ -444,8 +444,8 @@ def test_written_status_wins_and_contradictions_reported(tmp_path: Path) -> None
         (2, "responded_on", "response date before the request date"),
         (2, "interview_on", "interview date before the request date"),
         (2, "thanked_on", "thank-you date before the interview date"),
-        (3, "status", "status is interviewed but the interview date is after 2026-04-17"),
-        (4, "status", "status is prospect but a request date is filled"),
+        (3, "status", "says interviewed but the interview date is after 2026-04-17"),
+        (4, "status", "says prospect but a request date is filled"),
     ]
 
 
