@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import cached_csv  # noqa: E402
 
 import infoview_analytics as iv  # noqa: E402
+from infoview_analytics import _memo  # noqa: E402
 from infoview_analytics.loader import read_log  # noqa: E402
 from infoview_analytics.schema import CATEGORIES, DATE_COLUMNS  # noqa: E402
 
@@ -94,8 +95,17 @@ def run_analyses(rows: int, *, repeat: int = 1, verbose: bool = True) -> dict[st
     # The analyses take the canonical log, as users get it from load_log (dates at
     # midnight in datetime64[ns], categories), not the floor's raw frame.
     log = read_log(path, as_of=AS_OF).log  # the generator's deliberate problems, unwarned
-    times = {name: _time(fn, repeat) for name, fn in analyses(log).items()}
-    total = sum(times.values())
+    # The analyses run one after the other, as in a notebook or a report; steps they
+    # share (outcomes, name codes) are remembered between them (infoview_analytics._memo).
+    # Each repetition starts with an empty memo, so nothing is carried over from the last.
+    times: dict[str, float] = {}
+    total = float("inf")
+    for _ in range(repeat):
+        _memo.clear()
+        run = {name: _time(fn) for name, fn in analyses(log).items()}
+        if sum(run.values()) < total:
+            total, times = sum(run.values()), run
+    _memo.clear()
     if verbose:
         for name, t in times.items():
             print(f"  {name:<30} {t:7.2f} s")
@@ -108,6 +118,7 @@ def run_referrals(rows: int, *, repeat: int = 1) -> float:
     links = int(log["referred_by"].notna().sum())
 
     def both() -> None:
+        _memo.clear()
         iv.referral_chains(log, as_of=AS_OF)
         iv.referral_summary(log, by="owner", as_of=AS_OF)
 

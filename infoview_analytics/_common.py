@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._memo import remembered
 from .errors import InvalidArgumentError
 from .schema import CATEGORY_COLUMNS, COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS, WARM_SOURCES
 
@@ -235,6 +236,63 @@ def group_keys(log: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     return pd.DataFrame(keys, index=log.index)
 
 
+def value_codes(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Integer code of each value (-1 for missing) and the distinct values as objects.
+
+    ``pandas.factorize`` on the values as written, in order of first
+    appearance; categoricals by their codes. Remembered for the same values
+    (:mod:`._memo`): a cohort's ``owner`` column is coded once for all the
+    analyses, not hashed again by each. The arrays returned are read-only.
+
+    Examples
+    --------
+    >>> codes, values = value_codes(pd.Series(["b", None, "a", "b"]))
+    >>> codes.tolist(), values.tolist()
+    ([0, -1, 1, 0], ['b', 'a'])
+    """
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        codes = s.cat.codes.to_numpy().astype(np.int64)
+        return _freeze_pair(codes, np.asarray(s.cat.categories.astype(object), dtype=object))
+
+    def compute() -> tuple[np.ndarray, np.ndarray]:
+        codes, values = pd.factorize(s.to_numpy(dtype=object), use_na_sentinel=True)
+        return codes.astype(np.int64), np.asarray(values, dtype=object)
+
+    return remembered("value_codes", [s], compute)
+
+
+def _freeze_pair(codes: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    codes.flags.writeable = False
+    values.flags.writeable = False
+    return codes, values
+
+
+def group_codes(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Group number of each value and the group labels; missing values form '(none)'.
+
+    The groups of :func:`group_keys` (a value written '(none)' and a missing
+    value are one group), from :func:`value_codes`.
+
+    Examples
+    --------
+    >>> codes, labels = group_codes(pd.Series(["b", None, "a", "b"]))
+    >>> codes.tolist(), labels.tolist()
+    ([0, 2, 1, 0], ['b', 'a', '(none)'])
+    """
+    codes, values = value_codes(s)
+    missing = codes < 0
+    if not missing.any():
+        return codes, values
+    codes = codes.copy()
+    where = np.flatnonzero(values == "(none)")
+    if len(where):
+        codes[missing] = where[0]
+    else:
+        codes[missing] = len(values)
+        values = np.append(values, np.array(["(none)"], dtype=object))
+    return codes, values
+
+
 def status_of(log: pd.DataFrame) -> pd.Series:
     """The status column as a Categorical of plain strings (missing as '').
 
@@ -317,7 +375,24 @@ def outcomes(
     * pending: asked, not responded, not given up, and fewer than ``window``
       business days since ``waiting_since``. Pending requests are left out of
       rates: it is too early to count them as unanswered.
+
+    Remembered for the same status and dates (:mod:`._memo`): a notebook runs
+    many analyses on one log.
     """
+    hol = tuple(_holiday_array(holidays).tolist())
+    cols = ["status", "requested_on", "responded_on", "interview_on", "followed_up_on"]
+    parts = remembered(
+        "outcomes",
+        [log[c] for c in cols],
+        lambda: _outcome_arrays(log, as_of=as_of, window=window, holidays=holidays),
+        params=(as_of.value, window, hol),
+    )
+    return pd.DataFrame(parts, index=log.index)
+
+
+def _outcome_arrays(
+    log: pd.DataFrame, *, as_of: pd.Timestamp, window: int, holidays: Any
+) -> dict[str, np.ndarray]:
     status = status_of(log)
     categories = np.asarray(status.cat.categories, dtype=object)
     codes = status.cat.codes.to_numpy()  # never -1: status_of maps missing to ""
@@ -349,22 +424,19 @@ def outcomes(
     open_request = asked & ~responded & ~gave_up
     waited = _busday_count(waiting_since, day, open_request, holidays)
     pending = open_request & (waited < window)  # NaN compares False
-    return pd.DataFrame(
-        {
-            "asked": asked,
-            "responded": responded,
-            "agreed": agreed,
-            "interviewed": interviewed,
-            "scheduled": scheduled,
-            "declined": declined,
-            "gave_up": gave_up,
-            "pending": pending,
-            "decided": asked & ~pending,
-            "waiting_since": np.where(asked, waiting_since, np.datetime64("NaT")),
-            "business_days_waiting": waited,
-        },
-        index=log.index,
-    )
+    return {
+        "asked": asked,
+        "responded": responded,
+        "agreed": agreed,
+        "interviewed": interviewed,
+        "scheduled": scheduled,
+        "declined": declined,
+        "gave_up": gave_up,
+        "pending": pending,
+        "decided": asked & ~pending,
+        "waiting_since": np.where(asked, waiting_since, np.datetime64("NaT")),
+        "business_days_waiting": waited,
+    }
 
 
 def _busday_count(

@@ -12,6 +12,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from ._memo import remembered
+
 __all__: list[str] = []
 
 _ODD_SPACE = re.compile(r"[^\S ]")  # whitespace other than a plain space
@@ -77,7 +79,8 @@ def name_codes(
     (people's names: nearly every row differs) every present value is
     normalised and the keys hashed once; otherwise (organisations, fields,
     owners: a few values repeated) the distinct values are found first and
-    only they are normalised. Same result either way.
+    only they are normalised. Same result either way. Remembered for the
+    same values (:mod:`._memo`): the arrays returned are read-only.
 
     Examples
     --------
@@ -87,6 +90,15 @@ def name_codes(
     >>> name_codes(pd.Series(["Ana Ruiz", " ana  ruiz", None, "Ben"]), mostly_distinct=True)[0]
     array([ 0,  0, -1,  1])
     """
+    return remembered(
+        "name_codes",
+        [values],
+        lambda: _name_codes(values, mostly_distinct=mostly_distinct),
+        params=mostly_distinct,
+    )
+
+
+def _name_codes(values: pd.Series, *, mostly_distinct: bool) -> tuple[np.ndarray, np.ndarray]:
     if mostly_distinct:
         present = values.notna().to_numpy()
         keys = _normalise(values.to_numpy(dtype=object)[present])

@@ -14,7 +14,7 @@ from ._common import (
     as_of_timestamp,
     canonical,
     check_positive_int,
-    group_keys,
+    group_codes,
     outcomes,
     ratio,
     wilson,
@@ -101,9 +101,10 @@ def cohort_summary(log: pd.DataFrame, *, as_of: object = None, minimum: int = 3)
     ts = as_of_timestamp(as_of)
     log = canonical(log)
     out = outcomes(log, as_of=ts)
-    owner = group_keys(log, ["owner"])["owner"].to_numpy(dtype=object)
+    owner_code, owners = group_codes(log["owner"])
     # One code per student, numbered in name order: sums are bincounts, already sorted.
-    code, students = pd.factorize(owner, sort=True)
+    rank, students = pd.factorize(owners, sort=True)
+    code = rank[owner_code]
     size = len(students)
 
     def total(values: object) -> np.ndarray:

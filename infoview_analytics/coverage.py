@@ -21,7 +21,7 @@ from ._common import (
     check_by,
     check_choice,
     check_positive_int,
-    group_keys,
+    group_codes,
     outcomes,
     with_groups,
 )
@@ -54,7 +54,7 @@ def _groups(
     (with no rows) for every combination of the other ``by`` columns.
     """
     other, field_col = keys_by[:-1], keys_by[-1]
-    keys = group_keys(log, other)
+    coded = {c: group_codes(log[c]) for c in other}
     fcode, ftext = name_codes(log[field_col])
     written = log[field_col].astype(object).to_numpy()
     # Codes are numbered in order of first appearance: firsts are where a code is new.
@@ -62,13 +62,19 @@ def _groups(
     first_of_key = have[first_appearances(fcode[have])]
     shown = dict.fromkeys(range(len(ftext)), "")
     shown.update(enumerate(pd.Series(written[first_of_key], dtype=object).astype(str).str.strip()))
-    parts = [pd.factorize(keys[c])[0] for c in other] + [fcode + 1]
+    parts = [coded[c][0] for c in other] + [fcode + 1]
     gid = np.zeros(len(log), dtype=np.int64)
     for codes in parts:
         # Re-factorise at each step so the combined code never overflows.
         gid = pd.factorize(gid * (int(codes.max(initial=0)) + 1) + codes)[0]
     firsts = first_appearances(gid)
-    table = keys.iloc[firsts].reset_index(drop=True)
+    table = pd.DataFrame(
+        {
+            c: pd.Series(labels[codes[firsts]], dtype=object)
+            for c, (codes, labels) in coded.items()
+        },
+        index=pd.RangeIndex(len(firsts)),
+    )
     fkey = fcode[firsts]
     table[field_col] = [shown.get(k, NO_FIELD) if k >= 0 else NO_FIELD for k in fkey.tolist()]
     table["_key"] = np.where(fkey >= 0, ftext[np.maximum(fkey, 0)] if len(ftext) else "", "")

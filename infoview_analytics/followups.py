@@ -33,6 +33,7 @@ from ._common import (
     canonical,
     check_positive_int,
     outcomes,
+    value_codes,
 )
 from ._common import _holiday_array as holiday_array
 from ._names import name_codes
@@ -382,7 +383,7 @@ def _steps(c: pd.DataFrame, o: pd.DataFrame, ts: pd.Timestamp, holidays: Any) ->
     if cohort:
         # In a cohort each student has their own network: Acme for one student is not
         # the same lead as Acme for another, so organisations are matched per owner.
-        owner_code = pd.factorize(c["owner"], use_na_sentinel=False)[0].astype(np.int64)
+        owner_code = value_codes(c["owner"])[0] + 1  # missing (-1) is a group of its own
         combined = owner_code * (int(org_code.max(initial=0)) + 1) + org_code
         org_code = np.full(len(org_code), -1, dtype=np.int64)
         org_code[has_org] = pd.factorize(combined[has_org])[0]

@@ -25,6 +25,7 @@ from ._common import (
     check_by,
     check_choice,
     check_confidence,
+    group_codes,
     outcomes,
     ratio,
     warmth,
@@ -356,7 +357,7 @@ def _group_rows(log: pd.DataFrame, by: list[str]) -> _Groups:
     combined = np.zeros(n, dtype=np.int64)
     columns = []
     for col in by:
-        codes, values = _column_codes(log[col])
+        codes, values = group_codes(log[col])
         combined = combined * len(values) + codes
         combined = pd.factorize(combined)[0].astype(np.int64)  # keep the numbers small
         columns.append((col, codes, values))
@@ -370,27 +371,6 @@ def _group_rows(log: pd.DataFrame, by: list[str]) -> _Groups:
     renumber = np.empty(n_groups, dtype=np.int64)
     renumber[ranked["_code"].to_numpy()] = np.arange(n_groups)
     return _Groups(renumber[combined], ranked[by])
-
-
-def _column_codes(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Integer code of each value and the values as objects; missing is '(none)'."""
-    if isinstance(s.dtype, pd.CategoricalDtype):
-        codes = s.cat.codes.to_numpy().astype(np.int64)
-        values = np.asarray(s.cat.categories.astype(object), dtype=object)
-    else:
-        codes, values = pd.factorize(s.to_numpy(dtype=object), use_na_sentinel=True)
-        codes = codes.astype(np.int64)
-        values = np.asarray(values, dtype=object)
-    missing = codes < 0
-    if missing.any():
-        # A value written '(none)' and a missing value are the same group, as in group_keys.
-        where = np.flatnonzero(values == "(none)")
-        if len(where):
-            codes[missing] = where[0]
-        else:
-            codes[missing] = len(values)
-            values = np.append(values, np.array(["(none)"], dtype=object))
-    return codes, values
 
 
 def _tally(values: pd.DataFrame, groups: _Groups, by: list[str]) -> pd.DataFrame:
