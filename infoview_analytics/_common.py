@@ -130,7 +130,7 @@ def canonical(log: pd.DataFrame) -> pd.DataFrame:
                 out[col] = pd.Series([None] * n, index=out.index, dtype=object)
     out = out[[*COLUMNS, *(c for c in out.columns if c not in set(COLUMNS))]]
     for col in DATE_COLUMNS:
-        s = out[col]
+        s = original = out[col]
         if not pd.api.types.is_datetime64_any_dtype(s):
             s = pd.to_datetime(s, errors="coerce")
         if getattr(s.dt, "tz", None) is not None:
@@ -144,7 +144,8 @@ def canonical(log: pd.DataFrame) -> pd.DataFrame:
         ints = ns.view(np.int64)
         if ((ints // _DAY_NS * _DAY_NS != ints) & ~np.isnat(ns)).any():
             s = s.dt.normalize()
-        out[col] = s
+        if s is not original:  # a loaded log's dates are already right: no setitem
+            out[col] = s
     return out
 
 
@@ -336,6 +337,11 @@ def business_days(
     return pd.Series(out, index=start.index)
 
 
+def holiday_key(holidays: Any) -> tuple[Any, ...]:
+    """``holidays`` as a hashable tuple of days (a :mod:`._memo` parameter)."""
+    return tuple(_holiday_array(holidays).tolist())
+
+
 def _holiday_array(holidays: Any) -> np.ndarray:
     if holidays is None:
         return np.array([], dtype="datetime64[D]")
@@ -379,7 +385,7 @@ def outcomes(
     Remembered for the same status and dates (:mod:`._memo`): a notebook runs
     many analyses on one log.
     """
-    hol = tuple(_holiday_array(holidays).tolist())
+    hol = holiday_key(holidays)
     cols = ["status", "requested_on", "responded_on", "interview_on", "followed_up_on"]
     parts = remembered(
         "outcomes",

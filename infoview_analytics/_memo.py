@@ -52,11 +52,11 @@ _stats = {"hits": 0, "misses": 0}
 
 @dataclass(frozen=True)
 class _Print:
-    """What is kept of one input column to recognise it later."""
+    """What identifies one input column: a view of it (a probe) or a private copy (kept)."""
 
     kind: str  # "values", "codes" or "text"
-    kept: np.ndarray  # a private copy (for text: holding the strings alive)
-    compare: np.ndarray  # what is compared: the values, the codes or the addresses
+    compare: np.ndarray  # what is compared: the values' bits, the codes or the addresses
+    holder: np.ndarray | None = None  # text: the array holding the strings
     categories: pd.Index | None = None
 
     def matches(self, other: _Print) -> bool:
@@ -70,6 +70,19 @@ class _Print:
             return False
         return bool(np.array_equal(self.compare, other.compare))
 
+    def keep(self) -> _Print:
+        """A copy to store: probes are views of the caller's data, which may change."""
+        if self.kind == "text":
+            # The copy holds a reference to every string: none can be freed and its
+            # address reused while the entry lives, so equal addresses mean equal text.
+            holder = np.array(self.holder, dtype=object, copy=True)
+            return _Print("text", np.frombuffer(holder, dtype=np.intp), holder)
+        return _Print(self.kind, self.compare.copy(), None, self.categories)
+
+    @property
+    def nbytes(self) -> int:
+        return int(self.compare.nbytes)
+
 
 @dataclass
 class _Entry:
@@ -80,19 +93,18 @@ class _Entry:
     nbytes: int
 
 
-def _fingerprint(values: object) -> _Print | None:
-    """A :class:`_Print` of a Series or array, or None when it can't be checked cheaply."""
+def _probe(values: object) -> _Print | None:
+    """A :class:`_Print` viewing a Series or array, or None when it can't be checked cheaply."""
     if isinstance(values, pd.Series | pd.Index):
         values = values.array
     if isinstance(values, pd.Categorical):
-        codes = np.array(values.codes, copy=True)
-        return _Print("codes", codes, codes, values.categories)
+        return _Print("codes", values.codes, None, values.categories)
     if isinstance(values, pd.api.extensions.ExtensionArray):
         dtype = values.dtype
         if isinstance(dtype, pd.StringDtype) and dtype.storage == "python":
-            return _text_print(values.to_numpy(dtype=object))  # the same string objects
+            return _text_probe(values.to_numpy(dtype=object))  # the same string objects
         if pd.api.types.is_datetime64_dtype(dtype):
-            return _value_print(np.asarray(values.to_numpy()))
+            return _value_probe(np.asarray(values.to_numpy()))
         if isinstance(values, pd.arrays.NumpyExtensionArray):
             values = values.to_numpy()
         else:
@@ -100,22 +112,21 @@ def _fingerprint(values: object) -> _Print | None:
     if not isinstance(values, np.ndarray) or values.ndim != 1:
         return None
     if values.dtype == object:
-        return _text_print(values)
+        return _text_probe(values)
     if values.dtype.kind in "biufmM":
-        return _value_print(values)
+        return _value_probe(values)
     return None
 
 
-def _text_print(values: np.ndarray) -> _Print:
-    kept = np.array(values, dtype=object, copy=True)  # references, so the strings stay alive
-    return _Print("text", kept, np.frombuffer(kept, dtype=np.intp))
+def _text_probe(values: np.ndarray) -> _Print:
+    values = np.ascontiguousarray(values)
+    return _Print("text", np.frombuffer(values, dtype=np.intp), values)
 
 
-def _value_print(values: np.ndarray) -> _Print:
-    kept = np.array(values, copy=True)
+def _value_probe(values: np.ndarray) -> _Print:
     # Bits, not values: NaN and NaT then equal themselves.
-    compare = kept.view(f"u{kept.dtype.itemsize}") if kept.dtype.kind in "fmM" else kept
-    return _Print("values", kept, compare)
+    compare = values.view(f"u{values.dtype.itemsize}") if values.dtype.kind in "fmM" else values
+    return _Print("values", compare)
 
 
 def _nbytes(obj: object) -> int:
@@ -125,6 +136,8 @@ def _nbytes(obj: object) -> int:
         return sum(_nbytes(o) for o in obj)
     if isinstance(obj, dict):
         return sum(_nbytes(o) for o in obj.values())
+    if isinstance(obj, pd.DataFrame):
+        return int(obj.memory_usage(index=False).sum())
     return 64
 
 
@@ -166,7 +179,7 @@ def remembered(
     2
     """
     global _next_id
-    prints = [_fingerprint(v) for v in inputs]
+    prints = [_probe(v) for v in inputs]
     if any(p is None for p in prints):
         return compute()
     with _lock:
@@ -181,8 +194,8 @@ def remembered(
                 _stats["hits"] += 1
                 return entry.result
     result = _freeze(compute())
-    kept = tuple(p for p in prints if p is not None)
-    size = _nbytes(result) + sum(p.kept.nbytes for p in kept)
+    kept = tuple(p.keep() for p in prints if p is not None)
+    size = _nbytes(result) + sum(p.nbytes for p in kept)
     if size > BUDGET_BYTES:
         return result
     with _lock:

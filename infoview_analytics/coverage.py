@@ -25,6 +25,7 @@ from ._common import (
     outcomes,
     with_groups,
 )
+from ._memo import remembered
 from ._names import first_appearances, name_codes
 from .errors import InvalidArgumentError
 
@@ -48,6 +49,23 @@ def _groups(
     log: pd.DataFrame, keys_by: list[str], planned: Sequence[str] = ()
 ) -> tuple[np.ndarray, pd.DataFrame]:
     """Group id of every row and the group table (by columns, sorted, "(no field)" last).
+
+    Remembered (:mod:`._memo`): coverage, the perspective matrix and the cohort
+    summary group a cohort by the same owner and field columns.
+    """
+    gid, table = remembered(
+        "field_groups",
+        [log[c] for c in keys_by],
+        lambda: _build_groups(log, keys_by, planned),
+        params=(tuple(keys_by), tuple(planned)),
+    )
+    return gid, table.copy()
+
+
+def _build_groups(
+    log: pd.DataFrame, keys_by: list[str], planned: Sequence[str]
+) -> tuple[np.ndarray, pd.DataFrame]:
+    """The groups of :func:`_groups`, computed.
 
     The last ``by`` column is the field-like one: matched by name key, shown as
     first written, missing as "(no field)". ``planned`` field names are added

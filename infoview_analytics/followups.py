@@ -32,10 +32,12 @@ from ._common import (
     business_days,
     canonical,
     check_positive_int,
+    holiday_key,
     outcomes,
     value_codes,
 )
 from ._common import _holiday_array as holiday_array
+from ._memo import remembered
 from ._names import name_codes
 from .timing import _answer_times
 
@@ -362,12 +364,44 @@ def _part(columns: dict[str, Any]) -> dict[str, np.ndarray]:
     return out
 
 
+#: The columns the to-do steps depend on (with ``as_of`` and the holidays).
+_STEP_INPUTS = (
+    "status",
+    "requested_on",
+    "responded_on",
+    "interview_on",
+    "followed_up_on",
+    "thanked_on",
+    "organization",
+    "owner",
+)
+
+
 def _steps(c: pd.DataFrame, o: pd.DataFrame, ts: pd.Timestamp, holidays: Any) -> SimpleNamespace:
     """Which rows get a thank-you, second-person or follow-up step (masks, no text).
 
     Shared by :func:`follow_ups_due` and :func:`_overdue_per_row`, so the cohort
-    summary counts overdue steps without building a million reason texts.
+    summary counts overdue steps without building a million reason texts; and
+    remembered (:mod:`._memo`), so the two share one computation. ``o`` must be
+    ``outcomes(c, as_of=ts, holidays=holidays)``.
     """
+    parts = remembered(
+        "follow_up_steps",
+        [c[col] for col in _STEP_INPUTS],
+        lambda: _step_masks(c, o, ts, holidays),
+        params=(ts.value, holiday_key(holidays)),
+    )
+    return SimpleNamespace(
+        **parts,
+        req=c["requested_on"],
+        since_request=pd.Series(parts["waited"], index=c.index),
+    )
+
+
+def _step_masks(
+    c: pd.DataFrame, o: pd.DataFrame, ts: pd.Timestamp, holidays: Any
+) -> dict[str, Any]:
+    """The arrays of :func:`_steps`, computed."""
     asked = o["asked"].to_numpy()
     interviewed = o["interviewed"].to_numpy()
     req = c["requested_on"]
@@ -392,18 +426,17 @@ def _steps(c: pd.DataFrame, o: pd.DataFrame, ts: pd.Timestamp, holidays: Any) ->
     fu = c["followed_up_on"]
     followed = (fu.notna() & (fu > req) & (fu <= ts)).to_numpy()
     follow = open_request & (waited >= ANSWER_WINDOW) & ~followed
-    return SimpleNamespace(
-        asked=asked,
-        interviewed=interviewed,
-        req=req,
-        since_request=since_request,
-        thank=thank,
-        org_code=org_code,
-        has_org=has_org,
-        second=second,
-        follow=follow,
-        cohort=cohort,
-    )
+    return {
+        "asked": asked,
+        "interviewed": interviewed,
+        "waited": waited,
+        "thank": thank,
+        "org_code": org_code,
+        "has_org": has_org,
+        "second": second,
+        "follow": follow,
+        "cohort": cohort,
+    }
 
 
 def _overdue_per_row(

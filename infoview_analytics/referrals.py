@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -37,6 +37,7 @@ from ._common import (
     with_groups,
 )
 from ._forest import break_loops, levels, pointer_jump, problem_table
+from ._memo import remembered
 from ._names import name_codes, name_key, row_numbers, running_max_before
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -77,6 +78,29 @@ class _Chains:
 
 
 def _resolve(log: pd.DataFrame, interviewed: np.ndarray) -> _Chains:
+    """The referral forest of ``log`` (canonical), with ``interviewed`` flags on its rows.
+
+    The forest depends on the names, owners and row numbers only, so it is
+    remembered (:mod:`._memo`): chains, summary, graph and report share one.
+    """
+    columns = [c for c in ("contact", "referred_by", "owner", "source_row") if c in log.columns]
+    forest = remembered(
+        "referral_forest",
+        [log[c] for c in columns],
+        lambda: _build_forest(log),
+        params=tuple(columns),
+    )
+    m = len(forest["parent"]) - len(log)
+    return _Chains(
+        n=len(log),
+        **{k: v for k, v in forest.items() if k != "problems"},
+        interviewed=np.concatenate([interviewed.astype(bool), np.zeros(m, dtype=bool)]),
+        problems=forest["problems"].copy(),
+    )
+
+
+def _build_forest(log: pd.DataFrame) -> dict[str, Any]:
+    """Parents, roots, depths, names and problems of every person and outside referrer."""
     n = len(log)
     rows = row_numbers(log)
     # Integer keys (owner code, name code): hashing ints is far faster than strings.
@@ -148,19 +172,16 @@ def _resolve(log: pd.DataFrame, interviewed: np.ndarray) -> _Chains:
         loops=loops,
         parent=full_parent,
     )
-    flags = np.concatenate([interviewed.astype(bool), np.zeros(m, dtype=bool)])
-    return _Chains(
-        n=n,
-        parent=full_parent,
-        root=jump,
-        depth=depth,
-        names=names,
-        owners=all_owners,
-        rows=all_rows,
-        later=later & has_name,
-        interviewed=flags,
-        problems=problems,
-    )
+    return {
+        "parent": full_parent,
+        "root": jump,
+        "depth": depth,
+        "names": names,
+        "owners": all_owners,
+        "rows": all_rows,
+        "later": later & has_name,
+        "problems": problems,
+    }
 
 
 def _node_ids(c: _Chains) -> np.ndarray:

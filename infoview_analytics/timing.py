@@ -34,7 +34,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._common import _holiday_array, as_of_timestamp, check_choice, check_confidence
+from ._common import (
+    _holiday_array,
+    as_of_timestamp,
+    check_choice,
+    check_confidence,
+    holiday_key,
+)
+from ._memo import remembered
 from .responses import _empty, _Groups, _prepare, _tally
 
 __all__ = ["response_time_summary", "time_to_response"]
@@ -225,7 +232,41 @@ def _answer_times(
     ``time`` runs from ``requested_on`` to the answer, or for unanswered
     requests to the censoring date; ``usable`` is False where it cannot be
     known (no request date, an answer without a usable date, a negative time).
+    Remembered (:mod:`._memo`): the curves, the summary and the contact kinds
+    share it. ``o`` must be ``outcomes(c, as_of=as_of, holidays=holidays)``.
     """
+    parts = remembered(
+        "answer_times",
+        [c[col] for col in _TIME_INPUTS],
+        lambda: _answer_arrays(c, o, as_of, unit, holidays),
+        params=(as_of.value, unit, holiday_key(holidays)),
+    )
+    return pd.DataFrame(
+        {
+            "asked": parts["asked"],
+            "answered": parts["answered"],
+            "time": pd.arrays.IntegerArray(parts["time"], ~parts["usable"], copy=True),
+            "usable": parts["usable"],
+        },
+        index=c.index,
+    )
+
+
+#: The columns answer times depend on (with as_of, the unit and the holidays).
+_TIME_INPUTS = (
+    "status",
+    "requested_on",
+    "responded_on",
+    "interview_on",
+    "followed_up_on",
+    "last_contact_on",
+)
+
+
+def _answer_arrays(
+    c: pd.DataFrame, o: pd.DataFrame, as_of: pd.Timestamp, unit: str, holidays: Any
+) -> dict[str, np.ndarray]:
+    """The arrays of :func:`_answer_times`, computed."""
     asked = o["asked"].to_numpy()
     answered = o["responded"].to_numpy()
     day = as_of.to_datetime64().astype("datetime64[ns]")
@@ -262,15 +303,12 @@ def _answer_times(
     else:
         time[valid] = (end[valid] - start[valid]) // np.timedelta64(1, "D")
     usable = asked & valid & (time >= 0)
-    return pd.DataFrame(
-        {
-            "asked": asked,
-            "answered": answered & asked,
-            "time": pd.arrays.IntegerArray(np.where(usable, time, 0).astype(np.int64), ~usable),
-            "usable": usable,
-        },
-        index=c.index,
-    )
+    return {
+        "asked": asked,
+        "answered": answered & asked,
+        "time": np.where(usable, time, 0).astype(np.int64),
+        "usable": usable,
+    }
 
 
 def _timed(

@@ -16,13 +16,6 @@ from infoview_analytics.sample import example_log_path
 AS_OF = "2026-04-17"
 
 
-@pytest.fixture(autouse=True)
-def empty_memo():
-    _memo.clear()
-    yield
-    _memo.clear()
-
-
 def counted(values):
     """A compute function for ``values`` that records how often it ran."""
     calls = []
