@@ -94,7 +94,8 @@ def _build_groups(
         index=pd.RangeIndex(len(firsts)),
     )
     fkey = fcode[firsts]
-    table[field_col] = [shown.get(k, NO_FIELD) if k >= 0 else NO_FIELD for k in fkey.tolist()]
+    shown_of = np.asarray([*(shown[k] for k in range(len(ftext))), NO_FIELD], dtype=object)
+    table[field_col] = shown_of[np.where(fkey >= 0, fkey, len(ftext))]
     table["_key"] = np.where(fkey >= 0, ftext[np.maximum(fkey, 0)] if len(ftext) else "", "")
     table["_gid"] = np.arange(len(table))
     if planned:
@@ -319,12 +320,14 @@ def _top_value(
         stripped = np.asarray([str(v).strip() for v in names], dtype=object)
         top_name[has] = stripped[name_code]
         return top_count, top_name
-    d = pd.DataFrame({"g": g, "c": c, "w": w})
-    counts = d.groupby(["g", "c"], sort=False).agg(n=("w", "size"), w=("w", "first"))
-    counts = counts.reset_index().sort_values(["g", "n", "c"], ascending=[True, False, True])
-    best = counts.drop_duplicates("g")
-    top_count[best["g"].to_numpy()] = best["n"].to_numpy()
-    top_name[best["g"].to_numpy()] = best["w"].astype(str).str.strip().to_numpy(dtype=object)
+    # Sparse: count the (group, code) pairs that occur, by sorting them.
+    pairs, first, n = np.unique(g * width + c, return_index=True, return_counts=True)
+    pg, pc = pairs // width, pairs % width
+    order = np.lexsort((pc, -n, pg))  # per group: most frequent, then the first-seen code
+    lead = order[np.r_[True, pg[order][1:] != pg[order][:-1]]]
+    top_count[pg[lead]] = n[lead]
+    name_code, names = pd.factorize(w[first[lead]])
+    top_name[pg[lead]] = np.asarray([str(v).strip() for v in names], dtype=object)[name_code]
     return top_count, top_name
 
 
@@ -355,10 +358,20 @@ def _notes(
     shown_k = np.where((k < minimum) | (org_part != None) | (sen_part != None), k, -1)  # noqa: E711
     org_code, orgs = pd.factorize(org_part)  # None -> -1
     sen_code, sens = pd.factorize(sen_part)
-    case = pd.MultiIndex.from_arrays([shown_k, org_code, sen_code])
-    codes, distinct = case.factorize()
+    # One integer per situation (all parts are small non-negative numbers once shifted).
+    case = ((shown_k + 1) * (len(orgs) + 1) + org_code + 1) * (len(sens) + 1) + sen_code + 1
+    codes = pd.factorize(case)[0]
+    firsts = first_appearances(codes)
     orgs, sens = [*orgs, None], [*sens, None]  # code -1 picks the trailing None
-    texts = [_note(int(n), minimum, orgs[o], sens[w]) for n, o, w in distinct]
+    texts = [
+        _note(int(n), minimum, orgs[o], sens[w])
+        for n, o, w in zip(
+            shown_k[firsts].tolist(),
+            org_code[firsts].tolist(),
+            sen_code[firsts].tolist(),
+            strict=True,
+        )
+    ]
     return np.asarray(texts, dtype=object)[codes]
 
 
