@@ -12,6 +12,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ._names import sorted_unique
+
 __all__: list[str] = []
 
 PROBLEM_COLUMNS = ["problem", "contact", "owner", "source_row", "detail"]
@@ -43,7 +45,7 @@ def break_loops(
     members. The smallest rank around each loop comes from min-doubling.
     Returns the repaired parents, the loop members and their loop id.
     """
-    members = np.unique(jump[stuck])
+    members = sorted_unique(jump[stuck])
     local = np.full(len(parent), -1, dtype=np.int64)
     local[members] = np.arange(len(members))
     up = local[parent[members]]

@@ -26,7 +26,7 @@ from ._common import (
     with_groups,
 )
 from ._memo import remembered
-from ._names import first_appearances, name_codes
+from ._names import first_appearances, name_codes, sorted_unique
 from .errors import InvalidArgumentError
 
 __all__ = ["coverage", "perspective_matrix"]
@@ -137,7 +137,7 @@ def _distinct(gid: np.ndarray, codes: np.ndarray, size: int) -> np.ndarray:
         seen = np.zeros(size * width, dtype=bool)
         seen[pairs] = True
         return seen.reshape(size, width).sum(axis=1)
-    return np.bincount(np.unique(pairs) // width, minlength=size)
+    return np.bincount(sorted_unique(pairs) // width, minlength=size)
 
 
 def _dense_ok(size: int, width: int, rows: int) -> bool:

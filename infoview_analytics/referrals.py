@@ -38,7 +38,7 @@ from ._common import (
 )
 from ._forest import break_loops, levels, pointer_jump, problem_table
 from ._memo import remembered
-from ._names import name_codes, name_key, row_numbers, running_max_before
+from ._names import name_codes, name_key, people_codes, row_numbers, running_max_before
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -105,9 +105,7 @@ def _build_forest(log: pd.DataFrame) -> dict[str, Any]:
     rows = row_numbers(log)
     # Integer keys (owner code, name code): hashing ints is far faster than strings.
     owner_codes, _ = name_codes(log["owner"])
-    both = pd.concat([log["contact"].astype(object), log["referred_by"].astype(object)])
-    codes, key_text = name_codes(both, mostly_distinct=True)
-    contact_code, ref_code = codes[:n], codes[n:]
+    contact_code, ref_code, key_text = people_codes(log)
     has_name, has_ref = contact_code >= 0, ref_code >= 0
     # One dense code per (owner, name) key: contacts' keys first, so codes below
     # ``known`` are people in the log and the rest are outside referrers, each set

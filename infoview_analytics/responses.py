@@ -32,7 +32,7 @@ from ._common import (
     wilson,
     with_groups,
 )
-from ._names import name_codes
+from ._names import name_codes, people_codes, sorted_unique
 
 __all__ = ["activity", "add_warmth", "funnel", "response_rates"]
 
@@ -423,20 +423,15 @@ def _named_as_referrer(c: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
 
     Names match by key (case and spaces ignored), within the same owner.
     """
-    referring = c["referred_by"].notna().to_numpy()
-    pick = rows | referring
-    names = pd.concat(
-        [c["contact"][rows].astype(object), c["referred_by"][referring].astype(object)]
-    )
-    codes, keys = name_codes(names, mostly_distinct=True)
-    owners = name_codes(c["owner"][pick])[0]
-    n_rows = int(rows.sum())
-    # Rows of `pick` in log order; map each part back to its owner code.
-    owner_of = np.full(len(c), -1, dtype=np.int64)
-    owner_of[pick] = owners
-    key = (owner_of[np.flatnonzero(rows)] + 1) * (len(keys) + 1) + codes[:n_rows]
-    ref_key = (owner_of[np.flatnonzero(referring)] + 1) * (len(keys) + 1) + codes[n_rows:]
-    return (codes[:n_rows] >= 0) & np.isin(key, ref_key[codes[n_rows:] >= 0])
+    # The name codes and owner codes of the referral chains (remembered: computed once).
+    contact_code, ref_code, keys = people_codes(c)
+    owner = name_codes(c["owner"])[0] + 1
+    width = len(keys) + 1
+    named = sorted_unique((owner * width + ref_code)[ref_code >= 0])
+    mine = (owner * width + contact_code)[rows]
+    at = np.minimum(np.searchsorted(named, mine), max(len(named) - 1, 0))
+    found = named[at] == mine if len(named) else np.zeros(len(mine), dtype=bool)
+    return (contact_code[rows] >= 0) & found
 
 
 def _period_start(dates: pd.Series, freq: str) -> pd.Series:
