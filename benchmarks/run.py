@@ -169,8 +169,8 @@ def analyses(args: argparse.Namespace) -> list[Row]:
     import bench_analytics
 
     rows = args.rows or 1_000_000
-    # Both sizes measured in turn in each repetition (a slow spell hits both alike).
-    measured = bench_analytics.run_sizes([rows // 2, rows], repeat=args.repeat)
+    # Each size in a fresh process, in turn in each repetition (a slow spell hits both).
+    measured = bench_analytics.run_fresh([rows // 2, rows], repeat=args.repeat)
     full, half = measured[rows], measured[rows // 2]
     ratio = full["total"] / full["floor"]
     growth = full["total"] / half["total"]
