@@ -20,7 +20,9 @@ new array that reuses an old one's memory:
   rows, where hashing the text again costs a few hundred.
 
 Anything else (e.g. pyarrow-backed text) is not remembered: the step is simply
-computed. Results are returned read-only; callers copy before changing them.
+computed. The arrays of a result are returned read-only (callers copy before
+changing them); a data frame inside a result is copied by its caller on the
+way out (the field groups, the referral problems).
 The memo holds at most :data:`BUDGET_BYTES` of kept inputs and results, least
 recently used first out; :func:`clear` empties it.
 """
