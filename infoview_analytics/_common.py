@@ -46,6 +46,9 @@ _SINGLE_STATUSES = (
     frozenset({"no_response"}),
 )
 
+#: The columns :func:`outcomes` reads (with ``as_of``, the window and the holidays).
+OUTCOME_INPUTS = ("status", "requested_on", "responded_on", "interview_on", "followed_up_on")
+
 #: Columns that can be used in ``by=`` although they are derived, not stored.
 DERIVED_COLUMNS = ("warmth",)
 
@@ -386,10 +389,9 @@ def outcomes(
     many analyses on one log.
     """
     hol = holiday_key(holidays)
-    cols = ["status", "requested_on", "responded_on", "interview_on", "followed_up_on"]
     parts = remembered(
         "outcomes",
-        [log[c] for c in cols],
+        [log[c] for c in OUTCOME_INPUTS],
         lambda: _outcome_arrays(log, as_of=as_of, window=window, holidays=holidays),
         params=(as_of.value, window, hol),
     )

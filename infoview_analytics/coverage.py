@@ -78,8 +78,9 @@ def _build_groups(
     # Codes are numbered in order of first appearance: firsts are where a code is new.
     have = np.flatnonzero(fcode >= 0)
     first_of_key = have[first_appearances(fcode[have])]
-    shown = dict.fromkeys(range(len(ftext)), "")
-    shown.update(enumerate(pd.Series(written[first_of_key], dtype=object).astype(str).str.strip()))
+    # Each key shown as first written (key k first appears at first_of_key[k]); then "(no field)".
+    shown_of = np.full(len(ftext) + 1, NO_FIELD, dtype=object)
+    shown_of[:-1] = _stripped(written[first_of_key])
     parts = [coded[c][0] for c in other] + [fcode + 1]
     gid = np.zeros(len(log), dtype=np.int64)
     for codes in parts:
@@ -94,7 +95,6 @@ def _build_groups(
         index=pd.RangeIndex(len(firsts)),
     )
     fkey = fcode[firsts]
-    shown_of = np.asarray([*(shown[k] for k in range(len(ftext))), NO_FIELD], dtype=object)
     table[field_col] = shown_of[np.where(fkey >= 0, fkey, len(ftext))]
     table["_key"] = np.where(fkey >= 0, ftext[np.maximum(fkey, 0)] if len(ftext) else "", "")
     table["_gid"] = np.arange(len(table))
@@ -315,10 +315,7 @@ def _top_value(
         first[pairs[::-1]] = np.arange(len(pairs))[::-1]  # first row of each pair wins
         at = first[np.arange(size) * width + best]
         has = top_count > 0
-        # Strip each distinct name once: a cohort has many groups, few organisations.
-        name_code, names = pd.factorize(w[at[has]])
-        stripped = np.asarray([str(v).strip() for v in names], dtype=object)
-        top_name[has] = stripped[name_code]
+        top_name[has] = _stripped(w[at[has]])
         return top_count, top_name
     # Sparse: count the (group, code) pairs that occur, by sorting them.
     pairs, first, n = np.unique(g * width + c, return_index=True, return_counts=True)
@@ -326,9 +323,17 @@ def _top_value(
     order = np.lexsort((pc, -n, pg))  # per group: most frequent, then the first-seen code
     lead = order[np.r_[True, pg[order][1:] != pg[order][:-1]]]
     top_count[pg[lead]] = n[lead]
-    name_code, names = pd.factorize(w[first[lead]])
-    top_name[pg[lead]] = np.asarray([str(v).strip() for v in names], dtype=object)[name_code]
+    top_name[pg[lead]] = _stripped(w[first[lead]])
     return top_count, top_name
+
+
+def _stripped(values: np.ndarray) -> np.ndarray:
+    """The values as text without surrounding spaces, each distinct value stripped once.
+
+    A cohort has many groups but few organisations and fields.
+    """
+    codes, distinct = pd.factorize(values)
+    return np.asarray([str(v).strip() for v in distinct], dtype=object)[codes]
 
 
 def _spread(values: np.ndarray, row: np.ndarray, present: np.ndarray) -> np.ndarray:

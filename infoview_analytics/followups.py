@@ -27,6 +27,7 @@ import pandas as pd
 
 from ._common import (
     ANSWER_WINDOW,
+    OUTCOME_INPUTS,
     SECOND_CONTACT_AFTER,
     as_of_timestamp,
     business_days,
@@ -365,16 +366,7 @@ def _part(columns: dict[str, Any]) -> dict[str, np.ndarray]:
 
 
 #: The columns the to-do steps depend on (with ``as_of`` and the holidays).
-_STEP_INPUTS = (
-    "status",
-    "requested_on",
-    "responded_on",
-    "interview_on",
-    "followed_up_on",
-    "thanked_on",
-    "organization",
-    "owner",
-)
+_STEP_INPUTS = (*OUTCOME_INPUTS, "thanked_on", "organization", "owner")
 
 
 def _steps(c: pd.DataFrame, o: pd.DataFrame, ts: pd.Timestamp, holidays: Any) -> SimpleNamespace:

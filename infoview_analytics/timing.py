@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from ._common import (
+    OUTCOME_INPUTS,
     _holiday_array,
     as_of_timestamp,
     check_choice,
@@ -253,14 +254,7 @@ def _answer_times(
 
 
 #: The columns answer times depend on (with as_of, the unit and the holidays).
-_TIME_INPUTS = (
-    "status",
-    "requested_on",
-    "responded_on",
-    "interview_on",
-    "followed_up_on",
-    "last_contact_on",
-)
+_TIME_INPUTS = (*OUTCOME_INPUTS, "last_contact_on")
 
 
 def _answer_arrays(
