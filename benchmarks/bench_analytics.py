@@ -35,9 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import cached_csv  # noqa: E402
 
 import infoview_analytics as iv  # noqa: E402
-from infoview_analytics import _memo  # noqa: E402
-from infoview_analytics.loader import read_log  # noqa: E402
-from infoview_analytics.schema import CATEGORIES, DATE_COLUMNS  # noqa: E402
+from infoview_analytics.core import memo as _memo  # noqa: E402
+from infoview_analytics.core.schema import CATEGORIES, DATE_COLUMNS  # noqa: E402
+from infoview_analytics.io.loader import read_log  # noqa: E402
 
 AS_OF = "2026-04-17"
 SAMPLE = ROOT / "data" / "sample_log.xlsx"

@@ -21,7 +21,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from infoview_analytics.linkedin import read_linkedin
+from infoview_analytics.io.linkedin.reader import read_linkedin
 
 DATA = Path(__file__).resolve().parent / "_data"
 N_CONNECTIONS = 30_000

@@ -29,9 +29,9 @@ import pandas as pd
 
 import infoview_analytics as iv
 from benchmarks.generate import make_cohort_log
-from infoview_analytics._common import as_of_timestamp
-from infoview_analytics.loader import read_log
-from infoview_analytics.report import _student_tables, build_report, compute_tables
+from infoview_analytics.core.args import as_of_timestamp
+from infoview_analytics.io.loader import read_log
+from infoview_analytics.report.build import _student_tables, build_report, compute_tables
 
 AS_OF = "2026-04-17"
 FORMATS = ("png", "svg", "pdf", "xlsx", "csv")

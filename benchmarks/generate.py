@@ -21,7 +21,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from infoview_analytics.schema import CATEGORIES, COLUMNS
+from infoview_analytics.core.schema import CATEGORIES, COLUMNS
 
 DATA = Path(__file__).resolve().parent / "_data"
 

@@ -201,7 +201,7 @@ def linkedin(args: argparse.Namespace) -> list[Row]:
     """read_linkedin on a 30k-connection, 100k-message export vs reading its three CSVs."""
     import bench_linkedin
 
-    from infoview_analytics.linkedin import read_linkedin
+    from infoview_analytics.io.linkedin.reader import read_linkedin
 
     path = bench_linkedin.DATA / "linkedin_export_30k.zip"
     if not path.exists():

@@ -37,9 +37,9 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from infoview_analytics._safety import neutralize_frame  # noqa: E402
-from infoview_analytics.schema import COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS  # noqa: E402
-from infoview_analytics.template import write_log  # noqa: E402
+from infoview_analytics.core.schema import COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS  # noqa: E402
+from infoview_analytics.io._safety import neutralize_frame  # noqa: E402
+from infoview_analytics.io.template import write_log  # noqa: E402
 
 SAMPLE_AS_OF = dt.date(2026, 4, 17)
 

@@ -18,7 +18,7 @@ TINY_AS_OF = pd.Timestamp("2026-03-20")
 def _fresh_memo():
     """Each test starts with nothing remembered (infoview_analytics._memo), so no test
     depends on another's leftovers; tests/test_memo.py checks what is remembered."""
-    from infoview_analytics import _memo
+    from infoview_analytics.core import memo as _memo
 
     _memo.clear()
     yield

@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import infoview_analytics as iv
-from infoview_analytics.anonymize import REMOVED_COLUMNS, anonymize, pseudonym_map
+from infoview_analytics.analysis.referrals import referral_chains
 from infoview_analytics.errors import InvalidArgumentError
-from infoview_analytics.referrals import referral_chains
+from infoview_analytics.report.anonymizing import REMOVED_COLUMNS, anonymize, pseudonym_map
 
 
 def small_log():

@@ -13,8 +13,8 @@ from matplotlib.patches import FancyArrowPatch, Rectangle
 
 import infoview_analytics as iv
 from infoview_analytics import charts
-from infoview_analytics.charts_network import tree_rows
-from infoview_analytics.coverage import coverage
+from infoview_analytics.analysis.fields import coverage
+from infoview_analytics.charts.network import tree_rows
 from infoview_analytics.errors import InvalidArgumentError
 
 NAN = float("nan")

@@ -11,8 +11,8 @@ import openpyxl
 import pandas as pd
 from test_linkedin import AS_OF, CONNECTIONS, write_export
 
-from infoview_analytics.loader import read_log
-from infoview_analytics.template import write_log
+from infoview_analytics.io.loader import read_log
+from infoview_analytics.io.template import write_log
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,7 +8,7 @@ import pytest
 from scipy.stats import binomtest
 
 from infoview_analytics import InvalidArgumentError
-from infoview_analytics.cohort import COHORT_COLUMNS, cohort_summary
+from infoview_analytics.analysis.cohort import COHORT_COLUMNS, cohort_summary
 
 AS_OF = "2026-03-20"  # a Friday
 

@@ -11,9 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from scipy.stats import binomtest
 
-from infoview_analytics import _common as c
+from infoview_analytics.analysis.grouping import check_by
+from infoview_analytics.analysis.outcomes import outcomes, warmth
+from infoview_analytics.analysis.stats import wilson
+from infoview_analytics.core.args import as_of_timestamp, check_confidence
+from infoview_analytics.core.calendar import business_days
+from infoview_analytics.core.frame import canonical
+from infoview_analytics.core.schema import COLUMNS
 from infoview_analytics.errors import InvalidArgumentError
-from infoview_analytics.schema import COLUMNS
 
 TINY_AS_OF = pd.Timestamp("2026-03-20")  # as in conftest.tiny_log
 
@@ -28,31 +33,31 @@ TINY_AS_OF = pd.Timestamp("2026-03-20")  # as in conftest.tiny_log
     ],
 )
 def test_as_of_accepts_dates(value, expected):
-    assert c.as_of_timestamp(value) == pd.Timestamp(expected)
+    assert as_of_timestamp(value) == pd.Timestamp(expected)
 
 
 def test_as_of_default_is_today():
-    assert c.as_of_timestamp(None) == pd.Timestamp(dt.date.today())
+    assert as_of_timestamp(None) == pd.Timestamp(dt.date.today())
 
 
 @pytest.mark.parametrize("bad", ["yesterday-ish", "2026-13-45", [1, 2], 12.5, 20260417])
 def test_as_of_rejects_non_dates(bad):
     with pytest.raises(InvalidArgumentError, match=r"`as_of` must be a date"):
-        c.as_of_timestamp(bad)
+        as_of_timestamp(bad)
 
 
 def test_check_by_names_allowed_values(tiny_log):
-    assert c.check_by(tiny_log, None) == []
-    assert c.check_by(tiny_log, "channel") == ["channel"]
-    assert c.check_by(tiny_log, ["field", "warmth"]) == ["field", "warmth"]
+    assert check_by(tiny_log, None) == []
+    assert check_by(tiny_log, "channel") == ["channel"]
+    assert check_by(tiny_log, ["field", "warmth"]) == ["field", "warmth"]
     with pytest.raises(InvalidArgumentError, match=r"`by`.*'channel'.*but 'chanel' was passed"):
-        c.check_by(tiny_log, "chanel")
+        check_by(tiny_log, "chanel")
 
 
 @pytest.mark.parametrize("bad", [0, 1.0, 1, -0.5, True, "0.95"])
 def test_check_confidence(bad):
     with pytest.raises(InvalidArgumentError, match="`confidence`"):
-        c.check_confidence(bad)
+        check_confidence(bad)
 
 
 @pytest.mark.parametrize(
@@ -67,33 +72,33 @@ def test_check_confidence(bad):
     ],
 )
 def test_business_days_skip_weekends(start, end, expected):
-    got = c.business_days(pd.Series([pd.Timestamp(start)]), pd.Timestamp(end))
+    got = business_days(pd.Series([pd.Timestamp(start)]), pd.Timestamp(end))
     assert got.iloc[0] == expected
 
 
 def test_business_days_holidays_and_missing():
     start = pd.Series([pd.Timestamp("2026-12-24"), pd.NaT])
-    got = c.business_days(start, pd.Timestamp("2026-12-28"), holidays=["2026-12-25"])
+    got = business_days(start, pd.Timestamp("2026-12-28"), holidays=["2026-12-25"])
     # Thu 24 (counted), Fri 25 holiday, weekend: 1 business day.
     assert got.iloc[0] == 1
     assert np.isnan(got.iloc[1])
     with pytest.raises(InvalidArgumentError, match="`holidays`"):
-        c.business_days(start, pd.Timestamp("2026-12-28"), holidays=["not a date"])
+        business_days(start, pd.Timestamp("2026-12-28"), holidays=["not a date"])
 
 
 def test_canonical_adds_missing_columns_without_touching_input():
     log = pd.DataFrame({"contact": ["Ana"], "requested_on": ["2026-03-02 14:00"]})
     before = log.copy()
-    out = c.canonical(log)
+    out = canonical(log)
     assert list(out.columns[: len(COLUMNS)]) == list(COLUMNS)
     assert out.loc[0, "requested_on"] == pd.Timestamp("2026-03-02")
     pd.testing.assert_frame_equal(log, before)
     with pytest.raises(InvalidArgumentError, match="pandas DataFrame"):
-        c.canonical([1, 2])
+        canonical([1, 2])
 
 
 def test_outcomes_on_tiny_log(tiny_log):
-    o = c.outcomes(c.canonical(tiny_log), as_of=TINY_AS_OF)
+    o = outcomes(canonical(tiny_log), as_of=TINY_AS_OF)
     by_name = o.set_index(tiny_log["contact"])
     # Hand-computed, see the tiny_log fixture's docstring.
     assert by_name["asked"].sum() == 7  # everyone but Gus
@@ -119,7 +124,7 @@ def test_pending_window_boundary(days_ago, pending):
     as_of = pd.Timestamp("2026-03-20")  # Friday
     requested = pd.Timestamp(np.busday_offset("2026-03-20", -days_ago, roll="backward"))
     log = pd.DataFrame({"contact": ["X"], "requested_on": [requested], "status": ["awaiting"]})
-    o = c.outcomes(c.canonical(log), as_of=as_of)
+    o = outcomes(canonical(log), as_of=as_of)
     assert o.loc[0, "business_days_waiting"] == days_ago
     assert bool(o.loc[0, "pending"]) is pending
 
@@ -133,7 +138,7 @@ def test_follow_up_restarts_the_window():
             "status": ["awaiting"],
         }
     )
-    o = c.outcomes(c.canonical(log), as_of=pd.Timestamp("2026-03-20"))
+    o = outcomes(canonical(log), as_of=pd.Timestamp("2026-03-20"))
     assert o.loc[0, "waiting_since"] == pd.Timestamp("2026-03-17")
     assert o.loc[0, "pending"]
 
@@ -148,13 +153,13 @@ def test_follow_up_restarts_the_window():
     ],
 )
 def test_wilson_published_values(k, n, low, high):
-    lo, hi = c.wilson([k], [n])
+    lo, hi = wilson([k], [n])
     assert lo[0] == pytest.approx(low, abs=5e-5)
     assert hi[0] == pytest.approx(high, abs=5e-5)
 
 
 def test_wilson_undefined_without_data():
-    lo, hi = c.wilson([0], [0])
+    lo, hi = wilson([0], [0])
     assert np.isnan(lo[0])
     assert np.isnan(hi[0])
 
@@ -167,7 +172,7 @@ def test_wilson_undefined_without_data():
 )
 def test_wilson_matches_scipy_and_brackets_rate(kn, confidence):
     k, n = kn
-    lo, hi = c.wilson([k], [n], confidence)
+    lo, hi = wilson([k], [n], confidence)
     ref = binomtest(k, n).proportion_ci(confidence_level=confidence, method="wilson")
     assert lo[0] == pytest.approx(ref.low, abs=1e-9)
     assert hi[0] == pytest.approx(ref.high, abs=1e-9)
@@ -175,5 +180,5 @@ def test_wilson_matches_scipy_and_brackets_rate(kn, confidence):
 
 
 def test_warmth(tiny_log):
-    got = c.warmth(c.canonical(tiny_log))
+    got = warmth(canonical(tiny_log))
     assert list(got) == ["warm", "warm", "warm", "cold", "cold", "cold", "cold", "warm"]

@@ -10,7 +10,7 @@ import pytest
 from conftest import TINY_AS_OF
 
 from infoview_analytics import InvalidArgumentError
-from infoview_analytics.coverage import coverage, perspective_matrix
+from infoview_analytics.analysis.fields import coverage, perspective_matrix
 
 AS_OF = "2026-04-17"
 COLUMNS = [
@@ -281,12 +281,12 @@ def test_perspective_matrix_bad_perspective(tiny_log):
 
 
 def test_package_attribute_stays_the_function_after_module_import():
-    """Importing infoview_analytics.coverage must not hide iv.coverage (the function)."""
+    """No module shares a name with a public function: importing them hides nothing."""
 
     import infoview_analytics as iv
 
-    importlib.import_module("infoview_analytics.coverage")
-    importlib.import_module("infoview_analytics.cohort")
+    importlib.import_module("infoview_analytics.analysis.fields")
+    importlib.import_module("infoview_analytics.analysis.cohort")
     assert callable(iv.coverage)
     assert iv.coverage is coverage
     log = pd.DataFrame({"contact": ["A"], "field": ["data"], "status": ["interviewed"]})
@@ -296,8 +296,7 @@ def test_package_attribute_stays_the_function_after_module_import():
 def test_large_value_sets_count_the_same_as_small_ones(monkeypatch):
     # Few groups × few values are counted in a dense table, many in a sparse one:
     # both ways must give the same coverage (ties: the value seen first).
-    # (`import infoview_analytics.coverage as m` gives the function of the same name)
-    module = importlib.import_module("infoview_analytics.coverage")
+    module = importlib.import_module("infoview_analytics.analysis.fields")
     rng = np.random.default_rng(7)
     n = 400
     log = pd.DataFrame(

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from infoview_analytics import schema
-from infoview_analytics._dates import parse_dates
+from infoview_analytics.core import schema
+from infoview_analytics.io._dates import parse_dates
 
 
 def _one(value: object, **kw: object) -> pd.Timestamp:

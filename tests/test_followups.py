@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from infoview_analytics import InvalidArgumentError
-from infoview_analytics.followups import classify_contacts, follow_ups_due
+from infoview_analytics.analysis.followups import classify_contacts, follow_ups_due
 
 AS_OF = "2026-03-20"  # a Friday
 DUE_COLUMNS = [

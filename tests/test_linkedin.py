@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from infoview_analytics import LinkedInExportError, LogProblemsWarning, load_linkedin
-from infoview_analytics.linkedin import read_linkedin
-from infoview_analytics.schema import CATEGORIES, COLUMNS
+from infoview_analytics.core.schema import CATEGORIES, COLUMNS
+from infoview_analytics.io.linkedin.reader import read_linkedin
 
 AS_OF = "2026-04-30"
 ME = "https://www.linkedin.com/in/max-muster"

@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import infoview_analytics as iv
-from infoview_analytics import schema
+from infoview_analytics.core import schema
 from infoview_analytics.errors import InvalidArgumentError, LogFormatError, LogProblemsWarning
-from infoview_analytics.loader import LoadResult, load_log, load_logs, read_log
+from infoview_analytics.io.loader import LoadResult, load_log, load_logs, read_log
 
 AS_OF = "2026-04-17"
 ROOT = Path(__file__).resolve().parents[1]

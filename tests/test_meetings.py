@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from infoview_analytics import InvalidArgumentError
-from infoview_analytics.meetings import meeting_discipline, thank_you_timeliness
+from infoview_analytics.analysis.meetings import meeting_discipline, thank_you_timeliness
 
 AS_OF = "2026-03-20"
 THANK_COLUMNS = [

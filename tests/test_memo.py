@@ -7,11 +7,11 @@ import pandas as pd
 import pytest
 
 import infoview_analytics as iv
-from infoview_analytics import _memo
-from infoview_analytics._common import value_codes
-from infoview_analytics._names import name_codes
-from infoview_analytics.loader import load_log
-from infoview_analytics.sample import example_log_path
+from infoview_analytics.analysis.grouping import value_codes
+from infoview_analytics.core import memo as _memo
+from infoview_analytics.core.names import name_codes
+from infoview_analytics.io.loader import load_log
+from infoview_analytics.io.sample import example_log_path
 
 AS_OF = "2026-04-17"
 

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from infoview_analytics import InvalidArgumentError, merge_logs
-from infoview_analytics.merge import MergeResult
-from infoview_analytics.schema import COLUMNS
+from infoview_analytics.core.schema import COLUMNS
+from infoview_analytics.io.merge import MergeResult
 
 D = pd.Timestamp
 

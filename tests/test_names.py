@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from infoview_analytics._names import _normalise
+from infoview_analytics.core.names import _normalise
 
 _TEXT = st.text(alphabet=st.sampled_from("aB ß\tÉ\n\x1f\x00x  .-"), max_size=8)
 

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from infoview_analytics import InvalidArgumentError
-from infoview_analytics._forest import PROBLEM_COLUMNS
-from infoview_analytics.referrals import (
+from infoview_analytics.analysis.forest import PROBLEM_COLUMNS
+from infoview_analytics.analysis.referrals import (
     CHAIN_COLUMNS,
     referral_chains,
     referral_graph,

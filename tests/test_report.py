@@ -12,9 +12,9 @@ from pypdf import PdfReader
 
 import infoview_analytics as iv
 from infoview_analytics import charts
-from infoview_analytics.anonymize import anonymize
 from infoview_analytics.errors import InvalidArgumentError, ReportExistsError
-from infoview_analytics.report import build_report
+from infoview_analytics.report.anonymizing import anonymize
+from infoview_analytics.report.build import build_report
 
 CHARTS = [
     "response_rates_channel",

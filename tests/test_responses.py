@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from scipy.stats import binomtest
 
 from infoview_analytics import InvalidArgumentError
-from infoview_analytics._common import wilson
-from infoview_analytics.responses import activity, add_warmth, funnel, response_rates
+from infoview_analytics.analysis.responses import activity, add_warmth, funnel, response_rates
+from infoview_analytics.analysis.stats import wilson
 
 AS_OF = "2026-03-20"  # a Friday
 

@@ -18,10 +18,10 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from infoview_analytics import schema
+from infoview_analytics.core import schema
 from infoview_analytics.errors import LogProblemsWarning
-from infoview_analytics.loader import load_logs, read_log
-from infoview_analytics.sample import SAMPLE_AS_OF, example_log, example_log_path
+from infoview_analytics.io.loader import load_logs, read_log
+from infoview_analytics.io.sample import SAMPLE_AS_OF, example_log, example_log_path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

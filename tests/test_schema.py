@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from infoview_analytics import schema
-from infoview_analytics.template import VALUE_MEANINGS
+from infoview_analytics.core import schema
+from infoview_analytics.io.template import VALUE_MEANINGS
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "log-format.md"

@@ -16,12 +16,12 @@ from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter
 from pandas.testing import assert_frame_equal
 
-from infoview_analytics import schema
-from infoview_analytics._safety import FORMULA_PREFIXES, neutralize_formula, neutralize_frame
+from infoview_analytics.core import schema
 from infoview_analytics.errors import InvalidArgumentError, ReportExistsError
-from infoview_analytics.loader import read_log
-from infoview_analytics.sample import SAMPLE_AS_OF, example_log
-from infoview_analytics.template import RULES_OF_THUMB, write_log, write_template
+from infoview_analytics.io._safety import FORMULA_PREFIXES, neutralize_formula, neutralize_frame
+from infoview_analytics.io.loader import read_log
+from infoview_analytics.io.sample import SAMPLE_AS_OF, example_log
+from infoview_analytics.io.template import RULES_OF_THUMB, write_log, write_template
 
 LETTER = {col.name: get_column_letter(i) for i, col in enumerate(schema.FIELDS, start=1)}
 

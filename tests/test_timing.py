@@ -12,7 +12,11 @@ from hypothesis import strategies as st
 from scipy import stats
 
 from infoview_analytics import InvalidArgumentError
-from infoview_analytics.timing import _SCIPY_MAX_GROUPS, response_time_summary, time_to_response
+from infoview_analytics.analysis.timing import (
+    _SCIPY_MAX_GROUPS,
+    response_time_summary,
+    time_to_response,
+)
 
 CURVE_COLUMNS = ["time", "at_risk", "answered", "share_answered", "ci_low", "ci_high"]
 SUMMARY_COLUMNS = [

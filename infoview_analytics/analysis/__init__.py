@@ -1,0 +1,33 @@
+"""The metrics: every analysis takes a log (or a prepared log) and returns a tidy table.
+
+Imports run one way: ``analysis`` uses ``core`` only; charts, the report and
+the CLI use ``analysis``.
+"""
+
+from .cohort import cohort_summary
+from .fields import coverage, perspective_matrix
+from .followups import classify_contacts, follow_ups_due
+from .meetings import meeting_discipline, thank_you_timeliness
+from .referrals import referral_chains, referral_graph, referral_problems, referral_summary
+from .responses import activity, add_warmth, funnel, response_rates
+from .timing import response_time_summary, time_to_response
+
+__all__ = [
+    "activity",
+    "add_warmth",
+    "classify_contacts",
+    "cohort_summary",
+    "coverage",
+    "follow_ups_due",
+    "funnel",
+    "meeting_discipline",
+    "perspective_matrix",
+    "referral_chains",
+    "referral_graph",
+    "referral_problems",
+    "referral_summary",
+    "response_rates",
+    "response_time_summary",
+    "thank_you_timeliness",
+    "time_to_response",
+]

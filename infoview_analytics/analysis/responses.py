@@ -1,0 +1,362 @@
+"""Response rates, the outreach funnel, activity over time and request warmth.
+
+Every function takes the log first (as returned by ``load_log``, or any
+DataFrame with some canonical columns), never modifies it, and returns a tidy
+table. Request outcomes follow the one definition in ``docs/architecture.md``
+(``_common.outcomes``): a request still inside its 7-business-day answer
+window is *pending* and left out of rates.
+
+Groups (``by=``) are sorted in category order for category columns, then
+alphabetically; missing values form their own group ``'(none)'``, shown last.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..core.args import as_of_timestamp, check_choice, check_confidence
+from ..core.frame import canonical
+from ..core.names import name_codes, people_codes, sorted_unique
+from .grouping import (
+    Groups,
+    check_by,
+    empty_table,
+    group_rows,
+    tally,
+    with_groups,
+)
+from .outcomes import outcomes, warmth
+from .stats import ratio, wilson
+
+__all__ = ["activity", "add_warmth", "funnel", "response_rates"]
+
+#: Funnel stages, each a subset of the one before.
+FUNNEL_STAGES = (
+    "identified",
+    "asked",
+    "responded",
+    "agreed",
+    "interviewed",
+    "thanked",
+    "gave_referrals",
+)
+
+_RATE_COUNTS = (
+    "asked",
+    "pending",
+    "decided",
+    "responded",
+    "agreed",
+    "interviewed",
+    "declined",
+    "no_response",
+)
+
+
+def add_warmth(log: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of ``log`` with a ``warmth`` column ('warm' or 'cold').
+
+    A request is warm when ``referred_by`` is filled or ``source`` is one of
+    existing_contact, referral, alumni or professor (``schema.WARM_SOURCES``);
+    everything else is cold. The input is not modified.
+
+    Parameters
+    ----------
+    log : pandas.DataFrame
+        The interview log.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``log`` with ``warmth`` as its last column (replaced if present).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> log = pd.DataFrame({"contact": ["Ana", "Ben", "Eve"],
+    ...                     "source": ["alumni", "cold", "cold"],
+    ...                     "referred_by": [None, "Ana", None]})
+    >>> add_warmth(log)["warmth"].tolist()
+    ['warm', 'warm', 'cold']
+    """
+    out = log.copy()
+    out["warmth"] = warmth(canonical(log)).to_numpy()
+    return out
+
+
+def response_rates(
+    log: pd.DataFrame,
+    *,
+    by: str | Sequence[str] | None = None,
+    as_of: Any = None,
+    confidence: float = 0.95,
+    holidays: Any = None,
+) -> pd.DataFrame:
+    """Response and interview rates per group, with Wilson score intervals.
+
+    Pending requests (asked, no answer, fewer than 7 business days since the
+    request or the last follow-up) are counted in ``pending`` and left out of
+    the denominator ``decided``; they are never counted as non-responses.
+
+    Parameters
+    ----------
+    log : pandas.DataFrame
+        The interview log. Not modified.
+    by : str or list of str, optional
+        Column(s) to group by, including the derived ``"warmth"``. None: one row.
+    as_of : date-like, optional
+        The day the log describes (default: today).
+    confidence : float, default 0.95
+        Level of the Wilson intervals.
+    holidays : list of date-like, optional
+        Days that are not business days.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``[by], asked, pending, decided, responded, agreed, interviewed, declined,
+        no_response, response_rate, ci_low, ci_high, interview_rate,
+        interview_ci_low, interview_ci_high``. ``no_response`` = decided minus
+        responded (gave up, or silent for 7+ business days). ``response_rate`` =
+        responded / decided and ``interview_rate`` = interviewed / decided (NaN
+        when nothing is decided). With ``by=None`` there is always one row.
+
+    Raises
+    ------
+    InvalidArgumentError
+        For an unknown ``by`` column, a bad ``as_of``, ``confidence`` or ``holidays``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> log = pd.DataFrame({
+    ...     "contact": ["Ana", "Ben", "Dev"],
+    ...     "requested_on": pd.to_datetime(["2026-03-02", "2026-03-02", "2026-03-18"]),
+    ...     "status": ["replied", "awaiting", "awaiting"]})
+    >>> response_rates(log, as_of="2026-03-20")[["asked", "pending", "decided", "responded"]]
+       asked  pending  decided  responded
+    0      3        1        2          1
+    """
+    confidence = check_confidence(confidence)
+    _, cols, groups, o = _prepare(log, by, as_of, holidays)
+    counts = pd.DataFrame(
+        {
+            "asked": o["asked"],
+            "pending": o["pending"],
+            "decided": o["decided"],
+            "responded": o["responded"],
+            "agreed": o["agreed"],
+            "interviewed": o["interviewed"],
+            "declined": o["declined"],
+            "no_response": o["decided"] & ~o["responded"],
+        }
+    )
+    table = tally(counts, groups, cols)
+    low, high = wilson(table["responded"], table["decided"], confidence)
+    ilow, ihigh = wilson(table["interviewed"], table["decided"], confidence)
+    return table.assign(
+        response_rate=ratio(table["responded"], table["decided"]),
+        ci_low=low,
+        ci_high=high,
+        interview_rate=ratio(table["interviewed"], table["decided"]),
+        interview_ci_low=ilow,
+        interview_ci_high=ihigh,
+    )
+
+
+def funnel(
+    log: pd.DataFrame,
+    *,
+    by: str | Sequence[str] | None = None,
+    as_of: Any = None,
+) -> pd.DataFrame:
+    """People at each stage of the outreach funnel, and the conversion between stages.
+
+    Stages, each a subset of the previous one: identified (every row), asked,
+    responded, agreed (a meeting was set), interviewed, thanked (a thank-you
+    date on or before ``as_of``), gave_referrals (``referrals_given`` > 0, or
+    named as ``referred_by`` by another row, case- and space-insensitively; in a
+    cohort, by a row of the same ``owner``).
+
+    Parameters
+    ----------
+    log : pandas.DataFrame
+        The interview log. Not modified.
+    by : str or list of str, optional
+        Column(s) to group by, including ``"warmth"``.
+    as_of : date-like, optional
+        The day the log describes (default: today).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``[by], stage, count, conversion``: seven rows per group in stage order;
+        ``conversion`` is count / the previous stage's count (NaN for the first
+        stage and after an empty stage).
+
+    Raises
+    ------
+    InvalidArgumentError
+        For an unknown ``by`` column or a bad ``as_of``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> log = pd.DataFrame({
+    ...     "contact": ["Ana", "Ben", "Gus"],
+    ...     "requested_on": pd.to_datetime(["2026-03-02", "2026-03-02", None]),
+    ...     "status": ["interviewed", "declined", "prospect"],
+    ...     "interview_on": pd.to_datetime(["2026-03-10", None, None])})
+    >>> funnel(log, as_of="2026-03-20")[["stage", "count", "conversion"]].head(5)
+             stage  count  conversion
+    0   identified      3         NaN
+    1        asked      2    0.666667
+    2    responded      2    1.000000
+    3       agreed      1    0.500000
+    4  interviewed      1    1.000000
+    """
+    c, cols, groups, o = _prepare(log, by, as_of, None)
+    ts = as_of_timestamp(as_of)
+    thanked = c["thanked_on"].notna() & (c["thanked_on"] <= ts)
+    stages = np.ones(len(c), dtype=bool)
+    flags = {}
+    for stage, flag in zip(
+        FUNNEL_STAGES[:-1],
+        (stages, o["asked"], o["responded"], o["agreed"], o["interviewed"], thanked),
+        strict=True,
+    ):
+        stages = stages & np.asarray(flag, dtype=bool)
+        flags[stage] = stages
+    # Gave referrals: a count above 0, or named as someone's referrer. Names are only
+    # matched for the thanked rows, the only ones that can reach this stage.
+    gave = pd.to_numeric(c["referrals_given"], errors="coerce").fillna(0).to_numpy() > 0
+    candidates = stages & ~gave
+    gave[candidates] = _named_as_referrer(c, candidates)
+    flags["gave_referrals"] = stages & gave
+    wide = tally(pd.DataFrame(flags, index=c.index), groups, cols)
+    values = wide[list(FUNNEL_STAGES)].to_numpy(dtype=np.int64)
+    previous = np.column_stack([np.zeros(len(wide)), values[:, :-1]])
+    conversion = ratio(values, previous)
+    conversion[:, 0] = np.nan
+    n_stages = len(FUNNEL_STAGES)
+    out = wide[cols].loc[wide.index.repeat(n_stages)].reset_index(drop=True)
+    out["stage"] = np.tile(np.array(FUNNEL_STAGES, dtype=object), len(wide))
+    out["count"] = values.ravel()
+    out["conversion"] = conversion.ravel()
+    return out
+
+
+def activity(log: pd.DataFrame, *, freq: str = "W", as_of: Any = None) -> pd.DataFrame:
+    """Asks, responses and interviews per week or month, for a timeline.
+
+    Asks are counted at ``requested_on``, responses at ``responded_on`` and
+    interviews at ``interview_on`` of interviewed rows, all up to ``as_of``.
+    Every period from the first to the last one with an event is present, with
+    zeros when nothing happened.
+
+    Parameters
+    ----------
+    log : pandas.DataFrame
+        The interview log. Not modified.
+    freq : {"W", "M"}, default "W"
+        Weeks starting on Monday, or calendar months.
+    as_of : date-like, optional
+        The day the log describes (default: today); later dates are ignored.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``period`` (first day of the week or month), ``asks, responses,
+        interviews, cumulative_interviews``. Empty when nothing happened.
+
+    Raises
+    ------
+    InvalidArgumentError
+        For a bad ``freq`` or ``as_of``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> log = pd.DataFrame({
+    ...     "contact": ["Ana", "Ben"],
+    ...     "requested_on": pd.to_datetime(["2026-03-02", "2026-03-18"]),
+    ...     "responded_on": pd.to_datetime(["2026-03-04", None]),
+    ...     "interview_on": pd.to_datetime(["2026-03-19", None]),
+    ...     "status": ["interviewed", "awaiting"]})
+    >>> activity(log, as_of="2026-03-20")
+          period  asks  responses  interviews  cumulative_interviews
+    0 2026-03-02     1          1           0                      0
+    1 2026-03-09     0          0           0                      0
+    2 2026-03-16     1          0           1                      1
+    """
+    check_choice("freq", freq, ["W", "M"])
+    ts = as_of_timestamp(as_of)
+    c = canonical(log)
+    o = outcomes(c, as_of=ts)
+    events = {
+        "asks": c["requested_on"],
+        "responses": c["responded_on"],
+        "interviews": c["interview_on"].where(o["interviewed"].to_numpy()),
+    }
+    periods = {name: _period_start(d.where(d <= ts), freq) for name, d in events.items()}
+    present = pd.concat(list(periods.values()), ignore_index=True).dropna()
+    columns = ["period", *events, "cumulative_interviews"]
+    if present.empty:
+        return empty_table(columns, period="datetime64[ns]")
+    step = "W-MON" if freq == "W" else "MS"
+    index = pd.date_range(present.min(), present.max(), freq=step).astype("datetime64[ns]")
+    out = pd.DataFrame({"period": index})
+    for name, p in periods.items():
+        counts = p.dropna().astype("datetime64[ns]").value_counts()
+        out[name] = counts.reindex(index, fill_value=0).to_numpy(dtype=np.int64)
+    out["cumulative_interviews"] = out["interviews"].cumsum()
+    return out
+
+
+# -- helpers shared by the analysis modules (private) -------------------------------
+
+
+def _prepare(
+    log: pd.DataFrame, by: Any, as_of: Any, holidays: Any
+) -> tuple[pd.DataFrame, list[str], Groups, pd.DataFrame]:
+    """Canonical log, the ``by`` list, the groups and the request outcomes."""
+    ts = as_of_timestamp(as_of)
+    c = canonical(log)
+    cols = check_by(c, by)
+    c = with_groups(c, cols)
+    groups = group_rows(c, cols)
+    o = outcomes(c, as_of=ts, holidays=holidays)
+    return c, cols, groups, o
+
+
+def _named_as_referrer(c: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
+    """For the selected rows: is the contact named in some row's ``referred_by``?
+
+    Names match by key (case and spaces ignored), within the same owner.
+    """
+    # The name codes and owner codes of the referral chains (remembered: computed once).
+    contact_code, ref_code, keys = people_codes(c)
+    owner = name_codes(c["owner"])[0] + 1
+    width = len(keys) + 1
+    named = sorted_unique((owner * width + ref_code)[ref_code >= 0])
+    mine = (owner * width + contact_code)[rows]
+    at = np.minimum(np.searchsorted(named, mine), max(len(named) - 1, 0))
+    found = named[at] == mine if len(named) else np.zeros(len(mine), dtype=bool)
+    return (contact_code[rows] >= 0) & found
+
+
+def _period_start(dates: pd.Series, freq: str) -> pd.Series:
+    """Monday of the week (freq "W") or first day of the month ("M") of each date."""
+    days = dates.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+    if freq == "W":
+        # 1970-01-01 was a Thursday: (days since epoch + 3) % 7 is 0 on Mondays.
+        offset = (days.astype(np.int64) + 3) % 7
+        start = days - offset.astype("timedelta64[D]")
+    else:
+        start = days.astype("datetime64[M]").astype("datetime64[D]")
+    start = np.where(np.isnat(days), np.datetime64("NaT"), start)
+    return pd.Series(start.astype("datetime64[ns]"), index=dates.index)

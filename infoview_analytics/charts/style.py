@@ -1,0 +1,218 @@
+"""The house style shared by every chart: palette, fonts, footnote, "no data yet".
+
+Private. Chart functions wrap their drawing in :func:`styled`, which applies
+:data:`RC` inside ``plt.rc_context`` so that the caller's rcParams are never
+changed. Colours are the Okabe–Ito palette (safe for the common forms of
+colour blindness); categorical meaning is never carried by colour alone where a
+label or hatch can carry it too.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import pandas as pd
+
+from ..core.args import as_of_timestamp
+from ..errors import InvalidArgumentError
+
+if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn
+    from matplotlib.axes import Axes
+
+__all__: list[str] = []
+
+#: Okabe & Ito (2008), "Color Universal Design".
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "black": "#000000",
+}
+#: Order used for groups (the strongest contrasts first).
+PALETTE = tuple(
+    OKABE_ITO[c] for c in ("blue", "orange", "green", "vermillion", "sky_blue", "purple", "black")
+)
+GREY = "#999999"
+MUTED = "0.35"
+
+#: Node colours of the referral tree, one per log status.
+STATUS_COLORS = {
+    "prospect": "#DDDDDD",
+    "awaiting": OKABE_ITO["sky_blue"],
+    "replied": OKABE_ITO["yellow"],
+    "scheduled": OKABE_ITO["orange"],
+    "interviewed": OKABE_ITO["green"],
+    "declined": OKABE_ITO["vermillion"],
+    "no_response": "#555555",
+    "cancelled": OKABE_ITO["purple"],
+}
+OUTSIDE_COLOR = "#FFFFFF"
+
+#: Coverage status -> colour (light to dark: ordinal).
+COVERAGE_COLORS = {
+    "below_minimum": OKABE_ITO["vermillion"],
+    "minimum_met": OKABE_ITO["sky_blue"],
+    "target_met": OKABE_ITO["blue"],
+}
+
+#: rcParams applied inside :func:`styled` only.
+RC: dict[str, Any] = {
+    "font.size": 9,
+    "axes.titlesize": 11,
+    "axes.titlelocation": "left",
+    "axes.labelsize": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": "0.3",
+    "xtick.labelsize": 8,
+    "ytick.labelsize": 8,
+    "legend.fontsize": 8,
+    "legend.frameon": False,
+    "svg.fonttype": "none",
+    "svg.hashsalt": "infoview",
+    "pdf.fonttype": 42,
+}
+
+NO_DATA = "no data yet"
+
+F = TypeVar("F", bound=Callable[..., "Axes"])
+
+
+def styled(func: F) -> F:
+    """Run a chart function inside ``plt.rc_context(RC)``."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Axes:
+        import matplotlib.pyplot as plt
+
+        with plt.rc_context(RC):
+            return func(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def get_ax(ax: Axes | None) -> Axes:
+    """``ax`` itself, or the current Axes of pyplot."""
+    import matplotlib.pyplot as plt
+
+    return plt.gca() if ax is None else ax
+
+
+def check_table(table: object, name: str) -> pd.DataFrame:
+    """Raise the house-style error unless ``table`` is a DataFrame."""
+    if not isinstance(table, pd.DataFrame):
+        msg = (
+            f"Expected the {name} table as a pandas DataFrame (from infoview_analytics.{name}), "
+            f"but got {type(table).__name__}."
+        )
+        raise InvalidArgumentError(msg)
+    return table
+
+
+def needs_table(data: pd.DataFrame, required: tuple[str, ...]) -> bool:
+    """True when ``data`` looks like a log rather than the analysis table."""
+    return "contact" in data.columns and not set(required) <= set(data.columns)
+
+
+def missing_columns(table: pd.DataFrame, required: tuple[str, ...], name: str) -> None:
+    """Raise when the analysis table lacks columns the chart draws."""
+    missing = [c for c in required if c not in table.columns]
+    if missing:
+        msg = (
+            f"Expected the output of infoview_analytics.{name} with columns {list(required)}, "
+            f"but {missing} are missing. Pass the table {name}() returns, or the log."
+        )
+        raise InvalidArgumentError(msg)
+
+
+def table_for(
+    data: pd.DataFrame,
+    required: tuple[str, ...],
+    analysis: Callable[..., pd.DataFrame],
+    **kw: Any,
+) -> pd.DataFrame:
+    """The analysis table: ``data`` itself, or ``analysis(data, **kw)`` when it is a log."""
+    name = analysis.__name__
+    data = check_table(data, name)
+    if needs_table(data, required):
+        data = analysis(data, **{k: v for k, v in kw.items() if v is not None})
+    missing_columns(data, required, name)
+    return data
+
+
+def footnote_text(as_of: object = None, n: int | None = None, unit: str = "") -> str:
+    """``"as of 2026-04-17 · n = 43 asked"`` (either part may be left out)."""
+    parts = []
+    if as_of is not None and not (isinstance(as_of, float) and pd.isna(as_of)):
+        parts.append(f"as of {as_of_timestamp(as_of).date().isoformat()}")
+    if n is not None:
+        parts.append(f"n = {int(n)}{' ' + unit if unit else ''}")
+    return " · ".join(parts)
+
+
+def resolve_footnote(
+    footnote: str | None, table: pd.DataFrame, as_of: object, n: int | None, unit: str
+) -> str:
+    """The footnote to draw: given text, or built from as_of (argument, else table.attrs) and n."""
+    if footnote is not None:
+        return footnote
+    if as_of is None:
+        as_of = table.attrs.get("as_of")
+    return footnote_text(as_of, n, unit)
+
+
+def finish(
+    ax: Axes,
+    *,
+    title: str,
+    footnote: str,
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+) -> Axes:
+    """Title (left), footnote (right, small, grey), axis labels."""
+    ax.set_title(title, loc="left")
+    ax.set_title(footnote, loc="right", fontsize=7, color=MUTED)
+    if xlabel is not None:
+        ax.set_xlabel(xlabel)
+    if ylabel is not None:
+        ax.set_ylabel(ylabel)
+    return ax
+
+
+def no_data(ax: Axes, *, title: str, footnote: str, message: str = NO_DATA) -> Axes:
+    """Draw an explicit message instead of an empty chart."""
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.text(
+        0.5,
+        0.5,
+        message,
+        transform=ax.transAxes,
+        ha="center",
+        va="center",
+        fontsize=12,
+        color=MUTED,
+        gid="no-data",
+    )
+    return finish(ax, title=title, footnote=footnote)
+
+
+def group_labels(table: pd.DataFrame, by: list[str]) -> list[str]:
+    """One label per row from the ``by`` columns ("email · warm"); "all" without groups."""
+    if not by or table.empty:
+        return ["all"] * len(table)
+    parts = table[by].astype(object).where(table[by].notna(), "(none)").astype(str)
+    return parts.agg(" · ".join, axis=1).tolist()
+
+
+def percent(values: Any) -> Any:
+    """Shares 0-1 as percentages."""
+    return pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(dtype=float) * 100

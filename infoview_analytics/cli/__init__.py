@@ -1,0 +1,5 @@
+"""The ``infoview`` command: a thin layer of one small module per command."""
+
+from .main import main
+
+__all__ = ["main"]

@@ -1,0 +1,649 @@
+"""The interview log's canonical format: columns, types, categories and aliases.
+
+This module is the single source of truth for the log format. The loader maps
+user headers and values onto it, the template writes it, and
+``docs/log-format.md`` documents it (a test checks the document lists every
+column, alias and category value defined here).
+
+Examples
+--------
+>>> from infoview_analytics.core import schema
+>>> schema.COLUMNS[:3]
+('contact', 'organization', 'role')
+>>> schema.CATEGORIES["channel"]
+('email', 'linkedin', 'phone', 'in_person', 'other')
+>>> schema.normalize_header("  Company Name: ")
+'companyname'
+>>> schema.HEADER_ALIASES["companyname"]
+'organization'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = [
+    "CATEGORIES",
+    "CATEGORY_COLUMNS",
+    "COLUMNS",
+    "DATE_COLUMNS",
+    "DEFAULT_DAYFIRST",
+    "FIELDS",
+    "HEADER_ALIASES",
+    "INTEGER_COLUMNS",
+    "TEXT_COLUMNS",
+    "VALUE_SYNONYMS",
+    "WARM_SOURCES",
+    "Column",
+    "normalize_header",
+    "normalize_value",
+]
+
+Kind = Literal["text", "date", "integer", "category"]
+
+#: Day/month order used for a date column in which every value is ambiguous
+#: (e.g. only "03/04/2026"). Month first, as US Excel and Google Sheets write.
+DEFAULT_DAYFIRST = False
+
+
+@dataclass(frozen=True)
+class Column:
+    """One canonical column of the log.
+
+    Attributes
+    ----------
+    name : str
+        Canonical name, as it appears in the loaded DataFrame.
+    kind : {"text", "date", "integer", "category"}
+        Type of the values.
+    label : str
+        Friendly header used by the template.
+    meaning : str
+        One sentence for the documentation and the template's About sheet.
+    aliases : tuple of str
+        Headers people use for this column, as written (matched after
+        :func:`normalize_header`).
+    """
+
+    name: str
+    kind: Kind
+    label: str
+    meaning: str
+    aliases: tuple[str, ...] = ()
+
+
+FIELDS: tuple[Column, ...] = (
+    Column(
+        "contact",
+        "text",
+        "Contact",
+        "The person's name. The only required column.",
+        (
+            "Name",
+            "Contact Name",
+            "Contact",
+            "Person",
+            "Full Name",
+            "Interviewee",
+            "Professional",
+            "Who",
+        ),
+    ),
+    Column(
+        "organization",
+        "text",
+        "Organization",
+        "Where the person works.",
+        (
+            "Company",
+            "Company Name",
+            "Employer",
+            "Organisation",
+            "Org",
+            "Firm",
+            "Institution",
+            "Workplace",
+        ),
+    ),
+    Column(
+        "role",
+        "text",
+        "Role",
+        "The person's job title or role.",
+        ("Title", "Position", "Job Title", "Role / Title", "Title / Role", "Occupation"),
+    ),
+    Column(
+        "field",
+        "text",
+        "Field",
+        "The field, industry or interest area you are exploring through this person.",
+        ("Industry", "Sector", "Interest Area", "Area", "Career Field", "Field of Interest"),
+    ),
+    Column(
+        "location",
+        "text",
+        "Location",
+        "City, region or country where the person works.",
+        ("City", "Place", "Region", "Country", "Based In"),
+    ),
+    Column(
+        "seniority",
+        "category",
+        "Seniority",
+        "How senior the person is.",
+        ("Level", "Career Stage", "Seniority Level", "Experience Level"),
+    ),
+    Column(
+        "org_type",
+        "category",
+        "Organization type",
+        "What kind of organization the person works in.",
+        ("Organization Type", "Organisation Type", "Company Type", "Org Type", "Sector Type"),
+    ),
+    Column(
+        "source",
+        "category",
+        "How found",
+        "How you found this person.",
+        ("How Found", "Source", "Relationship Type", "Relationship", "Found Via", "Lead Source"),
+    ),
+    Column(
+        "referred_by",
+        "text",
+        "Referred by",
+        "Name of the person who introduced you; matches another row's contact when "
+        "that person is in the log.",
+        (
+            "Referred By",
+            "Mutual Connection",
+            "Introduced By",
+            "Connected By",
+            "Referral",
+            "Referrer",
+            "Introduction From",
+        ),
+    ),
+    Column(
+        "channel",
+        "category",
+        "Channel",
+        "How you asked for the conversation.",
+        ("Method", "Channel", "Outreach Method", "Contact Method", "Medium", "Outreach Channel"),
+    ),
+    Column(
+        "requested_on",
+        "date",
+        "Date asked",
+        "When you first asked this person for a conversation.",
+        (
+            "Date Contacted",
+            "Outreach Date",
+            "First Contact Date",
+            "Contacted On",
+            "Date Asked",
+            "Request Date",
+            "Requested On",
+            "Date Reached Out",
+            "Sent",
+            "Date Sent",
+        ),
+    ),
+    Column(
+        "followed_up_on",
+        "date",
+        "Follow-up date",
+        "When you sent your (last) follow-up.",
+        ("Follow-Up Date", "Follow Up", "Followed Up", "Followed Up On", "Bumped On", "Bump Date"),
+    ),
+    Column(
+        "responded_on",
+        "date",
+        "Response date",
+        "When the person answered (yes or no).",
+        ("Response Date", "Date Responded", "Replied On", "Reply Date", "Responded On"),
+    ),
+    Column(
+        "status",
+        "category",
+        "Status",
+        "Where this request stands. Derived from the dates when left blank.",
+        ("Status", "Response Status", "Stage", "State", "Outcome"),
+    ),
+    Column(
+        "interview_on",
+        "date",
+        "Interview date",
+        "When the conversation took (or will take) place.",
+        (
+            "Meeting Date",
+            "Coffee Chat Date",
+            "Interview Date",
+            "Date of Interview",
+            "Date of Meeting",
+            "Call Date",
+            "Chat Date",
+            "Interviewed On",
+        ),
+    ),
+    Column(
+        "format",
+        "category",
+        "Format",
+        "How the conversation took place.",
+        ("Meeting Format", "Meeting Type", "Interview Format", "Mode", "Format"),
+    ),
+    Column(
+        "minutes_planned",
+        "integer",
+        "Minutes planned",
+        "How long you asked for, in minutes (15-30 is the usual ask).",
+        ("Minutes Planned", "Planned Minutes", "Time Requested", "Length Requested", "Duration"),
+    ),
+    Column(
+        "minutes_actual",
+        "integer",
+        "Minutes actual",
+        "How long the conversation actually lasted, in minutes.",
+        ("Minutes Actual", "Actual Minutes", "Actual Duration", "Length", "Time Spent"),
+    ),
+    Column(
+        "questions_prepared",
+        "integer",
+        "Questions prepared",
+        "How many questions you prepared (5-7 strong ones is the guidance).",
+        ("Questions Prepared", "Questions", "Number of Questions", "# Questions"),
+    ),
+    Column(
+        "thanked_on",
+        "date",
+        "Thank-you sent",
+        "When you sent your thank-you note (within 24 hours is the guidance).",
+        ("Thank-you Sent", "Thank You Sent", "Thank You Date", "Thanked On", "Thank-you Date"),
+    ),
+    Column(
+        "referrals_given",
+        "integer",
+        "Referrals given",
+        "How many other people this person suggested you talk to.",
+        ("Referrals Given", "Referrals", "Names Given", "Additional Contacts", "New Contacts"),
+    ),
+    Column(
+        "next_step",
+        "text",
+        "Next step",
+        "What you plan to do next with this person.",
+        ("Next Action", "Next Steps", "Next Step", "To Do", "Action"),
+    ),
+    Column(
+        "last_contact_on",
+        "date",
+        "Last contact",
+        "When you were last in touch (for keeping in touch after the interview).",
+        ("Last Contact", "Last Contacted", "Last Contact Date", "Last Touch", "Last Touchpoint"),
+    ),
+    Column(
+        "notes",
+        "text",
+        "Notes",
+        "What was discussed, insights, anything else.",
+        ("Notes", "Insights", "Comments", "Key Takeaways", "What Was Discussed", "Summary"),
+    ),
+    Column(
+        "email",
+        "text",
+        "Email",
+        "The person's email address.",
+        ("Email", "E-mail", "Email Address", "Mail"),
+    ),
+    Column(
+        "phone",
+        "text",
+        "Phone",
+        "The person's phone number.",
+        ("Phone", "Phone Number", "Mobile", "Tel", "Telephone"),
+    ),
+    Column(
+        "linkedin_url",
+        "text",
+        "LinkedIn URL",
+        "Link to the person's LinkedIn profile.",
+        ("LinkedIn URL", "LinkedIn", "LinkedIn Profile", "Profile URL", "URL", "LinkedIn Link"),
+    ),
+    Column(
+        "owner",
+        "text",
+        "Owner",
+        "Whose log this row belongs to (a student in a cohort). Filled from the file name "
+        "by load_logs when absent.",
+        ("Owner", "Student", "Student Name", "Job Seeker", "Mentee"),
+    ),
+)
+
+#: Canonical column names, in the documented order.
+COLUMNS: tuple[str, ...] = tuple(c.name for c in FIELDS)
+TEXT_COLUMNS: tuple[str, ...] = tuple(c.name for c in FIELDS if c.kind == "text")
+DATE_COLUMNS: tuple[str, ...] = tuple(c.name for c in FIELDS if c.kind == "date")
+INTEGER_COLUMNS: tuple[str, ...] = tuple(c.name for c in FIELDS if c.kind == "integer")
+CATEGORY_COLUMNS: tuple[str, ...] = tuple(c.name for c in FIELDS if c.kind == "category")
+
+#: Allowed values of each category column, in display order.
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "seniority": ("student", "entry", "mid", "senior", "executive"),
+    "org_type": (
+        "corporate",
+        "startup",
+        "nonprofit",
+        "government",
+        "academia",
+        "self_employed",
+        "other",
+    ),
+    "source": (
+        "existing_contact",
+        "referral",
+        "alumni",
+        "linkedin_search",
+        "group",
+        "event",
+        "company_page",
+        "professor",
+        "cold",
+        "other",
+    ),
+    "channel": ("email", "linkedin", "phone", "in_person", "other"),
+    "status": (
+        "prospect",
+        "awaiting",
+        "replied",
+        "scheduled",
+        "interviewed",
+        "declined",
+        "no_response",
+        "cancelled",
+    ),
+    "format": ("in_person", "phone", "video", "coffee", "other"),
+}
+
+#: Sources that make a request *warm*: the person already knows you, or someone
+#: (or a shared school) connects you. A row with a ``referred_by`` name is warm
+#: whatever its source.
+WARM_SOURCES: frozenset[str] = frozenset({"existing_contact", "referral", "alumni", "professor"})
+
+_RAW_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "channel": {
+        "email": ("e-mail", "mail", "emailed", "gmail", "outlook", "email message"),
+        "linkedin": (
+            "li",
+            "linked in",
+            "linkedin msg",
+            "linkedin message",
+            "linkedin dm",
+            "inmail",
+            "linkedin inmail",
+            "linkedin connection",
+            "linkedin request",
+        ),
+        "phone": (
+            "phone call",
+            "call",
+            "called",
+            "telephone",
+            "tel",
+            "text",
+            "sms",
+            "text message",
+        ),
+        "in_person": (
+            "in person",
+            "in-person",
+            "face to face",
+            "f2f",
+            "coffee",
+            "event",
+            "met in person",
+            "at an event",
+        ),
+        "other": ("other", "slack", "whatsapp", "twitter", "x", "discord", "form"),
+    },
+    "source": {
+        "existing_contact": (
+            "existing contact",
+            "friend",
+            "family",
+            "classmate",
+            "coworker",
+            "co-worker",
+            "colleague",
+            "former colleague",
+            "neighbour",
+            "neighbor",
+            "personal",
+            "known",
+            "network",
+            "personal network",
+            "existing",
+        ),
+        "referral": (
+            "referred",
+            "referral",
+            "introduction",
+            "intro",
+            "introduced",
+            "mutual connection",
+            "warm intro",
+        ),
+        "alumni": (
+            "alumni",
+            "alum",
+            "alumnus",
+            "alumna",
+            "alumni network",
+            "alumni list",
+            "school",
+        ),
+        "linkedin_search": ("linkedin", "linkedin search", "li search", "linked in"),
+        "group": (
+            "group",
+            "industry group",
+            "professional association",
+            "association",
+            "meetup",
+            "community",
+            "club",
+        ),
+        "event": ("event", "conference", "career fair", "job fair", "networking event", "webinar"),
+        "company_page": (
+            "company page",
+            "company website",
+            "website",
+            "team page",
+            "company site",
+        ),
+        "professor": ("professor", "prof", "teacher", "lecturer", "advisor", "adviser", "faculty"),
+        "cold": ("cold", "cold outreach", "cold email", "cold message", "stranger", "none"),
+        "other": ("other",),
+    },
+    "status": {
+        "prospect": (
+            "not contacted",
+            "to contact",
+            "prospect",
+            "not started",
+            "todo",
+            "to do",
+            "identified",
+            "planned",
+        ),
+        "awaiting": (
+            "outreach sent",
+            "sent",
+            "bumped",
+            "waiting",
+            "awaiting",
+            "awaiting reply",
+            "pending",
+            "asked",
+            "contacted",
+            "follow-up due",
+            "follow up due",
+            "followed up",
+            "requested",
+        ),
+        "replied": ("replied", "responded", "answered", "accepted", "in touch", "response"),
+        "scheduled": ("scheduled", "booked", "meeting set", "confirmed", "upcoming"),
+        "interviewed": (
+            "completed",
+            "complete",
+            "done",
+            "interviewed",
+            "met",
+            "converted",
+            "had call",
+            "talked",
+            "held",
+        ),
+        "declined": ("declined", "rejected", "said no", "not interested", "refused", "no"),
+        "no_response": (
+            "no response",
+            "no reply",
+            "dead",
+            "dormant",
+            "ghosted",
+            "gave up",
+            "no answer",
+            "unresponsive",
+        ),
+        "cancelled": ("cancelled", "canceled", "called off", "postponed indefinitely"),
+    },
+    "format": {
+        "in_person": ("in person", "in-person", "face to face", "f2f", "office visit", "lunch"),
+        "phone": ("phone", "call", "phone call", "telephone"),
+        "video": ("video", "zoom", "teams", "google meet", "meet", "video call", "skype", "webex"),
+        "coffee": ("coffee", "coffee chat", "coffee meeting"),
+        "other": ("other",),
+    },
+    "seniority": {
+        "student": ("student", "intern", "graduate student", "phd student"),
+        "entry": ("entry", "entry level", "junior", "associate", "jr", "graduate", "early career"),
+        "mid": ("mid", "mid level", "mid-level", "intermediate", "experienced", "manager"),
+        "senior": ("senior", "sr", "lead", "principal", "staff", "senior manager", "director"),
+        "executive": (
+            "executive",
+            "exec",
+            "c-level",
+            "c-suite",
+            "vp",
+            "vice president",
+            "ceo",
+            "founder",
+            "partner",
+            "head",
+        ),
+    },
+    "org_type": {
+        "corporate": (
+            "corporate",
+            "corporation",
+            "company",
+            "enterprise",
+            "large company",
+            "private",
+        ),
+        "startup": ("startup", "start-up", "scale-up", "scaleup"),
+        "nonprofit": ("nonprofit", "non-profit", "ngo", "charity", "not for profit", "npo"),
+        "government": ("government", "public sector", "gov", "public", "agency", "civil service"),
+        "academia": (
+            "academia",
+            "academic",
+            "university",
+            "college",
+            "research institute",
+            "school",
+        ),
+        "self_employed": (
+            "self employed",
+            "self-employed",
+            "freelance",
+            "freelancer",
+            "consultant",
+        ),
+        "other": ("other",),
+    },
+}
+
+
+def normalize_header(text: object) -> str:
+    """Reduce a header to the key used for alias matching.
+
+    Case, accents, spacing, punctuation and trailing colons are ignored.
+
+    Parameters
+    ----------
+    text : object
+        A header cell as read from the file.
+
+    Returns
+    -------
+    str
+        Lower-case ASCII letters and digits only.
+
+    Examples
+    --------
+    >>> normalize_header("Date Contacted:")
+    'datecontacted'
+    >>> normalize_header("E-mail")
+    'email'
+    """
+    s = unicodedata.normalize("NFKD", str(text))
+    s = s.encode("ascii", "ignore").decode("ascii").lower()
+    s = s.replace("#", "number")
+    return re.sub(r"[^a-z0-9]", "", s)
+
+
+def normalize_value(text: object) -> str:
+    """Reduce a category value to the key used for synonym matching.
+
+    Examples
+    --------
+    >>> normalize_value("  LinkedIn   Msg ")
+    'linkedin msg'
+    >>> normalize_value("In-Person")
+    'in person'
+    >>> normalize_value("no_response")
+    'no response'
+    """
+    s = unicodedata.normalize("NFKD", str(text))
+    s = s.encode("ascii", "ignore").decode("ascii").lower()
+    s = re.sub(r"[^a-z0-9]+", " ", s)
+    return s.strip()
+
+
+def _build_aliases() -> dict[str, str]:
+    aliases: dict[str, str] = {}
+    for col in FIELDS:
+        for alias in (col.name, col.label, *col.aliases):
+            aliases.setdefault(normalize_header(alias), col.name)
+    return aliases
+
+
+def _build_synonyms() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {}
+    for column, allowed in CATEGORIES.items():
+        mapping: dict[str, str] = {}
+        for value in allowed:
+            mapping[normalize_value(value)] = value
+        for value, words in _RAW_SYNONYMS.get(column, {}).items():
+            for word in words:
+                mapping.setdefault(normalize_value(word), value)
+        table[column] = mapping
+    return table
+
+
+#: Normalised header -> canonical column.
+HEADER_ALIASES: dict[str, str] = _build_aliases()
+
+#: For each category column: normalised value -> canonical value.
+VALUE_SYNONYMS: dict[str, dict[str, str]] = _build_synonyms()

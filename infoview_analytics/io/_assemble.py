@@ -1,0 +1,273 @@
+"""Turning a raw table of cells into the canonical log and its problems table.
+
+Private to the loader (``loader.read_log`` calls :func:`assemble`): header
+mapping, cleaning each column by kind, blank rows, status derivation and the
+checks across a row.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..core.schema import CATEGORY_COLUMNS, COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS
+from ..errors import LogFormatError
+from . import _readers, _values
+from ._dates import parse_dates
+
+__all__: list[str] = []
+
+PROBLEM_COLUMNS = ("source_row", "column", "value", "problem", "hint")
+MAPPING_COLUMNS = ("header", "column", "how")
+#: Text columns holding names or short labels: inner whitespace runs are collapsed.
+#: Free text (notes, next step) is only stripped, so its line breaks survive.
+_FREE_TEXT = frozenset({"notes", "next_step"})
+
+
+def _map_headers(
+    headers: list[str], cells: pd.DataFrame, overrides: dict[str, str]
+) -> tuple[dict[str, int], dict[str, int], list[tuple[str, str, str]], list[dict]]:
+    """Canonical column -> position, unknown name -> position, mapping rows, problems.
+
+    First and last name columns are returned under the keys FIRST/LAST of the
+    canonical dict when there is no contact column of its own.
+    """
+    matches = [_readers.match_header(h, overrides) for h in headers]
+    has_contact = any(c == "contact" for c, _ in matches)
+    canonical: dict[str, int] = {}
+    unknown: dict[str, int] = {}
+    mapping: list[tuple[str, str, str]] = []
+    problems: list[dict] = []
+    for i, (header, (column, how)) in enumerate(zip(headers, matches, strict=True)):
+        label = str(header).strip()
+        if column in (_readers.FIRST, _readers.LAST) and has_contact:
+            column, how = None, "kept (unknown)"
+        if column is not None and column not in canonical:
+            canonical[column] = i
+            shown = "contact" if column in (_readers.FIRST, _readers.LAST) else column
+            mapping.append((label, shown, how))
+            continue
+        if column is None and not label:
+            if cells[i].isna().all():
+                mapping.append(("(no header)", "-", "ignored (empty)"))
+                continue
+            label = f"Unnamed {i + 1}"
+        name, k = (label, 2) if column is None else (f"{label} (2)", 3)
+        while name in unknown or name in COLUMNS or name in ("source_row", "source_file"):
+            name, k = f"{label} ({k})", k + 1
+        if column is not None:
+            first = headers[canonical[column]].strip()
+            how = f"kept (duplicate of {first!r})"
+            problems.append(
+                {
+                    "column": label,
+                    "value": label,
+                    "problem": f"duplicate header: {first!r} is already read as {column}",
+                    "hint": "rename or delete one of the two columns; the first one is used",
+                }
+            )
+        unknown[name] = i
+        mapping.append((label, name, how))
+    return canonical, unknown, mapping, problems
+
+
+def _empty(column: str, n: int) -> pd.Series:
+    if column in DATE_COLUMNS:
+        return pd.Series(np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]"))
+    if column in INTEGER_COLUMNS:
+        return pd.Series(pd.array([pd.NA] * n, dtype="Int64"))
+    if column in CATEGORY_COLUMNS:
+        cats = pd.Index(_values.CATEGORIES[column], dtype=object)
+        return pd.Series(pd.Categorical.from_codes(np.full(n, -1), categories=cats))
+    return pd.Series([None] * n, dtype="str")
+
+
+def _full_names(parts: list[pd.Series]) -> pd.Series | None:
+    """ "First Name" + "Last Name" joined into one contact name."""
+    if not parts:
+        return None
+    parts = [_values.clean_text(p) for p in parts]
+    joined = parts[0] if len(parts) == 1 else parts[0].str.cat(parts[1], sep=" ", na_rep="")
+    return _values.clean_text(joined.astype(object))
+
+
+def _row_checks(log: pd.DataFrame, as_of: pd.Timestamp) -> list[pd.DataFrame]:
+    """Problems across the cells of a row, after blank rows are gone; derives status."""
+    found: list[pd.DataFrame] = []
+
+    def add(mask: pd.Series, column: str, values: pd.Series, problem: str, hint: str) -> None:
+        mask = np.asarray(mask, dtype=bool)
+        if mask.any():
+            shown = values[mask]
+            if pd.api.types.is_datetime64_any_dtype(shown):
+                shown = shown.dt.strftime("%Y-%m-%d")
+            found.append(
+                pd.DataFrame(
+                    {
+                        "source_row": log["source_row"].to_numpy()[mask],
+                        "column": column,
+                        "value": shown.astype(object).where(shown.notna(), "").to_numpy(),
+                        "problem": problem,
+                        "hint": hint,
+                    }
+                )
+            )
+
+    add(
+        log["contact"].isna(),
+        "contact",
+        log["contact"],
+        "no contact name in a row with data",
+        "fill in the person's name (the row is kept)",
+    )
+    stated = log["status"].notna()
+    log["status"] = _values.derive_status(log, as_of)
+    for mask, column, problem, hint in _values.contradictions(log, stated, as_of):
+        add(mask, column, log[column], problem, hint)
+    repeat, first = _values.duplicate_people(log)
+    if repeat.any():
+        rows = first[repeat].astype(str)
+        add(
+            repeat,
+            "contact",
+            log["contact"],
+            "same person and organization as row " + rows,
+            "merge the rows if they are the same person (both are kept)",
+        )
+    return found
+
+
+def _collect(
+    problems: list[pd.DataFrame], header_problems: list[dict], header_row: int
+) -> pd.DataFrame:
+    header = pd.DataFrame(header_problems).assign(source_row=header_row)
+    return pd.concat([_empty_problems(), header, *problems], ignore_index=True)
+
+
+def _empty_problems() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in PROBLEM_COLUMNS})
+
+
+def _sort(problems: pd.DataFrame) -> pd.DataFrame:
+    order = {c: i for i, c in enumerate(COLUMNS)}
+    problems = problems[list(PROBLEM_COLUMNS)].copy()
+    problems["source_row"] = problems["source_row"].astype("Int64")
+    rank = problems["column"].map(order).fillna(len(order))
+    problems = problems.assign(_rank=rank).sort_values(
+        ["source_row", "_rank"], kind="stable", na_position="first"
+    )
+    problems = problems.drop(columns="_rank").reset_index(drop=True)
+    for col in ("column", "value", "problem", "hint"):
+        problems[col] = problems[col].where(problems[col].notna(), "").astype("str")
+    return problems
+
+
+def assemble(
+    path: Path,
+    raw: _readers.RawTable,
+    overrides: dict[str, str],
+    *,
+    owner: str | None,
+    as_of: pd.Timestamp,
+    dayfirst: bool | None,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, int]:
+    """The canonical log, its problems, the header mapping and the blank-row count.
+
+    Takes the cells out of ``raw`` and frees each raw column once it is
+    converted, so the peak memory stays close to one copy of the file.
+    """
+    n = len(raw.cells)
+    canonical, unknown, mapping, header_problems = _map_headers(raw.headers, raw.cells, overrides)
+    index = pd.RangeIndex(n)
+    columns = {i: raw.cells[i].set_axis(index) for i in raw.cells.columns}
+    raw.cells = raw.cells.iloc[:0]  # drop the frame's reference to the cells
+    data: dict[str, pd.Series] = {}
+    problems: list[pd.DataFrame] = []
+    source_row = pd.Series(np.arange(n, dtype=np.int64) + raw.header_row + 1, index=index)
+    filled = np.zeros(n, dtype=bool)
+
+    def report(mask: pd.Series, column: str, values: pd.Series, problem: object, hint: str):
+        mask = np.asarray(mask, dtype=bool)
+        if mask.any():
+            shown = values[mask]
+            problems.append(
+                pd.DataFrame(
+                    {
+                        "source_row": source_row[mask].to_numpy(),
+                        "column": column,
+                        "value": [_values.as_text(v, collapse=False) for v in shown],
+                        "problem": problem if isinstance(problem, str) else problem[mask],
+                        "hint": hint,
+                    }
+                )
+            )
+
+    first = canonical.pop(_readers.FIRST, None)
+    last = canonical.pop(_readers.LAST, None)
+    coffee = None
+    for col in COLUMNS:
+        values = columns.pop(canonical[col]) if col in canonical else None
+        if col == "contact" and values is None:
+            values = _full_names([columns.pop(p) for p in (first, last) if p is not None])
+        if values is None:
+            data[col] = _empty(col, n)
+            continue
+        if col in DATE_COLUMNS:
+            result = parse_dates(values, dayfirst=dayfirst)
+            data[col] = result.parsed
+            filled |= result.parsed.notna().to_numpy() | result.bad.to_numpy()
+            report(result.bad, col, values, "not a date", "write it like 2026-03-02")
+            if result.conflict.any():
+                order = "day/month" if result.dayfirst else "month/day"
+                report(
+                    result.conflict,
+                    col,
+                    values,
+                    f"day and month in the other order than the rest of the column ({order})",
+                    "check the date; write dates the same way throughout, e.g. 2026-03-02",
+                )
+        elif col in INTEGER_COLUMNS:
+            data[col], bad = _values.clean_integer(values, col)
+            filled |= data[col].notna().to_numpy() | bad.to_numpy()
+            report(bad, col, values, "not a whole number", "write a number such as 30")
+        elif col in CATEGORY_COLUMNS:
+            data[col], bad, written = _values.clean_category(values, col, keys=col == "channel")
+            filled |= data[col].cat.codes.to_numpy() >= 0
+            if written is not None:
+                coffee = written == "coffee"
+            allowed = ", ".join(data[col].cat.categories[: len(_values.CATEGORIES[col])])
+            report(bad, col, values, f"not a known {col} value", f"use one of: {allowed}")
+        else:
+            data[col], present = _values.clean_text_mask(values, collapse=col not in _FREE_TEXT)
+            filled |= present
+        del values
+    if coffee is not None and coffee.any():
+        # A channel written "coffee" is an in-person ask over coffee: fill a blank format.
+        fill = coffee.to_numpy() & data["format"].isna().to_numpy()
+        data["format"] = data["format"].where(~fill, "coffee")
+    log = pd.DataFrame(data, index=index)
+    del data
+    log["source_row"] = source_row
+    for name, pos in unknown.items():
+        log[name] = columns[pos]
+        filled |= _values.clean_text(columns.pop(pos), collapse=False).notna().to_numpy()
+
+    blank_rows = int(n - filled.sum())
+    problem_frame = _collect(problems, header_problems, raw.header_row)
+    if blank_rows:
+        log = log[filled].reset_index(drop=True)
+    if not len(log):
+        where = f" (sheet {raw.sheet!r})" if raw.sheet is not None else ""
+        msg = (
+            f"{path}{where} has a header on row {raw.header_row} but no rows below it. "
+            "Add at least one person, or check that this is the right sheet."
+        )
+        raise LogFormatError(msg)
+    if owner is not None:
+        log["owner"] = log["owner"].fillna(owner).astype("str")
+    more = _row_checks(log, as_of)
+    problem_frame = _sort(pd.concat([problem_frame, *more], ignore_index=True))
+    mapping_frame = pd.DataFrame(mapping, columns=list(MAPPING_COLUMNS))
+    return log, problem_frame, mapping_frame, blank_rows
