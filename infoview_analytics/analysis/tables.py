@@ -1,0 +1,220 @@
+"""The columns of every output table, declared once.
+
+Each analysis builds its table in this order, the charts name the columns they
+draw from here, the tests compare every output with it, and the table of
+``docs/architecture.md`` is written from it (``scripts/make_format_doc.py``
+keeps it current; a test checks).
+
+A table whose rows are groups starts with the ``by`` columns the caller asked
+for (``grouped=True``), then the columns below.
+
+Examples
+--------
+>>> TABLES["response_rates"].columns[:3]
+('asked', 'pending', 'decided')
+>>> TABLES["funnel"].grouped, TABLES["activity"].grouped
+(True, False)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["TABLES", "Table"]
+
+
+@dataclass(frozen=True)
+class Table:
+    """One output table: the function that returns it, its columns and a note for the docs."""
+
+    #: The public function that returns the table.
+    name: str
+    #: The columns after any ``by`` columns, in order.
+    columns: tuple[str, ...]
+    #: Whether the ``by`` columns come first (one row per group).
+    grouped: bool = True
+    #: What a reader of the docs should know beyond the column names.
+    note: str = ""
+
+
+_DECLARED = (
+    Table(
+        "response_rates",
+        (
+            "asked",
+            "pending",
+            "decided",
+            "responded",
+            "agreed",
+            "interviewed",
+            "declined",
+            "no_response",
+            "response_rate",
+            "ci_low",
+            "ci_high",
+            "interview_rate",
+            "interview_ci_low",
+            "interview_ci_high",
+        ),
+        note="pending requests are left out of `decided`, the denominator",
+    ),
+    Table(
+        "funnel",
+        ("stage", "count", "conversion"),
+        note="stages: identified, asked, responded, agreed, interviewed, thanked, "
+        "gave_referrals; conversion from the previous stage, NaN for the first",
+    ),
+    Table(
+        "activity",
+        ("period", "asks", "responses", "interviews", "cumulative_interviews"),
+        grouped=False,
+        note="`period` is the start of the week or month",
+    ),
+    Table(
+        "time_to_response",
+        ("time", "at_risk", "answered", "share_answered", "ci_low", "ci_high"),
+        note="Kaplan–Meier, one row per group and time someone answered",
+    ),
+    Table(
+        "response_time_summary",
+        ("asked", "answered", "censored", "median_time", "share_within_3", "share_within_7"),
+    ),
+    Table(
+        "classify_contacts",
+        ("contact", "organization", "kind", "business_days"),
+        grouped=False,
+        note="then `source_row` when the log has it",
+    ),
+    Table(
+        "follow_ups_due",
+        (
+            "contact",
+            "organization",
+            "action",
+            "reason",
+            "due_since",
+            "business_days_waiting",
+            "overdue",
+        ),
+        grouped=False,
+        note="action: thank_you, follow_up, contact_second_person, keep_in_touch; then "
+        "`owner` when the log has owners (organisations are matched per owner)",
+    ),
+    Table(
+        "thank_you_timeliness",
+        (
+            "interviews",
+            "within_1_day",
+            "within_3_days",
+            "later",
+            "not_yet",
+            "share_within_1_day",
+            "share_within_3_days",
+            "share_later",
+            "share_not_yet",
+        ),
+        note="exclusive bins: ≤1 day, 2–3 days, >3 days, not thanked",
+    ),
+    Table(
+        "meeting_discipline",
+        (
+            "interviews",
+            "with_minutes",
+            "overran",
+            "share_overran",
+            "median_planned",
+            "median_actual",
+            "with_questions",
+            "questions_in_guidance",
+            "too_few_questions",
+            "too_many_questions",
+            "share_questions_in_guidance",
+        ),
+    ),
+    Table(
+        "referral_chains",
+        (
+            "contact",
+            "root",
+            "depth",
+            "path",
+            "referrals_made",
+            "descendants",
+            "interviews_led_to",
+            "in_log",
+            "owner",
+        ),
+        grouped=False,
+        note="referrers who are not in the log get a row with `in_log=False`",
+    ),
+    Table(
+        "referral_problems",
+        ("problem", "contact", "owner", "source_row", "detail"),
+        grouped=False,
+        note="loops, self-referrals, names shared by two people, referrers not in the log",
+    ),
+    Table(
+        "referral_summary",
+        (
+            "people",
+            "chains",
+            "longest_chain",
+            "interviews",
+            "interviews_via_referral",
+            "share_interviews_via_referral",
+            "referrals_given",
+            "referrals_per_interview",
+            "referred_response_rate",
+            "not_referred_response_rate",
+            "top_connectors",
+        ),
+    ),
+    Table(
+        "coverage",
+        (
+            "interviewed",
+            "scheduled",
+            "asked",
+            "pending",
+            "status",
+            "to_minimum",
+            "to_target",
+            "n_organization",
+            "n_role",
+            "n_seniority",
+            "n_org_type",
+            "n_location",
+            "top_org_share",
+            "note",
+        ),
+        note="`by` ends with the field column (`['owner', 'field']` for a cohort); "
+        "one `n_<column>` per perspective asked for",
+    ),
+    Table(
+        "perspective_matrix",
+        (),
+        note="then one column per perspective value (category order, then others, "
+        "then `(none)`): interview counts",
+    ),
+    Table(
+        "cohort_summary",
+        (
+            "owner",
+            "asked",
+            "decided",
+            "responded",
+            "response_rate",
+            "ci_low",
+            "ci_high",
+            "interviews",
+            "fields_at_minimum",
+            "fields_total",
+            "follow_ups_overdue",
+            "last_activity",
+        ),
+        grouped=False,
+    ),
+)
+
+#: Every output table by the name of the function that returns it.
+TABLES: dict[str, Table] = {t.name: t for t in _DECLARED}
