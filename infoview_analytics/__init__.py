@@ -19,6 +19,7 @@ so ``import infoview_analytics`` and the ``infoview`` command start fast.
 """
 
 from .analysis import (
+    PreparedLog,
     activity,
     add_warmth,
     classify_contacts,
@@ -28,6 +29,7 @@ from .analysis import (
     funnel,
     meeting_discipline,
     perspective_matrix,
+    prepare,
     referral_chains,
     referral_graph,
     referral_problems,
@@ -86,6 +88,7 @@ __all__ = [
     "LogFormatError",
     "LogProblemsWarning",
     "MergeResult",
+    "PreparedLog",
     "ReportExistsError",
     "__version__",
     "activity",
@@ -114,6 +117,7 @@ __all__ = [
     "plot_response_rates",
     "plot_thank_you_timeliness",
     "plot_time_to_response",
+    "prepare",
     "pseudonym_map",
     "read_linkedin",
     "read_log",

@@ -14,17 +14,6 @@ import pytest
 TINY_AS_OF = pd.Timestamp("2026-03-20")
 
 
-@pytest.fixture(autouse=True)
-def _fresh_memo():
-    """Each test starts with nothing remembered (infoview_analytics._memo), so no test
-    depends on another's leftovers; tests/test_memo.py checks what is remembered."""
-    from infoview_analytics.core import memo as _memo
-
-    _memo.clear()
-    yield
-    _memo.clear()
-
-
 @pytest.fixture
 def rng() -> np.random.Generator:
     return np.random.default_rng(20260320)

@@ -11,11 +11,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from scipy.stats import binomtest
 
+import infoview_analytics as iv
 from infoview_analytics.analysis.grouping import check_by
-from infoview_analytics.analysis.outcomes import outcomes, warmth
+from infoview_analytics.analysis.outcomes import outcomes
 from infoview_analytics.analysis.stats import wilson
 from infoview_analytics.core.args import as_of_timestamp, check_confidence
-from infoview_analytics.core.calendar import business_days
+from infoview_analytics.core.calendar import add_business_days, business_calendar, business_days
 from infoview_analytics.core.frame import canonical
 from infoview_analytics.core.schema import COLUMNS
 from infoview_analytics.errors import InvalidArgumentError
@@ -72,18 +73,27 @@ def test_check_confidence(bad):
     ],
 )
 def test_business_days_skip_weekends(start, end, expected):
-    got = business_days(pd.Series([pd.Timestamp(start)]), pd.Timestamp(end))
-    assert got.iloc[0] == expected
+    got = business_days(np.array([start], dtype="datetime64[ns]"), end, business_calendar())
+    assert got[0] == expected
 
 
 def test_business_days_holidays_and_missing():
     start = pd.Series([pd.Timestamp("2026-12-24"), pd.NaT])
-    got = business_days(start, pd.Timestamp("2026-12-28"), holidays=["2026-12-25"])
+    got = business_days(start, pd.Timestamp("2026-12-28"), business_calendar(["2026-12-25"]))
     # Thu 24 (counted), Fri 25 holiday, weekend: 1 business day.
-    assert got.iloc[0] == 1
-    assert np.isnan(got.iloc[1])
+    assert got[0] == 1
+    assert np.isnan(got[1])
     with pytest.raises(InvalidArgumentError, match="`holidays`"):
-        business_days(start, pd.Timestamp("2026-12-28"), holidays=["not a date"])
+        business_calendar(["not a date"])
+    with pytest.raises(InvalidArgumentError, match="`holidays`"):
+        business_calendar(["2026-12-25", None])
+
+
+def test_adding_business_days_skips_weekends_and_holidays():
+    start = np.array(["2026-12-23", "2026-12-26", "NaT"], dtype="datetime64[ns]")
+    got = add_business_days(start, 3, business_calendar(["2026-12-25"]))
+    # Wed 23 + 3: Thu 24, (Fri 25 holiday), Mon 28, Tue 29; Sat 26 rolls to Mon 28, + 3: Thu 31.
+    assert got.astype("datetime64[D]").astype(str).tolist() == ["2026-12-29", "2026-12-31", "NaT"]
 
 
 def test_canonical_adds_missing_columns_without_touching_input():
@@ -98,7 +108,7 @@ def test_canonical_adds_missing_columns_without_touching_input():
 
 
 def test_outcomes_on_tiny_log(tiny_log):
-    o = outcomes(canonical(tiny_log), as_of=TINY_AS_OF)
+    o = outcomes(canonical(tiny_log), as_of=TINY_AS_OF, calendar=business_calendar())
     by_name = o.set_index(tiny_log["contact"])
     # Hand-computed, see the tiny_log fixture's docstring.
     assert by_name["asked"].sum() == 7  # everyone but Gus
@@ -124,7 +134,7 @@ def test_pending_window_boundary(days_ago, pending):
     as_of = pd.Timestamp("2026-03-20")  # Friday
     requested = pd.Timestamp(np.busday_offset("2026-03-20", -days_ago, roll="backward"))
     log = pd.DataFrame({"contact": ["X"], "requested_on": [requested], "status": ["awaiting"]})
-    o = outcomes(canonical(log), as_of=as_of)
+    o = outcomes(canonical(log), as_of=as_of, calendar=business_calendar())
     assert o.loc[0, "business_days_waiting"] == days_ago
     assert bool(o.loc[0, "pending"]) is pending
 
@@ -138,7 +148,7 @@ def test_follow_up_restarts_the_window():
             "status": ["awaiting"],
         }
     )
-    o = outcomes(canonical(log), as_of=pd.Timestamp("2026-03-20"))
+    o = outcomes(canonical(log), as_of=pd.Timestamp("2026-03-20"), calendar=business_calendar())
     assert o.loc[0, "waiting_since"] == pd.Timestamp("2026-03-17")
     assert o.loc[0, "pending"]
 
@@ -180,5 +190,5 @@ def test_wilson_matches_scipy_and_brackets_rate(kn, confidence):
 
 
 def test_warmth(tiny_log):
-    got = warmth(canonical(tiny_log))
+    got = iv.prepare(tiny_log).warmth
     assert list(got) == ["warm", "warm", "warm", "cold", "cold", "cold", "cold", "warm"]

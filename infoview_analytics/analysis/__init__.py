@@ -8,11 +8,13 @@ from .cohort import cohort_summary
 from .fields import coverage, perspective_matrix
 from .followups import classify_contacts, follow_ups_due
 from .meetings import meeting_discipline, thank_you_timeliness
+from .prepared import PreparedLog, prepare
 from .referrals import referral_chains, referral_graph, referral_problems, referral_summary
 from .responses import activity, add_warmth, funnel, response_rates
 from .timing import response_time_summary, time_to_response
 
 __all__ = [
+    "PreparedLog",
     "activity",
     "add_warmth",
     "classify_contacts",
@@ -22,6 +24,7 @@ __all__ = [
     "funnel",
     "meeting_discipline",
     "perspective_matrix",
+    "prepare",
     "referral_chains",
     "referral_graph",
     "referral_problems",

@@ -10,35 +10,23 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.args import as_of_timestamp, check_positive_int
-from ..core.frame import canonical
+from ..core.args import check_positive_int
 from ..core.schema import DATE_COLUMNS
-from .fields import NO_FIELD
-from .fields import _groups as field_groups
-from .followups import _overdue_per_row
-from .grouping import group_codes
-from .outcomes import outcomes
+from .grouping import NO_FIELD, group_keys
+from .prepared import PreparedLog, prepare
 from .stats import ratio, wilson
+from .steps import overdue_per_row
+from .tables import TABLES
 
 __all__ = ["cohort_summary"]
 
-COHORT_COLUMNS = [
-    "owner",
-    "asked",
-    "decided",
-    "responded",
-    "response_rate",
-    "ci_low",
-    "ci_high",
-    "interviews",
-    "fields_at_minimum",
-    "fields_total",
-    "follow_ups_overdue",
-    "last_activity",
-]
+#: The columns of the summary (declared in :mod:`.tables`).
+COHORT_COLUMNS = list(TABLES["cohort_summary"].columns)
 
 
-def cohort_summary(log: pd.DataFrame, *, as_of: object = None, minimum: int = 3) -> pd.DataFrame:
+def cohort_summary(
+    log: pd.DataFrame | PreparedLog, *, as_of: object = None, minimum: int = 3
+) -> pd.DataFrame:
     """One row per student: requests, response rate, interviews, coverage, overdue follow-ups.
 
     Parameters
@@ -94,39 +82,25 @@ def cohort_summary(log: pd.DataFrame, *, as_of: object = None, minimum: int = 3)
     ([0, 2], [11, 2])
     """
     minimum = check_positive_int("minimum", minimum, minimum=1)
-    ts = as_of_timestamp(as_of)
-    log = canonical(log)
-    out = outcomes(log, as_of=ts)
-    owner_code, owners = group_codes(log["owner"])
-    # One code per student, numbered in name order: sums are bincounts, already sorted.
-    rank, students = pd.factorize(owners, sort=True)
-    code = rank[owner_code]
-    size = len(students)
-
-    def total(values: object) -> np.ndarray:
-        return np.bincount(code, weights=np.asarray(values), minlength=size).astype(np.int64)
-
-    res = pd.DataFrame(
-        {
-            "asked": total(out["asked"]),
-            "decided": total(out["decided"]),
-            "responded": total(out["responded"]),
-            "interviews": total(out["interviewed"]),
-        },
-        index=pd.Index(np.asarray(students, dtype=object), name="owner", dtype=object),
+    p = prepare(log, as_of=as_of)
+    out = p.outcomes
+    owner = group_keys(p.frame, ["owner"])["owner"]
+    counted = ["asked", "decided", "responded", "interviewed"]
+    res = out[counted].groupby(owner.to_numpy()).sum()
+    res = res.rename(columns={"interviewed": "interviews"})
+    res.index = pd.Index(res.index.to_numpy(dtype=object), name="owner", dtype=object)
+    res["last_activity"] = (
+        pd.Series(_last_activity(p.frame, p.as_of)).groupby(owner.to_numpy()).max()
     )
-    # Latest activity per student: NaT is the smallest int64, so a maximum skips it.
-    latest = np.full(size, np.iinfo(np.int64).min, dtype=np.int64)
-    np.maximum.at(latest, code, _last_activity(log, ts).view(np.int64))
-    res["last_activity"] = latest.view("datetime64[ns]")
     # Interviews per (owner, field), grouped exactly as coverage(by=["owner", "field"]) does.
-    gid, fields = field_groups(log, ["owner", "field"])
-    per_field = np.bincount(gid, weights=out["interviewed"].to_numpy(), minlength=len(fields))
-    fields = fields.assign(interviewed=per_field[fields["_gid"].to_numpy()])
+    gid, fields = p.field_groups(["owner", "field"])
+    per_field = out["interviewed"].groupby(gid).sum()
+    fields = fields.assign(interviewed=per_field.reindex(fields["_gid"], fill_value=0).to_numpy())
     fields = fields[fields["field"] != NO_FIELD]
     res["fields_total"] = fields.groupby("owner").size()
     res["fields_at_minimum"] = fields[fields["interviewed"] >= minimum].groupby("owner").size()
-    res["follow_ups_overdue"] = total(_overdue_per_row(log, out, ts))
+    overdue = overdue_per_row(p.frame, p.steps, as_of=p.as_of, calendar=p.calendar)
+    res["follow_ups_overdue"] = pd.Series(overdue).groupby(owner.to_numpy()).sum()
     for col in ("fields_total", "fields_at_minimum"):
         res[col] = res[col].reindex(res.index).fillna(0).astype(np.int64)
     low, high = wilson(res["responded"], res["decided"])
@@ -134,7 +108,7 @@ def cohort_summary(log: pd.DataFrame, *, as_of: object = None, minimum: int = 3)
     res["ci_low"] = low
     res["ci_high"] = high
     res = res.reset_index()
-    return res[COHORT_COLUMNS]
+    return res[list(TABLES["cohort_summary"].columns)]
 
 
 def _last_activity(log: pd.DataFrame, ts: pd.Timestamp) -> np.ndarray:

@@ -2,9 +2,10 @@
 
 The rule of thumb: interview at least 3 to 5 professionals per field, with a
 range of perspectives (role, organisation, seniority, type of organisation,
-place). Fields are matched ignoring case and runs of whitespace and shown as
-first written; rows without a field form their own "(no field)" group.
-Interviews are counted from the request outcomes (``_common.outcomes``).
+place). Fields are matched by the one name key (case, accents and spacing
+ignored) and shown as first written; rows without a field form their own
+"(no field)" group. Interviews are counted from the request outcomes
+(:mod:`.outcomes`).
 """
 
 from __future__ import annotations
@@ -14,18 +15,16 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from ..core.args import as_of_timestamp, check_choice, check_positive_int
-from ..core.frame import canonical
-from ..core.memo import remembered
-from ..core.names import first_appearances, name_codes, sorted_unique
+from ..core.args import check_choice, check_positive_int
+from ..core.names import name_key
 from ..errors import InvalidArgumentError
-from .grouping import category_values, check_by, group_codes, with_groups
-from .outcomes import outcomes
+from .grouping import NO_FIELD, category_values, check_by, stripped
+from .prepared import PreparedLog, prepare
+from .tables import TABLES
 
-__all__ = ["coverage", "perspective_matrix"]
+__all__ = ["NO_FIELD", "coverage", "perspective_matrix"]
 
 PERSPECTIVES = ("organization", "role", "seniority", "org_type", "location")
-NO_FIELD = "(no field)"
 NONE = "(none)"
 
 #: How a seniority reads in "All interviews are with ... people".
@@ -38,75 +37,6 @@ _SENIORITY_WORDS = {
 }
 
 
-def _groups(
-    log: pd.DataFrame, keys_by: list[str], planned: Sequence[str] = ()
-) -> tuple[np.ndarray, pd.DataFrame]:
-    """Group id of every row and the group table (by columns, sorted, "(no field)" last).
-
-    Remembered (:mod:`._memo`): coverage, the perspective matrix and the cohort
-    summary group a cohort by the same owner and field columns.
-    """
-    gid, table = remembered(
-        "field_groups",
-        [log[c] for c in keys_by],
-        lambda: _build_groups(log, keys_by, planned),
-        params=(tuple(keys_by), tuple(planned)),
-    )
-    return gid, table.copy()
-
-
-def _build_groups(
-    log: pd.DataFrame, keys_by: list[str], planned: Sequence[str]
-) -> tuple[np.ndarray, pd.DataFrame]:
-    """The groups of :func:`_groups`, computed.
-
-    The last ``by`` column is the field-like one: matched by name key, shown as
-    first written, missing as "(no field)". ``planned`` field names are added
-    (with no rows) for every combination of the other ``by`` columns.
-    """
-    other, field_col = keys_by[:-1], keys_by[-1]
-    coded = {c: group_codes(log[c]) for c in other}
-    fcode, ftext = name_codes(log[field_col])
-    written = log[field_col].astype(object).to_numpy()
-    # Codes are numbered in order of first appearance: firsts are where a code is new.
-    have = np.flatnonzero(fcode >= 0)
-    first_of_key = have[first_appearances(fcode[have])]
-    # Each key shown as first written (key k first appears at first_of_key[k]); then "(no field)".
-    shown_of = np.full(len(ftext) + 1, NO_FIELD, dtype=object)
-    shown_of[:-1] = _stripped(written[first_of_key])
-    parts = [coded[c][0] for c in other] + [fcode + 1]
-    gid = np.zeros(len(log), dtype=np.int64)
-    for codes in parts:
-        # Re-factorise at each step so the combined code never overflows.
-        gid = pd.factorize(gid * (int(codes.max(initial=0)) + 1) + codes)[0]
-    firsts = first_appearances(gid)
-    table = pd.DataFrame(
-        {
-            c: pd.Series(labels[codes[firsts]], dtype=object)
-            for c, (codes, labels) in coded.items()
-        },
-        index=pd.RangeIndex(len(firsts)),
-    )
-    fkey = fcode[firsts]
-    table[field_col] = shown_of[np.where(fkey >= 0, fkey, len(ftext))]
-    table["_key"] = np.where(fkey >= 0, ftext[np.maximum(fkey, 0)] if len(ftext) else "", "")
-    table["_gid"] = np.arange(len(table))
-    if planned:
-        wanted = pd.DataFrame({field_col: list(planned)})
-        wanted["_key"] = wanted[field_col].str.casefold().str.split().str.join(" ")
-        combos = table[other].drop_duplicates() if other else pd.DataFrame(index=[0])
-        extra = combos.merge(wanted.drop_duplicates("_key"), how="cross")
-        extra = extra.merge(
-            table[[*other, "_key"]], on=[*other, "_key"], how="left", indicator=True
-        )
-        extra = extra[extra["_merge"] == "left_only"].drop(columns="_merge")
-        extra["_gid"] = -1
-        table = pd.concat([table, extra[table.columns]], ignore_index=True)
-    table["_nofield"] = table[field_col] == NO_FIELD
-    table = table.sort_values([*other, "_nofield", "_key"], kind="stable")
-    return gid, table.reset_index(drop=True)
-
-
 def _field_arguments(log: pd.DataFrame, by: str | Sequence[str] | None) -> list[str]:
     if by is None or (not isinstance(by, str) and len(list(by)) == 0):
         msg = (
@@ -117,29 +47,8 @@ def _field_arguments(log: pd.DataFrame, by: str | Sequence[str] | None) -> list[
     return check_by(log, by)
 
 
-def _count(gid: np.ndarray, weights: np.ndarray, size: int) -> np.ndarray:
-    return np.bincount(gid, weights=weights.astype(np.int64), minlength=size).astype(np.int64)
-
-
-def _distinct(gid: np.ndarray, codes: np.ndarray, size: int) -> np.ndarray:
-    """Distinct non-missing codes per group."""
-    keep = codes >= 0
-    width = int(codes.max(initial=0)) + 1
-    pairs = gid[keep] * width + codes[keep]
-    if _dense_ok(size, width, len(pairs)):
-        seen = np.zeros(size * width, dtype=bool)
-        seen[pairs] = True
-        return seen.reshape(size, width).sum(axis=1)
-    return np.bincount(sorted_unique(pairs) // width, minlength=size)
-
-
-def _dense_ok(size: int, width: int, rows: int) -> bool:
-    """Whether a (group × value) table is small enough to count in directly."""
-    return size * width <= max(8 * rows, 1 << 22)
-
-
 def coverage(
-    log: pd.DataFrame,
+    log: pd.DataFrame | PreparedLog,
     *,
     by: str | Sequence[str] = "field",
     minimum: int = 3,
@@ -205,65 +114,89 @@ def coverage(
     >>> cov.loc[0, "note"]
     'All 3 interviews are from one organisation (Acme)'
     """
-    log = canonical(log)
-    keys_by = _field_arguments(log, by)
+    prepared = prepare(log, as_of=as_of)
+    keys_by = _field_arguments(prepared.frame, by)
     minimum = check_positive_int("minimum", minimum, minimum=1)
     target = check_positive_int("target", target, minimum=minimum)
-    columns = [c for c in log.columns if isinstance(c, str)]
+    columns = [c for c in prepared.frame.columns if isinstance(c, str)]
     perspectives = [perspectives] if isinstance(perspectives, str) else list(perspectives)
     for p in perspectives:
         check_choice("perspectives", p, columns)
-    planned = _planned(fields)
-    log = with_groups(log, keys_by)
-    out = outcomes(log, as_of=as_of_timestamp(as_of))
-    gid, table = _groups(log, keys_by, planned)
-    size = int(gid.max(initial=-1)) + 1
-    inter = out["interviewed"].to_numpy()
-    row = table["_gid"].to_numpy()
-    present = row >= 0
-
-    def per_group(values: np.ndarray) -> np.ndarray:
-        full = np.zeros(len(table), dtype=np.int64)
-        full[present] = values[row[present]]
-        return full
-
-    k = per_group(_count(gid, inter, size))
+    gid, table = prepared.field_groups(keys_by, _planned(fields))
+    out = prepared.outcomes
+    counted = ["interviewed", "scheduled", "asked", "pending"]
+    sums = out[counted].groupby(gid).sum()
+    # Groups of planned fields without rows (``_gid`` -1) count zeros.
     res = table[keys_by].copy()
-    res["interviewed"] = k
-    res["scheduled"] = per_group(_count(gid, out["scheduled"].to_numpy(), size))
-    res["asked"] = per_group(_count(gid, out["asked"].to_numpy(), size))
-    res["pending"] = per_group(_count(gid, out["pending"].to_numpy(), size))
+    res[counted] = sums.reindex(table["_gid"], fill_value=0).to_numpy(dtype=np.int64)
+    k = res["interviewed"].to_numpy()
     res["status"] = np.select(
         [k >= target, k >= minimum], ["target_met", "minimum_met"], "below_minimum"
     ).astype(object)
     res["to_minimum"] = np.maximum(minimum - k, 0)
     res["to_target"] = np.maximum(target - k, 0)
-    ig = gid[inter]
     # Perspectives are counted among the interviews only.
-    done = log.loc[inter, list(dict.fromkeys([*perspectives, "organization", "seniority"]))]
+    inter = out["interviewed"].to_numpy()
+    group = gid[inter]
+
+    def per_group(values: pd.Series, fill: object = 0) -> np.ndarray:
+        return values.reindex(table["_gid"], fill_value=fill).to_numpy()
+
     for p in perspectives:
-        codes = name_codes(done[p])[0]
-        res[f"n_{p}"] = per_group(_distinct(ig, codes, size))
-    org_codes = name_codes(done["organization"])[0]
-    top_count, top_org = _top_value(ig, org_codes, done["organization"].to_numpy(), size)
+        codes = prepared.name_codes(p)[0][inter]
+        distinct = pd.Series(codes[codes >= 0]).groupby(group[codes >= 0]).nunique()
+        res[f"n_{p}"] = per_group(distinct).astype(np.int64)
+    org = _top_value(group, prepared.name_codes("organization")[0][inter])
+    org_count = per_group(org["n"])
     with np.errstate(divide="ignore", invalid="ignore"):
-        res["top_org_share"] = np.where(k > 0, per_group(top_count) / k, np.nan)
-    sen_codes, sen_keys = name_codes(done["seniority"])
-    words = _seniority_words(sen_codes, sen_keys)
-    sen_count, sen_value = _top_value(ig, sen_codes, words, size)
+        res["top_org_share"] = np.where(k > 0, org_count / k, np.nan)
+    org_rows = np.flatnonzero(inter)[org["first"].to_numpy()]
+    org_name = pd.Series(
+        stripped(prepared.frame["organization"].to_numpy(dtype=object)[org_rows]), index=org.index
+    )
+    sen_codes, sen_keys = prepared.name_codes("seniority")
+    sen = _top_value(group, sen_codes[inter])
+    sen_words = pd.Series(
+        [_SENIORITY_WORDS.get(w, f"{w} people") for w in sen_keys[sen["code"].to_numpy()]],
+        index=sen.index,
+        dtype=object,
+    )
     res["note"] = np.where(
         table["_nofield"].to_numpy(),
         "Rows without a field: fill in the field to count them",
         _notes(
             k,
             minimum,
-            org_all=per_group(top_count) == k,
-            org_name=_spread(top_org, row, present),
-            sen_all=per_group(sen_count) == k,
-            sen_words=_spread(sen_value, row, present),
+            org_all=org_count == k,
+            org_name=per_group(org_name, ""),
+            sen_all=per_group(sen["n"]) == k,
+            sen_words=per_group(sen_words, ""),
         ),
     )
-    return res.reset_index(drop=True)
+    return res[[*keys_by, *_columns(perspectives)]].reset_index(drop=True)
+
+
+def _columns(perspectives: list[str]) -> list[str]:
+    """The declared columns of ``coverage``, with one ``n_<column>`` per perspective."""
+    declared = TABLES["coverage"].columns
+    fixed = [c for c in declared if not c.startswith("n_")]
+    at = fixed.index("top_org_share")
+    return [*fixed[:at], *(f"n_{p}" for p in perspectives), *fixed[at:]]
+
+
+def _top_value(group: np.ndarray, codes: np.ndarray) -> pd.DataFrame:
+    """Per group: the most frequent non-missing code, its count, and its first row.
+
+    Ties go to the code that appears first among the rows given (``first`` is a
+    position in ``codes``).
+    """
+    d = pd.DataFrame({"g": group, "code": codes, "pos": np.arange(len(codes))})[codes >= 0]
+    d["seen"] = d.groupby("code")["pos"].transform("min")
+    pairs = d.groupby(["g", "code"], sort=False).agg(
+        n=("pos", "size"), first=("pos", "min"), seen=("seen", "first")
+    )
+    best = pairs.reset_index().sort_values(["g", "n", "seen"], ascending=[True, False, True])
+    return best.drop_duplicates("g").set_index("g")[["code", "n", "first"]]
 
 
 def _planned(fields: Iterable[str] | None) -> list[str]:
@@ -278,61 +211,6 @@ def _planned(fields: Iterable[str] | None) -> list[str]:
             )
             raise InvalidArgumentError(msg)
     return [" ".join(f.split()) for f in items]
-
-
-def _seniority_words(codes: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    words = np.array([_SENIORITY_WORDS.get(k, f"{k} people") for k in keys] + [""], dtype=object)
-    return words[codes]
-
-
-def _top_value(
-    gid: np.ndarray, codes: np.ndarray, written: np.ndarray, size: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Count of the most frequent non-missing code per group, and its first-written value.
-
-    Ties go to the code seen first in the log.
-    """
-    keep = codes >= 0
-    top_count = np.zeros(size, dtype=np.int64)
-    top_name = np.full(size, "", dtype=object)
-    if not keep.any():
-        return top_count, top_name
-    g, c, w = gid[keep], codes[keep], written[keep]
-    width = int(c.max()) + 1
-    if _dense_ok(size, width, len(g)):
-        pairs = g * width + c
-        table = np.bincount(pairs, minlength=size * width).reshape(size, width)
-        best = table.argmax(axis=1)  # the first (smallest) code among the most frequent
-        top_count = table[np.arange(size), best]
-        first = np.full(size * width, -1, dtype=np.int64)
-        first[pairs[::-1]] = np.arange(len(pairs))[::-1]  # first row of each pair wins
-        at = first[np.arange(size) * width + best]
-        has = top_count > 0
-        top_name[has] = _stripped(w[at[has]])
-        return top_count, top_name
-    # Sparse: count the (group, code) pairs that occur, by sorting them.
-    pairs, first, n = np.unique(g * width + c, return_index=True, return_counts=True)
-    pg, pc = pairs // width, pairs % width
-    order = np.lexsort((pc, -n, pg))  # per group: most frequent, then the first-seen code
-    lead = order[np.r_[True, pg[order][1:] != pg[order][:-1]]]
-    top_count[pg[lead]] = n[lead]
-    top_name[pg[lead]] = _stripped(w[first[lead]])
-    return top_count, top_name
-
-
-def _stripped(values: np.ndarray) -> np.ndarray:
-    """The values as text without surrounding spaces, each distinct value stripped once.
-
-    A cohort has many groups but few organisations and fields.
-    """
-    codes, distinct = pd.factorize(values)
-    return np.asarray([str(v).strip() for v in distinct], dtype=object)[codes]
-
-
-def _spread(values: np.ndarray, row: np.ndarray, present: np.ndarray) -> np.ndarray:
-    out = np.full(len(row), "", dtype=object)
-    out[present] = values[row[present]]
-    return out
 
 
 def _notes(
@@ -350,27 +228,22 @@ def _notes(
     (count, organisation, seniority) situation is written once.
     """
     several = k >= 2
-    org_part = np.where(several & org_all, org_name, None)
-    sen_part = np.where(several & sen_all, sen_words, None)
+    situations = pd.DataFrame(
+        {
+            "k": k,
+            "org": np.where(several & org_all, org_name, None),
+            "sen": np.where(several & sen_all, sen_words, None),
+        }
+    )
     # Counts at or above the minimum read the same unless a part names them.
-    shown_k = np.where((k < minimum) | (org_part != None) | (sen_part != None), k, -1)  # noqa: E711
-    org_code, orgs = pd.factorize(org_part)  # None -> -1
-    sen_code, sens = pd.factorize(sen_part)
-    # One integer per situation (all parts are small non-negative numbers once shifted).
-    case = ((shown_k + 1) * (len(orgs) + 1) + org_code + 1) * (len(sens) + 1) + sen_code + 1
-    codes = pd.factorize(case)[0]
-    firsts = first_appearances(codes)
-    orgs, sens = [*orgs, None], [*sens, None]  # code -1 picks the trailing None
+    named = situations["org"].notna() | situations["sen"].notna()
+    situations["k"] = situations["k"].where((situations["k"] < minimum) | named, -1)
+    case = situations.groupby(["k", "org", "sen"], sort=False, dropna=False).ngroup()
     texts = [
-        _note(int(n), minimum, orgs[o], sens[w])
-        for n, o, w in zip(
-            shown_k[firsts].tolist(),
-            org_code[firsts].tolist(),
-            sen_code[firsts].tolist(),
-            strict=True,
-        )
+        _note(int(n), minimum, None if pd.isna(o) else o, None if pd.isna(w) else w)
+        for n, o, w in situations.drop_duplicates().itertuples(index=False)
     ]
-    return np.asarray(texts, dtype=object)[codes]
+    return np.asarray(texts, dtype=object)[case.to_numpy()]
 
 
 def _note(k: int, minimum: int, org: str | None, sen: str | None) -> str:
@@ -390,7 +263,7 @@ def _note(k: int, minimum: int, org: str | None, sen: str | None) -> str:
 
 
 def perspective_matrix(
-    log: pd.DataFrame,
+    log: pd.DataFrame | PreparedLog,
     *,
     by: str | Sequence[str] = "field",
     perspective: str = "seniority",
@@ -437,41 +310,36 @@ def perspective_matrix(
     0    data     1     1       0
     1  design     0     0       1
     """
-    log = canonical(log)
-    keys_by = _field_arguments(log, by)
-    columns = [c for c in log.columns if isinstance(c, str)]
-    check_choice("perspective", perspective, columns)
-    log = with_groups(log, keys_by)
-    inter = outcomes(log, as_of=as_of_timestamp(as_of))["interviewed"].to_numpy()
-    gid, table = _groups(log, keys_by)
-    codes, keys = name_codes(log[perspective])
-    written = log[perspective].astype(object).to_numpy()
-    # Column order: category values, then others (by key), then (none).
+    prepared = prepare(log, as_of=as_of)
+    frame = prepared.frame
+    keys_by = _field_arguments(frame, by)
+    check_choice("perspective", perspective, [c for c in frame.columns if isinstance(c, str)])
+    inter = prepared.outcomes["interviewed"].to_numpy()
+    gid, table = prepared.field_groups(keys_by)
+    codes, keys = prepared.name_codes(perspective)
+    written = frame[perspective].to_numpy(dtype=object)
+    # Column order: category values, then others as first written (by key), then (none).
     allowed = list(category_values(perspective))
-    seen = inter & (codes >= 0)  # other values: only those among the interviews
-    first = np.unique(codes[seen], return_index=True)
-    shown = pd.Series(written[seen][first[1]], dtype=object).astype(str).str.strip()
-    labels = dict(zip(first[0].tolist(), shown.tolist(), strict=True))
-    allowed_keys = {" ".join(a.casefold().split()): a for a in allowed}
-    label_of = {c: allowed_keys.get(keys[c], labels.get(c)) for c in range(len(keys))}
-    others = sorted((c for c in labels if keys[c] not in allowed_keys), key=lambda c: keys[c])
-    col_names = allowed + [label_of[c] for c in others]
-    position = {name: i for i, name in enumerate(col_names)}
-    # Values never interviewed map to the spare last cell (never counted).
-    col_of_code = np.array(
-        [position.get(label_of[c], len(col_names)) for c in range(len(keys))] + [len(col_names)]
+    allowed_of_key = dict(zip(name_key(pd.Series(allowed, dtype=object)), allowed, strict=True))
+    seen = inter & (codes >= 0)
+    first_row = pd.Series(np.flatnonzero(seen)).groupby(codes[seen]).first()
+    label_of = {
+        int(c): allowed_of_key.get(keys[c], str(written[row]).strip())
+        for c, row in first_row.items()
+    }
+    others = sorted((c for c in label_of if keys[c] not in allowed_of_key), key=lambda c: keys[c])
+    columns = allowed + [label_of[c] for c in others]
+    cell = np.array([label_of.get(c, NONE) for c in range(len(keys))] + [NONE], dtype=object)
+    counts = pd.crosstab(gid[inter], cell[codes[inter]])
+    if NONE in counts.columns:
+        columns.append(NONE)
+    counts = counts.reindex(index=table["_gid"], columns=columns, fill_value=0)
+    res = pd.concat(
+        [
+            table[keys_by].reset_index(drop=True),
+            pd.DataFrame(counts.to_numpy(dtype=np.int64), columns=columns),
+        ],
+        axis=1,
     )
-    cell = col_of_code[codes]
-    width = len(col_names) + 1
-    size = int(gid.max(initial=-1)) + 1
-    counts = np.bincount(gid[inter] * width + cell[inter], minlength=size * width)
-    counts = counts.reshape(size, width)
-    if counts[:, -1].any():
-        col_names = [*col_names, NONE]
-    else:
-        counts = counts[:, :-1]
-    res = table[keys_by].reset_index(drop=True)
-    values = pd.DataFrame(counts[table["_gid"].to_numpy()], columns=col_names)
-    res = pd.concat([res, values.astype(np.int64)], axis=1)
     res.attrs["perspective"] = perspective
     return res

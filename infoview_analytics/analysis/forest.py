@@ -1,77 +1,220 @@
-"""Parent-pointer forests, vectorised (private): the engine of the referral chains.
+"""The referral forest: who introduced whom, resolved once per log.
 
-Nodes are positions 0..n-1 and ``parent[i]`` is the position of the node's
-parent (-1 for a root). Everything here is whole-array numpy work: pointer
-jumping (doubling) gives depth and root in O(n log depth), loops are found
-where the jumping does not reach a root, and per-level slices give the
-bottom-up and top-down passes. No per-node Python walk.
+Every row's ``referred_by`` is matched to another row's ``contact`` by the one
+name key (:mod:`infoview_analytics.core.names`), within the same ``owner``
+when the log is a cohort. A referrer who is not in the log becomes an
+*outside* node. Structural problems are resolved deterministically and listed:
+
+* a self-referral is ignored (the person becomes a root);
+* a name shared by two rows links referrals to the first of those rows;
+* a loop (A referred B, B referred A) is broken at the member whose name key
+  sorts first, who becomes a root.
+
+The graph work is scipy's: loops are the strongly connected components
+(``scipy.sparse.csgraph.connected_components``), depth is the breadth-first
+distance from a virtual root above every chain start
+(``scipy.sparse.csgraph.shortest_path``), and chain roots are the weakly
+connected components. Nodes are positions: the log's rows first, then the
+outside referrers.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
-from ..core.names import sorted_unique
+from ..core.names import row_numbers
 
-__all__: list[str] = []
+__all__ = ["PROBLEM_COLUMNS", "Forest", "build_forest", "levels"]
 
 PROBLEM_COLUMNS = ["problem", "contact", "owner", "source_row", "detail"]
+_NO_NAME = "(no name)"
 
 
-def pointer_jump(parent: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Root and depth of every node by doubling; ``stuck`` marks nodes in or behind a loop."""
-    size = len(parent)
-    idx = np.arange(size)
-    jump = np.where(parent >= 0, parent, idx)
-    depth = (parent >= 0).astype(np.int64)
-    # After k rounds ``jump`` is the 2**k-th ancestor; 2**k >= size reaches any root.
-    for _ in range(max(size, 1).bit_length() + 1):
-        if not (parent[jump] >= 0).any():
-            break
-        depth = depth + depth[jump]
-        jump = jump[jump]
-    stuck = parent[jump] >= 0
-    return jump, depth, stuck
+@dataclass(frozen=True)
+class Forest:
+    """The resolved referral forest: the log's rows first, then outside referrers."""
+
+    #: Rows of the log (nodes ``n`` and above are outside referrers).
+    n: int
+    #: Position of each node's referrer, -1 for the start of a chain (after repairs).
+    parent: np.ndarray
+    #: Position of the start of each node's chain.
+    root: np.ndarray
+    #: Steps from the start of the chain (0 for a start).
+    depth: np.ndarray
+    #: Names as written (object); "(no name)" for rows without one.
+    names: np.ndarray
+    #: Owner as written (object, NaN when none).
+    owners: np.ndarray
+    #: Spreadsheet row of each log row, and of the first row naming an outsider.
+    rows: np.ndarray
+    #: Log rows sharing the name of an earlier row.
+    later: np.ndarray
+    #: :func:`referral_problems`' table.
+    problems: pd.DataFrame
 
 
-def break_loops(
-    parent: np.ndarray, jump: np.ndarray, stuck: np.ndarray, keys: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Cut each loop at the member whose key sorts first.
+def _graph(parent: np.ndarray, extra: int = 0) -> object:
+    """The forest as a sparse matrix, edges referrer -> referred (``extra`` spare nodes)."""
+    from scipy import sparse
 
-    ``jump`` of a stuck node is a loop member, and on a loop the 2**k-th
-    ancestor is a rotation, so the jumps of stuck nodes are exactly the loop
-    members. The smallest rank around each loop comes from min-doubling.
-    Returns the repaired parents, the loop members and their loop id.
+    size = len(parent) + extra
+    child = np.flatnonzero(parent >= 0)
+    ones = np.ones(len(child), dtype=np.int8)
+    return sparse.csr_matrix((ones, (parent[child], child)), shape=(size, size))
+
+
+def _break_loops(
+    parent: np.ndarray, sort_key: np.ndarray
+) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray] | None]:
+    """Cut every loop at the member whose key sorts first (then by position).
+
+    Each node has at most one parent, so a loop is a strongly connected
+    component of two or more nodes. Returns the repaired parents and, when
+    there were loops, the members with their loop id (the rank of the member
+    where the loop is cut, so loops are listed in that order).
     """
-    members = sorted_unique(jump[stuck])
-    local = np.full(len(parent), -1, dtype=np.int64)
-    local[members] = np.arange(len(members))
-    up = local[parent[members]]
-    order = pd.DataFrame({"k": keys[members], "p": members}).sort_values(["k", "p"]).index
-    rank = np.empty(len(members), dtype=np.int64)
-    rank[order.to_numpy()] = np.arange(len(members))
-    low = rank.copy()
-    hop = up.copy()
-    for _ in range(max(len(members), 1).bit_length() + 1):
-        low = np.minimum(low, low[hop])
-        hop = hop[hop]
+    from scipy.sparse import csgraph
+
+    _, label = csgraph.connected_components(_graph(parent), directed=True, connection="strong")
+    size = np.bincount(label)
+    members = np.flatnonzero(size[label] >= 2)
+    if not len(members):
+        return parent, None
+    d = pd.DataFrame({"loop": label[members], "key": sort_key[members], "pos": members})
+    d = d.sort_values(["key", "pos"], kind="stable")
+    d["rank"] = np.arange(len(d))
+    d["loop_id"] = d.groupby("loop")["rank"].transform("min")
+    d = d.sort_values("pos")
     repaired = parent.copy()
-    repaired[members[rank == low]] = -1
-    return repaired, members, low
+    repaired[d.loc[d["rank"] == d["loop_id"], "pos"].to_numpy()] = -1
+    return repaired, (d["pos"].to_numpy(), d["loop_id"].to_numpy())
+
+
+def _depth_and_root(parent: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Depth and chain start of every node of a forest (no loops left)."""
+    from scipy.sparse import csgraph
+
+    size = len(parent)
+    if size == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    # A virtual node above every chain start: depth + 1 is the distance from it.
+    above = np.where(parent >= 0, parent, size)
+    dist = csgraph.shortest_path(
+        _graph(above, extra=1), directed=True, unweighted=True, indices=size
+    )[:size]
+    depth = dist.astype(np.int64) - 1
+    _, tree = csgraph.connected_components(_graph(parent), directed=True, connection="weak")
+    starts = np.flatnonzero(parent < 0)
+    root_of_tree = np.empty(int(tree.max()) + 1, dtype=np.int64)
+    root_of_tree[tree[starts]] = starts
+    return depth, root_of_tree[tree]
 
 
 def levels(depth: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Nodes sorted by depth and the start of each level in that order."""
-    # Small unsigned ints sort by radix (linear); depth rarely passes 65,535.
-    small = depth.astype(np.uint16) if depth.max(initial=0) < 2**16 else depth
-    order = np.argsort(small, kind="stable")
+    """Nodes sorted by depth and the start of each level in that order.
+
+    The chains' totals run level by level (deepest first) and their paths
+    top-down, one vectorised step per level.
+    """
+    order = np.argsort(depth, kind="stable")
     bounds = np.searchsorted(depth[order], np.arange(int(depth.max(initial=0)) + 2))
     return order, bounds
 
 
-def problem_table(
+def build_forest(
+    log: pd.DataFrame,
+    *,
+    people: tuple[np.ndarray, np.ndarray, np.ndarray],
+    owner_codes: np.ndarray,
+) -> Forest:
+    """The referral forest of a canonical log.
+
+    ``people`` is :func:`~infoview_analytics.core.names.people_codes` of the
+    log (contacts' and referrers' name codes, numbered together, and the keys)
+    and ``owner_codes`` the owners' name codes.
+    """
+    n = len(log)
+    rows = row_numbers(log)
+    # Integer keys (owner code, name code): hashing ints is far faster than strings.
+    contact_code, ref_code, key_text = people
+    has_name, has_ref = contact_code >= 0, ref_code >= 0
+    # One dense code per (owner, name) key: contacts' keys first, so codes below
+    # ``known`` are people in the log and the rest are outside referrers, each set
+    # numbered in order of first appearance.
+    width = len(key_text) + 1
+    scope = (owner_codes + 1) * width
+    keyed, _ = pd.factorize(
+        np.concatenate([(scope + contact_code)[has_name], (scope + ref_code)[has_ref]])
+    )
+    own = np.full(n, -1, dtype=np.int64)
+    own[has_name] = keyed[: int(has_name.sum())]
+    ref = np.full(n, -1, dtype=np.int64)
+    ref[has_ref] = keyed[int(has_name.sum()) :]
+    known = int(own.max(initial=-1)) + 1
+    later = has_name & pd.Series(own).duplicated().to_numpy()
+    pos_of_first = np.flatnonzero(has_name & ~later)  # pos_of_first[k]: first row of key k
+    hit = has_ref & (ref < known)
+    parent = np.full(n, -1, dtype=np.int64)
+    parent[hit] = pos_of_first[ref[hit]]
+    self_ref = has_ref & (ref == own)
+    parent[self_ref] = -1
+
+    # Outside referrers: one node per distinct unknown (owner, name) key.
+    unknown = has_ref & ~hit
+    out_codes = ref[unknown] - known
+    m = int(out_codes.max(initial=-1)) + 1
+    unknown_pos = np.flatnonzero(unknown)
+    parent[unknown_pos] = n + out_codes
+    first_row = unknown_pos[~pd.Series(out_codes).duplicated().to_numpy()]
+
+    written = log["contact"].astype(object).to_numpy()
+    written_ref = log["referred_by"].astype(object).to_numpy()
+    owners = log["owner"].astype(object).to_numpy()
+    names = np.concatenate(
+        [
+            np.where(has_name, written, _NO_NAME),
+            pd.Series(written_ref[first_row], dtype=object).str.strip().to_numpy(dtype=object),
+        ]
+    )
+    full_parent = np.concatenate([parent, np.full(m, -1, dtype=np.int64)])
+    all_owners = np.concatenate([owners, owners[first_row]])
+    all_rows = np.concatenate([rows, rows[first_row]])
+    name_text = np.concatenate([key_text, [""]])
+
+    sort_key = name_text[np.concatenate([contact_code, np.full(m, -1)])]
+    full_parent, loops = _break_loops(full_parent, sort_key)
+    depth, root = _depth_and_root(full_parent)
+
+    problems = _problem_table(
+        names=names,
+        owners=all_owners,
+        rows=all_rows,
+        own=own,
+        has_name=has_name,
+        self_ref=self_ref,
+        unknown_first=n + np.arange(m),
+        unknown_count=np.bincount(out_codes, minlength=m),
+        loops=loops,
+        parent=full_parent,
+    )
+    return Forest(
+        n=n,
+        parent=full_parent,
+        root=root,
+        depth=depth,
+        names=names,
+        owners=all_owners,
+        rows=all_rows,
+        later=later & has_name,
+        problems=problems,
+    )
+
+
+def _problem_table(
     *,
     names: np.ndarray,
     owners: np.ndarray,

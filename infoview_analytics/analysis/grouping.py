@@ -8,13 +8,16 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from ..core.memo import remembered
+from ..core.codes import factorize
+from ..core.names import first_appearances, name_codes, name_key
 from ..core.schema import CATEGORY_COLUMNS, COLUMNS
 from ..errors import InvalidArgumentError
-from .outcomes import warmth
 
 __all__: list[str] = []
 
+
+#: The group of rows without a field.
+NO_FIELD = "(no field)"
 
 #: Columns that can be used in ``by=`` although they are derived, not stored.
 DERIVED_COLUMNS = ("warmth",)
@@ -39,13 +42,6 @@ def check_by(log: pd.DataFrame, by: str | Sequence[str] | None) -> list[str]:
     return cols
 
 
-def with_groups(log: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    """Add derived grouping columns (``warmth``) that ``by`` asks for."""
-    if "warmth" in by and "warmth" not in log.columns:
-        log = log.assign(warmth=warmth(log))
-    return log
-
-
 def group_keys(log: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     """The grouping columns as plain objects, missing values shown as '(none)'.
 
@@ -61,42 +57,11 @@ def group_keys(log: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     return pd.DataFrame(keys, index=log.index)
 
 
-def value_codes(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Integer code of each value (-1 for missing) and the distinct values as objects.
-
-    ``pandas.factorize`` on the values as written, in order of first
-    appearance; categoricals by their codes. Remembered for the same values
-    (:mod:`._memo`): a cohort's ``owner`` column is coded once for all the
-    analyses, not hashed again by each. The arrays returned are read-only.
-
-    Examples
-    --------
-    >>> codes, values = value_codes(pd.Series(["b", None, "a", "b"]))
-    >>> codes.tolist(), values.tolist()
-    ([0, -1, 1, 0], ['b', 'a'])
-    """
-    if isinstance(s.dtype, pd.CategoricalDtype):
-        codes = s.cat.codes.to_numpy().astype(np.int64)
-        return _freeze_pair(codes, np.asarray(s.cat.categories.astype(object), dtype=object))
-
-    def compute() -> tuple[np.ndarray, np.ndarray]:
-        codes, values = pd.factorize(s.to_numpy(dtype=object), use_na_sentinel=True)
-        return codes.astype(np.int64), np.asarray(values, dtype=object)
-
-    return remembered("value_codes", [s], compute)
-
-
-def _freeze_pair(codes: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    codes.flags.writeable = False
-    values.flags.writeable = False
-    return codes, values
-
-
 def group_codes(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Group number of each value and the group labels; missing values form '(none)'.
 
     The groups of :func:`group_keys` (a value written '(none)' and a missing
-    value are one group), from :func:`value_codes`.
+    value are one group), from :func:`~infoview_analytics.core.codes.factorize`.
 
     Examples
     --------
@@ -104,7 +69,7 @@ def group_codes(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     >>> codes.tolist(), labels.tolist()
     ([0, 2, 1, 0], ['b', 'a', '(none)'])
     """
-    codes, values = value_codes(s)
+    codes, values = factorize(s)
     missing = codes < 0
     if not missing.any():
         return codes, values
@@ -137,7 +102,7 @@ class Groups(NamedTuple):
 def group_rows(log: pd.DataFrame, by: list[str]) -> Groups:
     """Number the groups of ``by`` once per call, in output order.
 
-    The same groups as grouping by ``_common.group_keys`` (values as objects,
+    The same groups as grouping by :func:`group_keys` (values as objects,
     missing values as the group '(none)'), from integer codes: categories by
     their codes, other columns factorised once, several columns combined.
     """
@@ -206,3 +171,64 @@ def sort_groups(table: pd.DataFrame, by: list[str]) -> pd.DataFrame:
 def empty_table(columns: list[str], **dtypes: str) -> pd.DataFrame:
     """An empty table with the given columns (int64 unless named in ``dtypes``)."""
     return pd.DataFrame({col: pd.Series(dtype=dtypes.get(col, "int64")) for col in columns})
+
+
+def field_groups(
+    log: pd.DataFrame, keys_by: list[str], planned: Sequence[str] = ()
+) -> tuple[np.ndarray, pd.DataFrame]:
+    """Group id of every row and the group table (by columns, sorted, "(no field)" last).
+
+    The last ``by`` column is the field-like one: matched by name key, shown as
+    first written, missing as "(no field)". ``planned`` field names are added
+    (with no rows) for every combination of the other ``by`` columns.
+    """
+    other, field_col = keys_by[:-1], keys_by[-1]
+    coded = {c: group_codes(log[c]) for c in other}
+    fcode, ftext = name_codes(log[field_col])
+    written = log[field_col].astype(object).to_numpy()
+    # Codes are numbered in order of first appearance: firsts are where a code is new.
+    have = np.flatnonzero(fcode >= 0)
+    first_of_key = have[first_appearances(fcode[have])]
+    # Each key shown as first written (key k first appears at first_of_key[k]); then "(no field)".
+    shown_of = np.full(len(ftext) + 1, NO_FIELD, dtype=object)
+    shown_of[:-1] = stripped(written[first_of_key])
+    parts = [coded[c][0] for c in other] + [fcode + 1]
+    gid = np.zeros(len(log), dtype=np.int64)
+    for codes in parts:
+        # Re-factorise at each step so the combined code never overflows.
+        gid = pd.factorize(gid * (int(codes.max(initial=0)) + 1) + codes)[0]
+    firsts = first_appearances(gid)
+    table = pd.DataFrame(
+        {
+            c: pd.Series(labels[codes[firsts]], dtype=object)
+            for c, (codes, labels) in coded.items()
+        },
+        index=pd.RangeIndex(len(firsts)),
+    )
+    fkey = fcode[firsts]
+    table[field_col] = shown_of[np.where(fkey >= 0, fkey, len(ftext))]
+    table["_key"] = np.where(fkey >= 0, ftext[np.maximum(fkey, 0)] if len(ftext) else "", "")
+    table["_gid"] = np.arange(len(table))
+    if planned:
+        wanted = pd.DataFrame({field_col: list(planned)})
+        wanted["_key"] = name_key(wanted[field_col]).to_numpy(dtype=object)
+        combos = table[other].drop_duplicates() if other else pd.DataFrame(index=[0])
+        extra = combos.merge(wanted.drop_duplicates("_key"), how="cross")
+        extra = extra.merge(
+            table[[*other, "_key"]], on=[*other, "_key"], how="left", indicator=True
+        )
+        extra = extra[extra["_merge"] == "left_only"].drop(columns="_merge")
+        extra["_gid"] = -1
+        table = pd.concat([table, extra[table.columns]], ignore_index=True)
+    table["_nofield"] = table[field_col] == NO_FIELD
+    table = table.sort_values([*other, "_nofield", "_key"], kind="stable")
+    return gid, table.reset_index(drop=True)
+
+
+def stripped(values: np.ndarray) -> np.ndarray:
+    """The values as text without surrounding spaces, each distinct value stripped once.
+
+    A cohort has many groups but few organisations and fields.
+    """
+    codes, distinct = pd.factorize(values)
+    return np.asarray([str(v).strip() for v in distinct], dtype=object)[codes]

@@ -12,10 +12,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..core.args import as_of_timestamp
-from ..core.frame import canonical
-from .grouping import Groups, check_by, group_rows, tally, with_groups
-from .responses import _prepare
+from .grouping import Groups, tally
+from .prepared import PreparedLog, prepare
 from .stats import ratio
 
 __all__ = ["meeting_discipline", "thank_you_timeliness"]
@@ -27,7 +25,7 @@ _THANK_BINS = ("within_1_day", "within_3_days", "later", "not_yet")
 
 
 def thank_you_timeliness(
-    log: pd.DataFrame,
+    log: pd.DataFrame | PreparedLog,
     *,
     by: str | Sequence[str] | None = None,
     as_of: Any = None,
@@ -73,8 +71,9 @@ def thank_you_timeliness(
     >>> thank_you_timeliness(log, as_of="2026-03-20").iloc[0, :5].tolist()
     [3, 1, 0, 1, 1]
     """
-    ts = as_of_timestamp(as_of)
-    c, cols, groups, o = _prepare(log, by, ts, None)
+    p = prepare(log, as_of=as_of)
+    c, ts, o = p.frame, p.as_of, p.outcomes
+    cols, groups = p.groups(by)
     inter = c["interview_on"]
     interviews = (o["interviewed"] & inter.notna() & (inter <= ts)).to_numpy()
     thanked = c["thanked_on"].where(c["thanked_on"] <= ts)
@@ -97,7 +96,7 @@ def thank_you_timeliness(
 
 
 def meeting_discipline(
-    log: pd.DataFrame, *, by: str | Sequence[str] | None = None
+    log: pd.DataFrame | PreparedLog, *, by: str | Sequence[str] | None = None
 ) -> pd.DataFrame:
     """Meetings kept to the time asked for, and questions prepared against the 5–7 guidance.
 
@@ -138,10 +137,9 @@ def meeting_discipline(
        interviews  with_minutes  overran  median_actual
     0           3             2        1           32.5
     """
-    c = canonical(log)
-    cols = check_by(c, by)
-    c = with_groups(c, cols)
-    groups = group_rows(c, cols)
+    p = prepare(log)
+    c = p.frame
+    cols, groups = p.groups(by)
     interviewed = (c["status"] == "interviewed").to_numpy(dtype=bool, na_value=False)
     planned = pd.to_numeric(c["minutes_planned"], errors="coerce").astype(float)
     actual = pd.to_numeric(c["minutes_actual"], errors="coerce").astype(float)

@@ -1,210 +1,215 @@
-"""Request outcomes: the one definition of asked, responded, pending ... every analysis uses."""
+"""Request outcomes: the one definition of asked, responded, pending ... that every analysis uses.
+
+The rules (also in docs/architecture.md and docs/log-format.md):
+
+* **asked**: a request date on or before ``as_of``, or a status past prospect
+  with no request date;
+* **responded**: a response date or an interview date on or before ``as_of``,
+  or a status that implies an answer (replied, scheduled, interviewed,
+  declined, cancelled);
+* **agreed**: scheduled, interviewed or cancelled, or an interview date;
+* **pending**: asked, no answer, not given up (no_response), and fewer than
+  7 business days since the request or the last follow-up. Pending requests
+  are left out of rates: it is too early to count them as unanswered;
+* **decided** = asked and not pending: the denominator of a response rate.
+
+Answer times (:func:`answer_times`) follow from them: the clock starts at
+``requested_on`` and stops at the answer (``responded_on``, else
+``interview_on``), or is censored at ``as_of`` (at the give-up date for
+no_response).
+"""
 
 from __future__ import annotations
-
-import re
-from collections.abc import Iterable
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ..core.calendar import busday_count_where, holiday_key
-from ..core.memo import remembered
+from ..core.calendar import business_days
 from ..core.schema import WARM_SOURCES
 
-__all__: list[str] = []
+__all__ = [
+    "AGREED_STATUSES",
+    "ANSWER_WINDOW",
+    "ASKED_STATUSES",
+    "RESPONDED_STATUSES",
+    "SECOND_CONTACT_AFTER",
+    "answer_times",
+    "outcomes",
+    "warmth",
+]
 
-
-#: Business days without a reply after which a request is no longer pending
-#: (the "7" of 3B7).
+#: Business days without a reply after which a request is no longer pending (the "7" of 3B7).
 ANSWER_WINDOW = 7
-
-
 #: Business days after which 3B7 says: contact a second person at the employer.
 SECOND_CONTACT_AFTER = 3
 
-
 #: Statuses meaning the person answered (yes or no).
 RESPONDED_STATUSES = frozenset({"replied", "scheduled", "interviewed", "declined", "cancelled"})
-
-
 #: Statuses meaning the person agreed to talk (a meeting was set, even if later cancelled).
 AGREED_STATUSES = frozenset({"scheduled", "interviewed", "cancelled"})
-
-
 #: Statuses meaning a request was sent.
 ASKED_STATUSES = frozenset(
     {"awaiting", "replied", "scheduled", "interviewed", "declined", "no_response", "cancelled"}
 )
 
-
-_SPACE_AFTER_SEPARATOR = re.compile(r"\x00\s")
-
-
-_SINGLE_STATUSES = (
-    frozenset({"interviewed"}),
-    frozenset({"scheduled"}),
-    frozenset({"declined"}),
-    frozenset({"no_response"}),
-)
+_NAT = np.datetime64("NaT", "ns")
 
 
-#: The columns :func:`outcomes` reads (with ``as_of``, the window and the holidays).
-OUTCOME_INPUTS = ("status", "requested_on", "responded_on", "interview_on", "followed_up_on")
+def _dates(frame: pd.DataFrame, column: str) -> np.ndarray:
+    return frame[column].to_numpy(dtype="datetime64[ns]")
 
 
-def warmth(log: pd.DataFrame) -> pd.Series:
-    """'warm' if referred by someone or from a warm source, else 'cold' (schema.WARM_SOURCES)."""
-    ref = log["referred_by"]
-    referred = ref.notna().to_numpy().copy()
-    names = ref.to_numpy(dtype=object)[referred]
-    if len(names):
-        # Loaded logs have no blank names; one C-level scan of the joined names shows it.
-        try:
-            joined = "\x00".join(names)
-        except TypeError:  # a number among the names
-            joined = "\x00".join(str(v) for v in names)
-        if _may_have_blank(joined, len(names)):
-            referred[referred] = np.asarray([str(v).strip() != "" for v in names], dtype=bool)
-    source = log["source"]
-    if isinstance(source.dtype, pd.CategoricalDtype):
-        table = np.append(
-            np.isin(np.asarray(source.cat.categories, dtype=object), list(WARM_SOURCES)), False
-        )
-        warm_source = table[source.cat.codes.to_numpy()]  # code -1 (missing) -> the last entry
-    else:
-        warm_source = source.isin(WARM_SOURCES).to_numpy()
-    codes = (referred | warm_source).astype(np.int8)
+def outcomes(
+    frame: pd.DataFrame,
+    *,
+    as_of: pd.Timestamp,
+    calendar: np.busdaycalendar,
+    window: int = ANSWER_WINDOW,
+) -> pd.DataFrame:
+    """One row per log row: what happened to the request, as of ``as_of``.
+
+    ``frame`` is a canonical frame (:func:`~infoview_analytics.core.frame.canonical`).
+    Returns boolean columns ``asked, responded, agreed, interviewed,
+    scheduled, declined, gave_up, pending, decided``, then ``waiting_since``
+    (the request or the last follow-up, whichever is later) and
+    ``business_days_waiting`` (from ``waiting_since`` to ``as_of`` for open
+    requests, NaN otherwise). The rules are in the module docstring.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({
+    ...     "status": ["replied", "awaiting", "awaiting", "prospect"],
+    ...     "requested_on": pd.to_datetime(["2026-03-02", "2026-03-02", "2026-03-18", None]),
+    ...     "responded_on": pd.NaT, "interview_on": pd.NaT, "followed_up_on": pd.NaT})
+    >>> o = outcomes(frame, as_of=pd.Timestamp("2026-03-20"), calendar=np.busdaycalendar())
+    >>> o[["asked", "responded", "pending", "decided", "business_days_waiting"]]
+       asked  responded  pending  decided  business_days_waiting
+    0   True       True    False     True                    NaN
+    1   True      False    False     True                   14.0
+    2   True      False     True    False                    2.0
+    3  False      False    False    False                    NaN
+    """
+    status = frame["status"]
+
+    def has(names: frozenset[str]) -> np.ndarray:
+        return status.isin(list(names)).to_numpy(dtype=bool)
+
+    day = as_of.to_datetime64().astype("datetime64[ns]")
+    req = _dates(frame, "requested_on")
+    resp = _dates(frame, "responded_on")
+    inter = _dates(frame, "interview_on")
+    follow = _dates(frame, "followed_up_on")
+    # numpy comparisons with NaT are False, so "date <= day" also means "date known".
+    asked = (req <= day) | (np.isnat(req) & has(ASKED_STATUSES))
+    responded = asked & ((resp <= day) | (inter <= day) | has(RESPONDED_STATUSES))
+    agreed = asked & (has(AGREED_STATUSES) | ~np.isnat(inter))
+    gave_up = asked & ~responded & has(frozenset({"no_response"}))
+    waiting_since = np.fmax(req, np.where(follow <= day, follow, _NAT))
+    open_request = asked & ~responded & ~gave_up
+    waited = business_days(np.where(open_request, waiting_since, _NAT), day, calendar)
+    pending = open_request & (waited < window)  # NaN compares False
+    return pd.DataFrame(
+        {
+            "asked": asked,
+            "responded": responded,
+            "agreed": agreed,
+            "interviewed": asked & has(frozenset({"interviewed"})),
+            "scheduled": asked & has(frozenset({"scheduled"})),
+            "declined": asked & has(frozenset({"declined"})),
+            "gave_up": gave_up,
+            "pending": pending,
+            "decided": asked & ~pending,
+            "waiting_since": np.where(asked, waiting_since, _NAT),
+            "business_days_waiting": waited,
+        },
+        index=frame.index,
+    )
+
+
+def warmth(frame: pd.DataFrame, *, referred: np.ndarray) -> pd.Series:
+    """'warm' when referred or from a warm source (``schema.WARM_SOURCES``), else 'cold'.
+
+    ``referred`` says which rows name a referrer (a ``referred_by`` with a name
+    key). Returns a categorical with categories ``['cold', 'warm']``.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"source": ["alumni", "cold_email", None]})
+    >>> warmth(frame, referred=np.array([False, True, False])).tolist()
+    ['warm', 'warm', 'cold']
+    """
+    warm = referred | frame["source"].isin(list(WARM_SOURCES)).to_numpy(dtype=bool)
     return pd.Series(
-        pd.Categorical.from_codes(codes, categories=["cold", "warm"]),
-        index=log.index,
+        pd.Categorical.from_codes(warm.astype(np.int8), categories=["cold", "warm"]),
+        index=frame.index,
         name="warmth",
     )
 
 
-def _may_have_blank(joined: str, count: int) -> bool:
-    """Whether ``count`` cells joined by NUL may hold a blank one (a cheap, safe test).
-
-    A blank cell is empty or starts with whitespace, so it shows as an empty
-    string, a separator at an end, two separators in a row, or whitespace
-    after a separator or at the start. False positives only cost a slower check.
-    """
-    return (
-        not joined
-        or joined[0].isspace()
-        or joined[0] == "\x00"
-        or joined[-1] == "\x00"
-        or "\x00\x00" in joined
-        or _SPACE_AFTER_SEPARATOR.search(joined) is not None
-        or joined.count("\x00") != count - 1
-    )
-
-
-def status_of(log: pd.DataFrame) -> pd.Series:
-    """The status column as a Categorical of plain strings (missing as '').
-
-    Comparisons and ``isin`` on a Categorical work on its small set of
-    categories, which keeps the analyses fast on a million rows.
-    """
-    s = log["status"]
-    if isinstance(s.dtype, pd.CategoricalDtype):
-        cats = [str(c) for c in s.cat.categories]
-        codes = s.cat.codes.to_numpy()
-        if "" not in cats:
-            cats.append("")
-        codes = np.where(codes < 0, cats.index(""), codes)
-        return pd.Series(
-            pd.Categorical.from_codes(codes, categories=cats), index=log.index, name="status"
-        )
-    plain = s.astype(object).where(s.notna(), "").astype(str)
-    return plain.astype("category")
-
-
-def outcomes(
-    log: pd.DataFrame,
+def answer_times(
+    frame: pd.DataFrame,
+    outcome: pd.DataFrame,
     *,
     as_of: pd.Timestamp,
-    window: int = ANSWER_WINDOW,
-    holidays: Any = None,
+    calendar: np.busdaycalendar,
+    unit: str = "business_days",
 ) -> pd.DataFrame:
-    """One row per log row: what happened to the request, as of ``as_of``.
+    """Per row: ``asked``, ``answered``, ``time`` (Int64) and ``usable``, for Kaplan–Meier.
 
-    ``log`` must already have gone through :func:`canonical`. Returns boolean
-    columns ``asked, responded, agreed, interviewed, scheduled, declined,
-    gave_up, pending, decided`` and ``waiting_since`` (the request or the last
-    follow-up, whichever is later), ``business_days_waiting`` (business days
-    from ``waiting_since`` to ``as_of`` for unanswered requests, NaN otherwise).
+    ``time`` runs from ``requested_on`` to the answer (``responded_on``, else
+    ``interview_on``, on or before ``as_of``) or, for requests without an
+    answer, to the censoring date (``as_of``; for no_response the give-up
+    date: ``last_contact_on``, else ``followed_up_on``, never after
+    ``as_of``). ``usable`` is False where the time cannot be known (no
+    request date, an answer without a usable date, a stop before the start).
+    ``unit`` is ``"business_days"`` or ``"days"``; ``outcome`` is
+    :func:`outcomes` of the same frame and day.
 
-    Rules (documented in docs/log-format.md):
-
-    * asked: a request date on or before ``as_of``, or a status past prospect
-      with no request date;
-    * responded: a response date or an interview date on or before ``as_of``,
-      or a status that implies an answer (replied, scheduled, interviewed,
-      declined, cancelled);
-    * agreed: scheduled, interviewed or cancelled, or an interview date;
-    * pending: asked, not responded, not given up, and fewer than ``window``
-      business days since ``waiting_since``. Pending requests are left out of
-      rates: it is too early to count them as unanswered.
-
-    Remembered for the same status and dates (:mod:`._memo`): a notebook runs
-    many analyses on one log.
+    Examples
+    --------
+    >>> frame = pd.DataFrame({
+    ...     "status": ["replied", "awaiting"],
+    ...     "requested_on": pd.to_datetime(["2026-03-02", "2026-03-02"]),
+    ...     "responded_on": pd.to_datetime(["2026-03-04", None]),
+    ...     "interview_on": pd.NaT, "followed_up_on": pd.NaT, "last_contact_on": pd.NaT})
+    >>> day, cal = pd.Timestamp("2026-03-05"), np.busdaycalendar()
+    >>> o = outcomes(frame, as_of=day, calendar=cal)
+    >>> answer_times(frame, o, as_of=day, calendar=cal)
+       asked  answered  time  usable
+    0   True      True     2    True
+    1   True     False     3    True
     """
-    hol = holiday_key(holidays)
-    parts = remembered(
-        "outcomes",
-        [log[c] for c in OUTCOME_INPUTS],
-        lambda: _outcome_arrays(log, as_of=as_of, window=window, holidays=holidays),
-        params=(as_of.value, window, hol),
-    )
-    return pd.DataFrame(parts, index=log.index)
-
-
-def _outcome_arrays(
-    log: pd.DataFrame, *, as_of: pd.Timestamp, window: int, holidays: Any
-) -> dict[str, np.ndarray]:
-    status = status_of(log)
-    categories = np.asarray(status.cat.categories, dtype=object)
-    codes = status.cat.codes.to_numpy()  # never -1: status_of maps missing to ""
-
-    # One gather of a small bit table per row, then a bit test per status set.
-    sets = (ASKED_STATUSES, RESPONDED_STATUSES, AGREED_STATUSES, *_SINGLE_STATUSES)
-    table = np.zeros(len(categories), dtype=np.uint8)
-    for bit, names in enumerate(sets):
-        table |= np.isin(categories, list(names)).astype(np.uint8) << bit
-    bits = table[codes]
-
-    def has_status(names: Iterable[str]) -> np.ndarray:
-        return (bits & (1 << sets.index(names))).astype(bool)
-
+    asked = outcome["asked"].to_numpy()
+    answered = outcome["responded"].to_numpy() & asked
     day = as_of.to_datetime64().astype("datetime64[ns]")
-    req = log["requested_on"].to_numpy(dtype="datetime64[ns]")
-    resp = log["responded_on"].to_numpy(dtype="datetime64[ns]")
-    inter = log["interview_on"].to_numpy(dtype="datetime64[ns]")
-    follow = log["followed_up_on"].to_numpy(dtype="datetime64[ns]")
-    # numpy comparisons with NaT are False, so "date <= day" also means "date known".
-    asked = (req <= day) | (np.isnat(req) & has_status(ASKED_STATUSES))
-    responded = asked & ((resp <= day) | (inter <= day) | has_status(RESPONDED_STATUSES))
-    agreed = asked & (has_status(AGREED_STATUSES) | ~np.isnat(inter))
-    interviewed = asked & has_status(_SINGLE_STATUSES[0])
-    scheduled = asked & has_status(_SINGLE_STATUSES[1])
-    declined = asked & has_status(_SINGLE_STATUSES[2])
-    gave_up = asked & ~responded & has_status(_SINGLE_STATUSES[3])
-    waiting_since = np.fmax(req, np.where(follow <= day, follow, np.datetime64("NaT")))
-    open_request = asked & ~responded & ~gave_up
-    waited = busday_count_where(waiting_since, day, open_request, holidays)
-    pending = open_request & (waited < window)  # NaN compares False
-    return {
-        "asked": asked,
-        "responded": responded,
-        "agreed": agreed,
-        "interviewed": interviewed,
-        "scheduled": scheduled,
-        "declined": declined,
-        "gave_up": gave_up,
-        "pending": pending,
-        "decided": asked & ~pending,
-        "waiting_since": np.where(asked, waiting_since, np.datetime64("NaT")),
-        "business_days_waiting": waited,
-    }
+
+    def until_as_of(column: str) -> np.ndarray:
+        d = _dates(frame, column)
+        return np.where(d <= day, d, _NAT)
+
+    answer_on = until_as_of("responded_on")
+    answer_on = np.where(np.isnat(answer_on), until_as_of("interview_on"), answer_on)
+    gave_up_on = _dates(frame, "last_contact_on")
+    gave_up_on = np.where(np.isnat(gave_up_on), _dates(frame, "followed_up_on"), gave_up_on)
+    gave_up_on = np.where(np.isnat(gave_up_on) | (gave_up_on > day), day, gave_up_on)
+    censor_on = np.where(outcome["gave_up"].to_numpy(), gave_up_on, day)
+    end = np.where(answered, answer_on, censor_on)
+    start = _dates(frame, "requested_on")
+    if unit == "business_days":
+        time = business_days(start, end, calendar)
+    else:
+        with np.errstate(invalid="ignore"):
+            time = ((end - start) / np.timedelta64(1, "D")).astype(float)
+        time[np.isnat(start) | np.isnat(end)] = np.nan
+    usable = asked & (time >= 0)  # NaN compares False
+    return pd.DataFrame(
+        {
+            "asked": asked,
+            "answered": answered,
+            "time": pd.arrays.IntegerArray(
+                np.where(usable, time, 0).astype(np.int64), ~usable, copy=False
+            ),
+            "usable": usable,
+        },
+        index=frame.index,
+    )

@@ -1,39 +1,29 @@
 """Referral chains: who introduced whom, how deep chains go, who the connectors are.
 
-Every row's ``referred_by`` is matched to another row's ``contact``, ignoring
-case and runs of whitespace, within the same ``owner`` when the log is a
-cohort (each student has their own network). A referrer who is not in the log
-becomes an *outside* root. Structural problems never hang or crash: they are
-listed by :func:`referral_problems` and handled deterministically:
-
-* a self-referral is ignored (the person becomes a root);
-* a name shared by two rows links referrals to the first of those rows;
-* a loop (A referred B, B referred A) is broken at the member whose name sorts
-  first, who becomes a root.
-
-The computation is linear in the number of people: parent pointers come from a
-hash join on the name keys, depth and root from pointer jumping (doubling),
-descendants from counts accumulated level by level from the deepest level up,
-and paths from strings built level by level top-down.
+The chains come from the referral forest (:mod:`.forest`): every row's
+``referred_by`` matched to another row's ``contact`` by the one name key,
+within the same ``owner`` in a cohort, referrers not in the log as *outside*
+starts of chains, and loops, self-referrals and shared names resolved
+deterministically and listed by :func:`referral_problems`. Descendants and
+interviews are summed level by level from the deepest level up, and paths
+built level by level top-down.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from ..core.args import as_of_timestamp, check_positive_int
-from ..core.frame import canonical
-from ..core.memo import remembered
-from ..core.names import name_codes, name_key, people_codes, row_numbers, running_max_before
-from .forest import break_loops, levels, pointer_jump, problem_table
-from .grouping import check_by, group_keys, with_groups
-from .outcomes import outcomes
+from ..core.args import check_positive_int
+from ..core.names import name_key
+from .forest import Forest, levels
+from .grouping import check_by, group_keys
+from .prepared import PreparedLog, prepare
 from .stats import ratio
+from .tables import TABLES
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -41,143 +31,13 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["referral_chains", "referral_graph", "referral_problems", "referral_summary"]
 
 ARROW = " → "
-_NO_NAME = "(no name)"
+_NO_NAME = "(no name)"  # the forest's name for rows without one
 
-CHAIN_COLUMNS = [
-    "contact",
-    "root",
-    "depth",
-    "path",
-    "referrals_made",
-    "descendants",
-    "interviews_led_to",
-    "in_log",
-    "owner",
-]
+#: The columns of the chains table (declared in :mod:`.tables`).
+CHAIN_COLUMNS = list(TABLES["referral_chains"].columns)
 
 
-@dataclass
-class _Chains:
-    """The resolved referral forest: log rows first, then outside referrers."""
-
-    n: int  # log rows
-    parent: np.ndarray  # position of the referrer, -1 for a root (after repairs)
-    root: np.ndarray
-    depth: np.ndarray
-    names: np.ndarray  # names as written (object)
-    owners: np.ndarray  # owner as written (object, NaN when none)
-    rows: np.ndarray  # spreadsheet row of each log row / of the first row naming an outsider
-    later: np.ndarray  # log rows sharing the name of an earlier row
-    interviewed: np.ndarray  # bool
-    problems: pd.DataFrame
-
-
-def _resolve(log: pd.DataFrame, interviewed: np.ndarray) -> _Chains:
-    """The referral forest of ``log`` (canonical), with ``interviewed`` flags on its rows.
-
-    The forest depends on the names, owners and row numbers only, so it is
-    remembered (:mod:`._memo`): chains, summary, graph and report share one.
-    """
-    columns = [c for c in ("contact", "referred_by", "owner", "source_row") if c in log.columns]
-    forest = remembered(
-        "referral_forest",
-        [log[c] for c in columns],
-        lambda: _build_forest(log),
-        params=tuple(columns),
-    )
-    m = len(forest["parent"]) - len(log)
-    return _Chains(
-        n=len(log),
-        **{k: v for k, v in forest.items() if k != "problems"},
-        interviewed=np.concatenate([interviewed.astype(bool), np.zeros(m, dtype=bool)]),
-        problems=forest["problems"].copy(),
-    )
-
-
-def _build_forest(log: pd.DataFrame) -> dict[str, Any]:
-    """Parents, roots, depths, names and problems of every person and outside referrer."""
-    n = len(log)
-    rows = row_numbers(log)
-    # Integer keys (owner code, name code): hashing ints is far faster than strings.
-    owner_codes, _ = name_codes(log["owner"])
-    contact_code, ref_code, key_text = people_codes(log)
-    has_name, has_ref = contact_code >= 0, ref_code >= 0
-    # One dense code per (owner, name) key: contacts' keys first, so codes below
-    # ``known`` are people in the log and the rest are outside referrers, each set
-    # numbered in order of first appearance.
-    width = len(key_text) + 1
-    scope = (owner_codes + 1) * width
-    keyed, _ = pd.factorize(
-        np.concatenate([(scope + contact_code)[has_name], (scope + ref_code)[has_ref]])
-    )
-    own = np.full(n, -1, dtype=np.int64)
-    own[has_name] = keyed[: int(has_name.sum())]
-    ref = np.full(n, -1, dtype=np.int64)
-    ref[has_ref] = keyed[int(has_name.sum()) :]
-    known = int(own.max(initial=-1)) + 1
-    later = has_name & (own <= running_max_before(own))
-    pos_of_first = np.flatnonzero(has_name & ~later)  # pos_of_first[k]: first row of key k
-    hit = has_ref & (ref < known)
-    parent = np.full(n, -1, dtype=np.int64)
-    parent[hit] = pos_of_first[ref[hit]]
-    self_ref = has_ref & (ref == own)
-    parent[self_ref] = -1
-
-    # Outside referrers: one node per distinct unknown (owner, name) key.
-    unknown = has_ref & ~hit
-    out_codes = ref[unknown] - known
-    m = int(out_codes.max(initial=-1)) + 1
-    unknown_pos = np.flatnonzero(unknown)
-    parent[unknown_pos] = n + out_codes
-    first_row = unknown_pos[out_codes > running_max_before(out_codes)]
-
-    written = log["contact"].astype(object).to_numpy()
-    written_ref = log["referred_by"].astype(object).to_numpy()
-    owners = log["owner"].astype(object).to_numpy()
-    names = np.concatenate(
-        [
-            np.where(has_name, written, _NO_NAME),
-            pd.Series(written_ref[first_row], dtype=object).str.strip().to_numpy(dtype=object),
-        ]
-    )
-    full_parent = np.concatenate([parent, np.full(m, -1, dtype=np.int64)])
-    all_owners = np.concatenate([owners, owners[first_row]])
-    all_rows = np.concatenate([rows, rows[first_row]])
-    name_text = np.concatenate([key_text, [""]])
-
-    jump, depth, stuck = pointer_jump(full_parent)
-    loops = None
-    if stuck.any():
-        sort_key = name_text[np.concatenate([contact_code, np.full(m, -1)])]
-        full_parent, members, loop_id = break_loops(full_parent, jump, stuck, sort_key)
-        loops = (members, loop_id)
-        jump, depth, stuck = pointer_jump(full_parent)
-
-    problems = problem_table(
-        names=names,
-        owners=all_owners,
-        rows=all_rows,
-        own=own,
-        has_name=has_name,
-        self_ref=self_ref,
-        unknown_first=n + np.arange(m),
-        unknown_count=np.bincount(out_codes, minlength=m),
-        loops=loops,
-        parent=full_parent,
-    )
-    return {
-        "parent": full_parent,
-        "root": jump,
-        "depth": depth,
-        "names": names,
-        "owners": all_owners,
-        "rows": all_rows,
-        "later": later & has_name,
-        "problems": problems,
-    }
-
-
-def _node_ids(c: _Chains) -> np.ndarray:
+def _node_ids(c: Forest) -> np.ndarray:
     """Stable node ids: the name key ("owner / name" in a cohort), " #row" for later namesakes."""
     owner = name_key(pd.Series(c.owners, dtype=object)).fillna("").to_numpy(dtype=object)
     base = np.where(owner == "", "", owner + " / ")
@@ -191,20 +51,19 @@ def _node_ids(c: _Chains) -> np.ndarray:
     return ids
 
 
-def _chains(log: pd.DataFrame, as_of: object) -> tuple[pd.DataFrame, _Chains]:
-    """Canonical log and resolved chains, with interviews as of ``as_of``."""
-    log = canonical(log)
-    out = outcomes(log, as_of=as_of_timestamp(as_of))
-    return log, _resolve(log, out["interviewed"].to_numpy())
+def _interviewed(p: PreparedLog) -> np.ndarray:
+    """Interviewed flags of every node of the forest (outside referrers: False)."""
+    outside = len(p.forest.parent) - p.forest.n
+    return np.concatenate([p.outcomes["interviewed"].to_numpy(), np.zeros(outside, dtype=bool)])
 
 
-def _table(c: _Chains, *, paths: bool = True) -> pd.DataFrame:
+def _table(c: Forest, interviewed: np.ndarray, *, paths: bool = True) -> pd.DataFrame:
     """The chains table; ``paths=False`` leaves ``path`` empty (the summary needs no paths)."""
     size = len(c.parent)
     order, bounds = levels(c.depth)
     top = len(bounds) - 2
     subtree = np.ones(size, dtype=np.int64)
-    led = c.interviewed.astype(np.int64)
+    led = interviewed.astype(np.int64)
     # Deepest level first: each level adds its subtree totals to its parents.
     for d in range(top, 0, -1):
         nodes = order[bounds[d] : bounds[d + 1]]
@@ -225,15 +84,15 @@ def _table(c: _Chains, *, paths: bool = True) -> pd.DataFrame:
             "path": path,
             "referrals_made": made,
             "descendants": subtree - 1,
-            "interviews_led_to": led - c.interviewed.astype(np.int64),
+            "interviews_led_to": led - interviewed.astype(np.int64),
             "in_log": np.arange(size) < c.n,
             "owner": c.owners,
         },
-        columns=CHAIN_COLUMNS,
+        columns=list(TABLES["referral_chains"].columns),
     )
 
 
-def referral_chains(log: pd.DataFrame, *, as_of: object = None) -> pd.DataFrame:
+def referral_chains(log: pd.DataFrame | PreparedLog, *, as_of: object = None) -> pd.DataFrame:
     """One row per person: where their referral chain starts and where it led.
 
     Parameters
@@ -278,11 +137,11 @@ def referral_chains(log: pd.DataFrame, *, as_of: object = None) -> pd.DataFrame:
     >>> chains.loc[2, "path"]
     'Ana Ruiz → Ben Ode → Chloe Park'
     """
-    _, c = _chains(log, as_of)
-    return _table(c)
+    p = prepare(log, as_of=as_of)
+    return _table(p.forest, _interviewed(p))
 
 
-def referral_problems(log: pd.DataFrame) -> pd.DataFrame:
+def referral_problems(log: pd.DataFrame | PreparedLog) -> pd.DataFrame:
     """The referral structures that needed a decision, one row per problem.
 
     Parameters
@@ -312,11 +171,10 @@ def referral_problems(log: pd.DataFrame) -> pd.DataFrame:
     0  unknown_referrer  Prof. Lee           4
     1     referral_loop   Ana Ruiz           2
     """
-    log = canonical(log)
-    return _resolve(log, np.zeros(len(log), dtype=bool)).problems
+    return prepare(log).forest.problems.copy()
 
 
-def referral_graph(log: pd.DataFrame, *, as_of: object = None) -> nx.DiGraph:
+def referral_graph(log: pd.DataFrame | PreparedLog, *, as_of: object = None) -> nx.DiGraph:
     """The referral forest as a networkx directed graph, edges referrer → referred.
 
     Parameters
@@ -352,7 +210,8 @@ def referral_graph(log: pd.DataFrame, *, as_of: object = None) -> nx.DiGraph:
     """
     import networkx as nx
 
-    log, c = _chains(log, as_of)
+    p = prepare(log, as_of=as_of)
+    log, c, interviewed = p.frame, p.forest, _interviewed(p)
     ids = _node_ids(c)
     graph = nx.DiGraph(problems=c.problems)
     records = log.astype(object).where(log.notna(), None).to_dict("records")
@@ -367,7 +226,7 @@ def referral_graph(log: pd.DataFrame, *, as_of: object = None) -> nx.DiGraph:
             name=c.names[i],
             depth=int(c.depth[i]),
             root=ids[c.root[i]],
-            interviewed=bool(c.interviewed[i]),
+            interviewed=bool(interviewed[i]),
             outside=i >= c.n,
         )
         graph.add_node(ids[i], **attrs)
@@ -377,7 +236,7 @@ def referral_graph(log: pd.DataFrame, *, as_of: object = None) -> nx.DiGraph:
 
 
 def referral_summary(
-    log: pd.DataFrame,
+    log: pd.DataFrame | PreparedLog,
     *,
     by: str | Sequence[str] | None = None,
     as_of: object = None,
@@ -441,13 +300,11 @@ def referral_summary(
     >>> s.loc[0, "top_connectors"], float(s.loc[0, "not_referred_response_rate"])
     ('Ana Ruiz (2), Ben Ode (1)', 0.5)
     """
-    log = canonical(log)
-    keys_by = check_by(log, by)
+    p = prepare(log, as_of=as_of)
+    keys_by = check_by(p.frame, by)
     top = check_positive_int("top", top, minimum=1)
-    log = with_groups(log, keys_by)
-    out = outcomes(log, as_of=as_of_timestamp(as_of))
-    c = _resolve(log, out["interviewed"].to_numpy())
-    table = _table(c, paths=False)
+    log, out, c = p.with_derived(keys_by), p.outcomes, p.forest
+    table = _table(c, _interviewed(p), paths=False)
     n = c.n
     people = table.iloc[:n]
     referred = people["depth"].to_numpy() > 0
@@ -505,7 +362,7 @@ def referral_summary(
     )
 
 
-def _home(c: _Chains) -> np.ndarray:
+def _home(c: Forest) -> np.ndarray:
     """Row of each node: itself for log rows, the first row naming an outside referrer."""
     n = c.n
     size = len(c.parent)
@@ -518,7 +375,7 @@ def _home(c: _Chains) -> np.ndarray:
 
 
 def _connectors(
-    table: pd.DataFrame, keys: pd.DataFrame, keys_by: list[str], c: _Chains, top: int
+    table: pd.DataFrame, keys: pd.DataFrame, keys_by: list[str], c: Forest, top: int
 ) -> pd.Series:
     """'Name (descendants), ...' per group, best connectors first."""
     size = len(table)

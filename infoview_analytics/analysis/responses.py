@@ -18,18 +18,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..core.args import as_of_timestamp, check_choice, check_confidence
-from ..core.frame import canonical
-from ..core.names import name_codes, people_codes, sorted_unique
+from ..core.args import check_choice, check_confidence
 from .grouping import (
-    Groups,
-    check_by,
     empty_table,
-    group_rows,
     tally,
-    with_groups,
 )
-from .outcomes import outcomes, warmth
+from .prepared import PreparedLog, prepare
 from .stats import ratio, wilson
 
 __all__ = ["activity", "add_warmth", "funnel", "response_rates"]
@@ -57,7 +51,7 @@ _RATE_COUNTS = (
 )
 
 
-def add_warmth(log: pd.DataFrame) -> pd.DataFrame:
+def add_warmth(log: pd.DataFrame | PreparedLog) -> pd.DataFrame:
     """Return a copy of ``log`` with a ``warmth`` column ('warm' or 'cold').
 
     A request is warm when ``referred_by`` is filled or ``source`` is one of
@@ -84,12 +78,12 @@ def add_warmth(log: pd.DataFrame) -> pd.DataFrame:
     ['warm', 'warm', 'cold']
     """
     out = log.copy()
-    out["warmth"] = warmth(canonical(log)).to_numpy()
+    out["warmth"] = prepare(log).warmth.to_numpy()
     return out
 
 
 def response_rates(
-    log: pd.DataFrame,
+    log: pd.DataFrame | PreparedLog,
     *,
     by: str | Sequence[str] | None = None,
     as_of: Any = None,
@@ -142,7 +136,9 @@ def response_rates(
     0      3        1        2          1
     """
     confidence = check_confidence(confidence)
-    _, cols, groups, o = _prepare(log, by, as_of, holidays)
+    p = prepare(log, as_of=as_of, holidays=holidays)
+    cols, groups = p.groups(by)
+    o = p.outcomes
     counts = pd.DataFrame(
         {
             "asked": o["asked"],
@@ -169,7 +165,7 @@ def response_rates(
 
 
 def funnel(
-    log: pd.DataFrame,
+    log: pd.DataFrame | PreparedLog,
     *,
     by: str | Sequence[str] | None = None,
     as_of: Any = None,
@@ -219,8 +215,9 @@ def funnel(
     3       agreed      1    0.500000
     4  interviewed      1    1.000000
     """
-    c, cols, groups, o = _prepare(log, by, as_of, None)
-    ts = as_of_timestamp(as_of)
+    p = prepare(log, as_of=as_of)
+    c, ts, o = p.frame, p.as_of, p.outcomes
+    cols, groups = p.groups(by)
     thanked = c["thanked_on"].notna() & (c["thanked_on"] <= ts)
     stages = np.ones(len(c), dtype=bool)
     flags = {}
@@ -235,7 +232,7 @@ def funnel(
     # matched for the thanked rows, the only ones that can reach this stage.
     gave = pd.to_numeric(c["referrals_given"], errors="coerce").fillna(0).to_numpy() > 0
     candidates = stages & ~gave
-    gave[candidates] = _named_as_referrer(c, candidates)
+    gave[candidates] = _named_as_referrer(p, candidates)
     flags["gave_referrals"] = stages & gave
     wide = tally(pd.DataFrame(flags, index=c.index), groups, cols)
     values = wide[list(FUNNEL_STAGES)].to_numpy(dtype=np.int64)
@@ -250,7 +247,9 @@ def funnel(
     return out
 
 
-def activity(log: pd.DataFrame, *, freq: str = "W", as_of: Any = None) -> pd.DataFrame:
+def activity(
+    log: pd.DataFrame | PreparedLog, *, freq: str = "W", as_of: Any = None
+) -> pd.DataFrame:
     """Asks, responses and interviews per week or month, for a timeline.
 
     Asks are counted at ``requested_on``, responses at ``responded_on`` and
@@ -294,9 +293,8 @@ def activity(log: pd.DataFrame, *, freq: str = "W", as_of: Any = None) -> pd.Dat
     2 2026-03-16     1          0           1                      1
     """
     check_choice("freq", freq, ["W", "M"])
-    ts = as_of_timestamp(as_of)
-    c = canonical(log)
-    o = outcomes(c, as_of=ts)
+    p = prepare(log, as_of=as_of)
+    c, ts, o = p.frame, p.as_of, p.outcomes
     events = {
         "asks": c["requested_on"],
         "responses": c["responded_on"],
@@ -320,43 +318,19 @@ def activity(log: pd.DataFrame, *, freq: str = "W", as_of: Any = None) -> pd.Dat
 # -- helpers shared by the analysis modules (private) -------------------------------
 
 
-def _prepare(
-    log: pd.DataFrame, by: Any, as_of: Any, holidays: Any
-) -> tuple[pd.DataFrame, list[str], Groups, pd.DataFrame]:
-    """Canonical log, the ``by`` list, the groups and the request outcomes."""
-    ts = as_of_timestamp(as_of)
-    c = canonical(log)
-    cols = check_by(c, by)
-    c = with_groups(c, cols)
-    groups = group_rows(c, cols)
-    o = outcomes(c, as_of=ts, holidays=holidays)
-    return c, cols, groups, o
-
-
-def _named_as_referrer(c: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
+def _named_as_referrer(p: PreparedLog, rows: np.ndarray) -> np.ndarray:
     """For the selected rows: is the contact named in some row's ``referred_by``?
 
-    Names match by key (case and spaces ignored), within the same owner.
+    Names match by the name key, within the same owner (the referral chains' rule).
     """
-    # The name codes and owner codes of the referral chains (remembered: computed once).
-    contact_code, ref_code, keys = people_codes(c)
-    owner = name_codes(c["owner"])[0] + 1
-    width = len(keys) + 1
-    named = sorted_unique((owner * width + ref_code)[ref_code >= 0])
-    mine = (owner * width + contact_code)[rows]
-    at = np.minimum(np.searchsorted(named, mine), max(len(named) - 1, 0))
-    found = named[at] == mine if len(named) else np.zeros(len(mine), dtype=bool)
-    return (contact_code[rows] >= 0) & found
+    contact_code, ref_code, _ = p.people
+    owner = p.name_codes("owner")[0]
+    named = pd.MultiIndex.from_arrays([owner[ref_code >= 0], ref_code[ref_code >= 0]])
+    mine = pd.MultiIndex.from_arrays([owner[rows], contact_code[rows]])
+    return (contact_code[rows] >= 0) & mine.isin(named)
 
 
 def _period_start(dates: pd.Series, freq: str) -> pd.Series:
     """Monday of the week (freq "W") or first day of the month ("M") of each date."""
-    days = dates.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
-    if freq == "W":
-        # 1970-01-01 was a Thursday: (days since epoch + 3) % 7 is 0 on Mondays.
-        offset = (days.astype(np.int64) + 3) % 7
-        start = days - offset.astype("timedelta64[D]")
-    else:
-        start = days.astype("datetime64[M]").astype("datetime64[D]")
-    start = np.where(np.isnat(days), np.datetime64("NaT"), start)
-    return pd.Series(start.astype("datetime64[ns]"), index=dates.index)
+    period = "W-SUN" if freq == "W" else "M"  # weeks ending on Sunday start on Monday
+    return dates.dt.to_period(period).dt.start_time.astype("datetime64[ns]")

@@ -2,13 +2,11 @@
 
 People who have not answered yet are *right-censored*, not counted as "never"
 and not dropped: a request asked two days ago tells us only that the answer
-takes more than two days. The estimate and its confidence band come from
-``scipy.stats.ecdf`` on ``scipy.stats.CensoredData`` (Greenwood's formula) for
-up to 50 groups. With more groups (a cohort ``by="owner"`` has thousands) the
-same product-limit estimate and Greenwood band are computed for all groups at
-once with cumulative products and sums over the (group, time) counts: one
-scipy call per group would take ~1 ms each. Both agree with scipy to 1e-12
-(tested per group on random data).
+takes more than two days. The estimate and its confidence band (Greenwood's
+formula) come from :func:`~infoview_analytics.analysis.stats.kaplan_meier`,
+which computes them for all groups at once (a cohort ``by="owner"`` has
+thousands) and is tested equal to ``scipy.stats.ecdf`` on
+``scipy.stats.CensoredData`` group by group.
 
 Which time counts (documented in ``docs/architecture.md``):
 
@@ -26,20 +24,16 @@ Which time counts (documented in ``docs/architecture.md``):
 
 from __future__ import annotations
 
-import itertools
-import warnings
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ..core.args import as_of_timestamp, check_choice, check_confidence
-from ..core.calendar import holiday_array, holiday_key
-from ..core.memo import remembered
-from .grouping import Groups, empty_table, tally
-from .outcomes import OUTCOME_INPUTS
-from .responses import _prepare
+from ..core.args import check_choice, check_confidence
+from .grouping import Groups, tally
+from .prepared import PreparedLog, prepare
+from .stats import kaplan_meier
 
 __all__ = ["response_time_summary", "time_to_response"]
 
@@ -47,13 +41,10 @@ _UNITS = ("business_days", "days")
 #: Tolerance when comparing the estimate to 0.5 (a product of fractions such as
 #: 3/4 * 2/3 lands a hair below 0.5 in floating point).
 _EPS = 1e-12
-#: Up to this many groups the estimate comes from ``scipy.stats.ecdf`` (one call
-#: per group, ~1 ms each); beyond, from the vectorised :func:`_product_limit`.
-_SCIPY_MAX_GROUPS = 50
 
 
 def time_to_response(
-    log: pd.DataFrame,
+    log: pd.DataFrame | PreparedLog,
     *,
     by: str | Sequence[str] | None = None,
     as_of: Any = None,
@@ -92,11 +83,10 @@ def time_to_response(
 
     Notes
     -----
-    With at most 50 groups the estimate is ``scipy.stats.ecdf`` on
-    ``scipy.stats.CensoredData`` for each group. With more, it is the same
-    arithmetic vectorised over all groups (product-limit estimate, Greenwood
-    variance ``S(t)^2 * sum d / (n (n - d))``), which keeps ``by="owner"``
-    on a cohort linear in the number of rows; the two agree to 1e-12.
+    The product-limit estimate and Greenwood variance
+    ``S(t)^2 * sum d / (n (n - d))`` of ``scipy.stats.ecdf`` on
+    ``scipy.stats.CensoredData``, computed for all groups at once (tested
+    equal to scipy group by group).
 
     Raises
     ------
@@ -119,12 +109,12 @@ def time_to_response(
     """
     confidence = check_confidence(confidence)
     check_choice("unit", unit, _UNITS)
-    _, cols, groups, times = _timed(log, by, as_of, unit, holidays)
+    cols, groups, times = _timed(log, by, as_of, unit, holidays)
     return _kaplan_meier(times, groups, cols, confidence)
 
 
 def response_time_summary(
-    log: pd.DataFrame,
+    log: pd.DataFrame | PreparedLog,
     *,
     by: str | Sequence[str] | None = None,
     as_of: Any = None,
@@ -176,7 +166,7 @@ def response_time_summary(
        asked  answered  censored  median_time  share_within_3  share_within_7
     0      4         3         1          2.0             0.5             0.5
     """
-    _, cols, groups, times = _timed(log, by, as_of, "business_days", holidays)
+    cols, groups, times = _timed(log, by, as_of, "business_days", holidays)
     curve, group_id = _curve(times, groups, 0.95)
     counts = pd.DataFrame(
         {
@@ -218,95 +208,28 @@ def response_time_summary(
     return table
 
 
-# -- shared with followups.py (private) ------------------------------------------------
-
-
-def _answer_times(
-    c: pd.DataFrame, o: pd.DataFrame, as_of: pd.Timestamp, unit: str, holidays: Any
-) -> pd.DataFrame:
-    """Per log row: ``asked``, ``answered``, ``time`` (Int64) and ``usable`` (see module doc).
-
-    ``time`` runs from ``requested_on`` to the answer, or for unanswered
-    requests to the censoring date; ``usable`` is False where it cannot be
-    known (no request date, an answer without a usable date, a negative time).
-    Remembered (:mod:`._memo`): the curves, the summary and the contact kinds
-    share it. ``o`` must be ``outcomes(c, as_of=as_of, holidays=holidays)``.
-    """
-    parts = remembered(
-        "answer_times",
-        [c[col] for col in _TIME_INPUTS],
-        lambda: _answer_arrays(c, o, as_of, unit, holidays),
-        params=(as_of.value, unit, holiday_key(holidays)),
-    )
-    return pd.DataFrame(
-        {
-            "asked": parts["asked"],
-            "answered": parts["answered"],
-            "time": pd.arrays.IntegerArray(parts["time"], ~parts["usable"], copy=True),
-            "usable": parts["usable"],
-        },
-        index=c.index,
-    )
-
-
-#: The columns answer times depend on (with as_of, the unit and the holidays).
-_TIME_INPUTS = (*OUTCOME_INPUTS, "last_contact_on")
-
-
-def _answer_arrays(
-    c: pd.DataFrame, o: pd.DataFrame, as_of: pd.Timestamp, unit: str, holidays: Any
-) -> dict[str, np.ndarray]:
-    """The arrays of :func:`_answer_times`, computed."""
-    asked = o["asked"].to_numpy()
-    answered = o["responded"].to_numpy()
-    day = as_of.to_datetime64().astype("datetime64[ns]")
-    nat = np.datetime64("NaT", "ns")
-
-    def known(col: str) -> np.ndarray:
-        """The column's dates on or before as_of (NaT otherwise)."""
-        d = c[col].to_numpy(dtype="datetime64[ns]")
-        return np.where(d <= day, d, nat)
-
-    def first_known(*arrays: np.ndarray) -> np.ndarray:
-        out = arrays[0]
-        for a in arrays[1:]:
-            out = np.where(np.isnat(out), a, out)
-        return out
-
-    answer_on = first_known(known("responded_on"), known("interview_on"))
-    gave_up_on = first_known(
-        c["last_contact_on"].to_numpy(dtype="datetime64[ns]"),
-        c["followed_up_on"].to_numpy(dtype="datetime64[ns]"),
-    )
-    gave_up_on = np.where(np.isnat(gave_up_on) | (gave_up_on > day), day, gave_up_on)
-    censor_on = np.where(o["gave_up"].to_numpy(), gave_up_on, day)
-    end = np.where(answered, answer_on, censor_on)
-    start = c["requested_on"].to_numpy(dtype="datetime64[ns]")
-    valid = ~np.isnat(start) & ~np.isnat(end)
-    time = np.full(len(c), np.nan)
-    if unit == "business_days":
-        time[valid] = np.busday_count(
-            start[valid].astype("datetime64[D]"),
-            end[valid].astype("datetime64[D]"),
-            holidays=holiday_array(holidays),
-        )
-    else:
-        time[valid] = (end[valid] - start[valid]) // np.timedelta64(1, "D")
-    usable = asked & valid & (time >= 0)
-    return {
-        "asked": asked,
-        "answered": answered & asked,
-        "time": np.where(usable, time, 0).astype(np.int64),
-        "usable": usable,
-    }
+# -- helpers (private) -------------------------------------------------------------
 
 
 def _timed(
-    log: pd.DataFrame, by: Any, as_of: Any, unit: str, holidays: Any
-) -> tuple[pd.DataFrame, list[str], Groups, pd.DataFrame]:
-    c, cols, groups, o = _prepare(log, by, as_of, holidays)
-    times = _answer_times(c, o, as_of_timestamp(as_of), unit, holidays)
-    return c, cols, groups, times
+    log: pd.DataFrame | PreparedLog, by: Any, as_of: Any, unit: str, holidays: Any
+) -> tuple[list[str], Groups, pd.DataFrame]:
+    p = prepare(log, as_of=as_of, holidays=holidays)
+    cols, groups = p.groups(by)
+    return cols, groups, p.answer_times(unit)
+
+
+def _curve(
+    times: pd.DataFrame, groups: Groups, confidence: float
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """The Kaplan–Meier table of the usable times, and each row's group number."""
+    usable = times["usable"].to_numpy()
+    return kaplan_meier(
+        times["time"].to_numpy(dtype=np.int64, na_value=-1)[usable],
+        times["answered"].to_numpy()[usable],
+        groups.codes[usable],
+        confidence=confidence,
+    )
 
 
 def _kaplan_meier(
@@ -319,124 +242,3 @@ def _kaplan_meier(
         return curve
     labels = groups.labels.iloc[group_id].reset_index(drop=True)
     return pd.concat([labels, curve], axis=1)
-
-
-def _curve(
-    times: pd.DataFrame, groups: Groups, confidence: float
-) -> tuple[pd.DataFrame, np.ndarray]:
-    """The product-limit table without the group columns, and each row's group number.
-
-    Rows are in group order (the groups' output order), then time. Counts
-    (at risk, answered) come from one sort of (group, time). The estimate and
-    its band come from ``scipy.stats.ecdf`` when at most ``_SCIPY_MAX_GROUPS``
-    groups have usable times, else from :func:`_product_limit`.
-    """
-    columns = ["time", "at_risk", "answered", "share_answered", "ci_low", "ci_high"]
-    usable = times["usable"].to_numpy()
-    if not usable.any():
-        empty = empty_table(columns, share_answered="float64", ci_low="float64", ci_high="float64")
-        return empty, np.zeros(0, dtype=np.int64)
-    t = times["time"].to_numpy(dtype=np.int64, na_value=-1)[usable]
-    event = times["answered"].to_numpy()[usable]
-    code = groups.codes[usable]
-    # One sort by (group, time); each run of equal (group, time) is one distinct time.
-    order = np.lexsort((t, code))
-    t, event, code = t[order], event[order], code[order]
-    first = np.flatnonzero(np.r_[True, (code[1:] != code[:-1]) | (t[1:] != t[:-1])])
-    answered = np.add.reduceat(event.astype(np.int64), first)
-    run_code = code[first]
-    # At risk at a time: the group's requests with that time or later (censored included).
-    at_risk = np.searchsorted(code, run_code, side="right") - first
-    keep = answered > 0
-    counts = pd.DataFrame(
-        {
-            "code": run_code[keep],
-            "time": t[first][keep],
-            "at_risk": at_risk[keep].astype(np.int64),
-            "answered": answered[keep],
-        }
-    )
-    n_groups = 1 + int(np.count_nonzero(code[1:] != code[:-1]))
-    if n_groups <= _SCIPY_MAX_GROUPS:
-        share, low, high = _scipy_estimate(t, event, code, counts, confidence)
-    else:
-        share, low, high = _product_limit(counts, confidence)
-    out = pd.DataFrame(
-        {
-            "time": counts["time"].to_numpy(),
-            "at_risk": counts["at_risk"].to_numpy(),
-            "answered": counts["answered"].to_numpy(),
-            "share_answered": share,
-            "ci_low": np.clip(low, 0.0, 1.0),
-            "ci_high": np.clip(high, 0.0, 1.0),
-        }
-    )
-    return out, counts["code"].to_numpy()
-
-
-def _scipy_estimate(
-    t: np.ndarray, event: np.ndarray, code: np.ndarray, counts: pd.DataFrame, confidence: float
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """scipy's estimate and band (unclipped) at each row of ``counts``, group by group.
-
-    ``t``, ``event`` and ``code`` are sorted by group; ``counts`` has the
-    distinct answer times of each group, groups in the same order.
-    """
-    from scipy import stats
-
-    share = np.empty(len(counts))
-    low = np.empty(len(counts))
-    high = np.empty(len(counts))
-    starts = np.flatnonzero(np.r_[True, code[1:] != code[:-1]])
-    bounds = np.r_[starts, len(code)]
-    out_code = counts["code"].to_numpy()
-    out_time = counts["time"].to_numpy()
-    out_bounds = np.searchsorted(out_code, code[starts], side="left")
-    out_ends = np.searchsorted(out_code, code[starts], side="right")
-    with warnings.catch_warnings():
-        # Greenwood's band is undefined where the estimate reaches 100%: NaN is expected.
-        warnings.simplefilter("ignore", RuntimeWarning)
-        for g, (a, b) in enumerate(itertools.pairwise(bounds)):
-            lo, hi = out_bounds[g], out_ends[g]
-            if lo == hi:
-                continue  # nobody answered in this group: no rows
-            tg, eg = t[a:b].astype(float), event[a:b]
-            res = stats.ecdf(stats.CensoredData(uncensored=tg[eg], right=tg[~eg]))
-            band = res.cdf.confidence_interval(confidence_level=confidence)
-            keep = np.isin(res.cdf.quantiles, out_time[lo:hi])
-            share[lo:hi] = res.cdf.probabilities[keep]
-            low[lo:hi] = band.low.probabilities[keep]
-            high[lo:hi] = band.high.probabilities[keep]
-    return share, low, high
-
-
-def _product_limit(
-    counts: pd.DataFrame, confidence: float
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The Kaplan–Meier estimate and Greenwood's band for all groups at once.
-
-    The same arithmetic as ``scipy.stats.ecdf(CensoredData(...)).cdf`` and its
-    ``confidence_interval(method="linear")``, with the products and sums
-    running within each group (``counts`` sorted by group, then time)::
-
-        S(t) = prod_{t_i <= t} (n_i - d_i) / n_i,      F(t) = 1 - S(t)
-        Var  = S(t)^2 * sum_{t_i <= t} d_i / (n_i (n_i - d_i))
-        band = F(t) -/+ z * sqrt(Var)
-
-    Times where nobody answered are left out: their factor is exactly 1 and
-    their Greenwood term exactly 0, so they change nothing. Returns the
-    estimate and the band, unclipped (NaN where the estimate reaches 100%).
-    """
-    from scipy import special
-
-    code = counts["code"].to_numpy()
-    n = counts["at_risk"].to_numpy(dtype=np.int64)
-    d = counts["answered"].to_numpy(dtype=np.int64)
-    survival = pd.Series((n - d) / n).groupby(code, sort=False).cumprod().to_numpy()
-    share = 1 - survival
-    with np.errstate(divide="ignore", invalid="ignore"):
-        terms = pd.Series(d / (n * (n - d))).groupby(code, sort=False).cumsum().to_numpy()
-        # scipy derives S from F (1 - F), not from the product: same here, to the bit.
-        var = (1 - share) ** 2 * terms
-    half = special.ndtri(1 / 2 + confidence / 2) * np.sqrt(var)
-    return share, share - half, share + half

@@ -21,6 +21,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from ..core.codes import factorize
 from ..core.schema import DEFAULT_DAYFIRST
 
 __all__ = ["DateParse", "factorize", "parse_dates"]
@@ -88,16 +89,6 @@ class DateParse(NamedTuple):
     bad: pd.Series
     dayfirst: bool
     conflict: pd.Series
-
-
-def factorize(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Integer codes (-1 for missing) and the unique values, as an object array."""
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        return np.asarray(values.cat.codes, dtype=np.intp), np.asarray(
-            values.cat.categories, dtype=object
-        )
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    return codes, np.asarray(uniques, dtype=object)
 
 
 def parse_dates(values: pd.Series, *, dayfirst: bool | None = None) -> DateParse:

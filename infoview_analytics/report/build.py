@@ -60,39 +60,55 @@ def _is_cohort(log: pd.DataFrame) -> bool:
 
 
 def compute_tables(log: pd.DataFrame, *, as_of: pd.Timestamp) -> dict[str, pd.DataFrame]:
-    """Every table the report shows, computed once (also the xlsx sheets / CSV files)."""
-    from ..analysis.fields import coverage, perspective_matrix
-    from ..analysis.followups import classify_contacts, follow_ups_due
-    from ..analysis.meetings import meeting_discipline, thank_you_timeliness
-    from ..analysis.referrals import referral_chains, referral_summary
-    from ..analysis.responses import activity, funnel, response_rates
-    from ..analysis.timing import response_time_summary, time_to_response
+    """Every table the report shows, computed once (also the xlsx sheets / CSV files).
+
+    The log is prepared once, so the analyses share their common steps, and every
+    table is as of ``as_of`` (none depends on the day the report is built).
+    """
+    from ..analysis import (
+        activity,
+        classify_contacts,
+        coverage,
+        follow_ups_due,
+        funnel,
+        meeting_discipline,
+        perspective_matrix,
+        prepare,
+        referral_chains,
+        referral_summary,
+        response_rates,
+        response_time_summary,
+        thank_you_timeliness,
+        time_to_response,
+    )
+
+    p = prepare(log, as_of=as_of)
 
     t: dict[str, pd.DataFrame] = {
-        "overall": response_rates(log, as_of=as_of),
-        "response_rates_channel": response_rates(log, by="channel", as_of=as_of),
-        "response_rates_warmth": response_rates(log, by="warmth", as_of=as_of),
-        "response_rates_source": response_rates(log, by="source", as_of=as_of),
-        "response_rates_field": response_rates(log, by="field", as_of=as_of),
-        "funnel": funnel(log, as_of=as_of),
-        "activity": activity(log, as_of=as_of),
-        "time_to_response": time_to_response(log, by="warmth", as_of=as_of),
-        "response_time_summary": response_time_summary(log, by="warmth", as_of=as_of),
-        "contacts": classify_contacts(log, as_of=as_of),
-        "follow_ups_due": follow_ups_due(log, as_of=as_of),
-        "thank_you_timeliness": thank_you_timeliness(log),
-        "meeting_discipline": meeting_discipline(log),
-        "referral_chains": referral_chains(log, as_of=as_of),
-        "referral_summary": referral_summary(log, as_of=as_of),
-        "coverage": coverage(log, as_of=as_of),
-        "perspectives_seniority": perspective_matrix(log, perspective="seniority"),
-        "perspectives_org_type": perspective_matrix(log, perspective="org_type"),
+        "overall": response_rates(p, as_of=as_of),
+        "response_rates_channel": response_rates(p, by="channel", as_of=as_of),
+        "response_rates_warmth": response_rates(p, by="warmth", as_of=as_of),
+        "response_rates_source": response_rates(p, by="source", as_of=as_of),
+        "response_rates_field": response_rates(p, by="field", as_of=as_of),
+        "funnel": funnel(p, as_of=as_of),
+        "activity": activity(p, as_of=as_of),
+        "time_to_response": time_to_response(p, by="warmth", as_of=as_of),
+        "response_time_summary": response_time_summary(p, by="warmth", as_of=as_of),
+        "contacts": classify_contacts(p, as_of=as_of),
+        "follow_ups_due": follow_ups_due(p, as_of=as_of),
+        "thank_you_timeliness": thank_you_timeliness(p),
+        "meeting_discipline": meeting_discipline(p),
+        "referral_chains": referral_chains(p, as_of=as_of),
+        "referral_summary": referral_summary(p, as_of=as_of),
+        "coverage": coverage(p, as_of=as_of),
+        "perspectives_seniority": perspective_matrix(p, perspective="seniority"),
+        "perspectives_org_type": perspective_matrix(p, perspective="org_type"),
     }
     if _is_cohort(log):
-        from ..analysis.cohort import cohort_summary
+        from ..analysis import cohort_summary
 
-        t["cohort_summary"] = cohort_summary(log, as_of=as_of)
-        t["response_rates_owner"] = response_rates(log, by="owner", as_of=as_of)
+        t["cohort_summary"] = cohort_summary(p, as_of=as_of)
+        t["response_rates_owner"] = response_rates(p, by="owner", as_of=as_of)
     return t
 
 
