@@ -1,8 +1,8 @@
-"""The ``infoview check`` command: coverage per field and the follow-ups due (private).
+"""``infoview check``: coverage per field and the follow-ups due.
 
-Kept out of ``cli.py`` so the command layer stays thin. Only pandas-level
-modules are imported here (no matplotlib, scipy or networkx), so the command
-starts about as fast as ``import pandas``.
+Only pandas-level modules are imported, and only when the command runs (no
+matplotlib, scipy or networkx), so the command starts about as fast as
+``import pandas``.
 """
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+from ._common import EXIT_FINDINGS, EXIT_OK, Subparsers, add_as_of, add_log, add_sheet, sheet_arg
 
-from ..analysis.fields import NO_FIELD, coverage
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__: list[str] = []
 
@@ -23,21 +24,47 @@ _TABLE_COVERAGE = ["field", "interviewed", "scheduled", "pending", "status", "to
 _TABLE_FOLLOW_UPS = ["action", "contact", "organization", "due_since", "overdue", "reason"]
 
 
-def run_check(args: argparse.Namespace) -> int:
-    """Run ``infoview check``; return 0 when every field meets the minimum, else 1."""
+def add_parser(subparsers: Subparsers) -> None:
+    p = subparsers.add_parser(
+        "check",
+        help="coverage per field and the follow-ups due",
+        description="Read LOG, show the interviews per field against the minimum and target, "
+        "and the follow-ups due (exit 0: every field meets the minimum, 1: a field does not "
+        "or the log has no field yet, 2: the file cannot be read). With --format csv the "
+        "coverage table, a blank line, then the follow-ups table; with --format json an object "
+        'with "coverage" and "follow_ups" lists (dates as YYYY-MM-DD).',
+    )
+    add_log(p)
+    p.add_argument(
+        "--minimum", type=int, default=3, help="interviews a field needs at least (default: 3)"
+    )
+    p.add_argument(
+        "--target", type=int, default=5, help="interviews a field needs ideally (default: 5)"
+    )
+    add_as_of(p)
+    p.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="output format (default: table)",
+    )
+    add_sheet(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print coverage and follow-ups; 0 when every field meets the minimum, else 1."""
+    from ..analysis.fields import NO_FIELD, coverage
     from ..analysis.followups import follow_ups_due
     from ..io.loader import read_log
-    from .main import EXIT_FINDINGS, EXIT_OK
 
-    sheet: str | int | None = args.sheet
-    if isinstance(sheet, str) and sheet.isdigit():
-        sheet = int(sheet)
-    result = read_log(args.log, sheet=sheet, as_of=args.as_of)
+    result = read_log(args.log, sheet=sheet_arg(args.sheet), as_of=args.as_of)
     as_of = result.as_of
     cov = coverage(result.log, minimum=args.minimum, target=args.target, as_of=as_of)
     todo = follow_ups_due(result.log, as_of=as_of)
     fields = cov[cov["field"] != NO_FIELD]
-    short = bool(len(fields) == 0 or (fields["status"] == "below_minimum").any())
+    below = fields.loc[fields["status"] == "below_minimum", "field"].tolist()
+    short = bool(len(fields) == 0 or below)
 
     if args.format == "json":
         doc = {
@@ -54,7 +81,7 @@ def run_check(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         sys.stdout.write(_dates_iso(todo).to_csv(index=False, lineterminator="\n"))
     else:
-        print(_table_text(cov, todo, args, as_of, short))
+        print(_table_text(cov, todo, args, as_of, below, short))
     if len(result.problems):
         print(
             f"infoview: {len(result.problems)} problem(s) in the log; "
@@ -69,8 +96,10 @@ def _table_text(
     todo: pd.DataFrame,
     args: argparse.Namespace,
     as_of: pd.Timestamp,
+    below: list[str],
     short: bool,
 ) -> str:
+    """The table format: coverage, the fields below the minimum, then the follow-ups."""
     lines = [
         f"Coverage per field as of {as_of.date().isoformat()} "
         f"(minimum {args.minimum}, target {args.target} interviews)",
@@ -80,9 +109,8 @@ def _table_text(
         lines.append(_text_table(cov[_TABLE_COVERAGE]))
     else:
         lines.append("No rows in the log.")
-    below = cov[(cov["field"] != NO_FIELD) & (cov["status"] == "below_minimum")]
-    if len(below):
-        lines += ["", f"{len(below)} field(s) below the minimum: " + ", ".join(below["field"])]
+    if below:
+        lines += ["", f"{len(below)} field(s) below the minimum: " + ", ".join(below)]
     elif short:
         lines += ["", "No field in the log yet: fill the Field column."]
     overdue = int(todo["overdue"].sum()) if len(todo) else 0
@@ -96,6 +124,8 @@ def _table_text(
 
 def _text_table(table: pd.DataFrame) -> str:
     """Plain-text table: text left-aligned, numbers right-aligned, two spaces apart."""
+    import pandas as pd
+
     columns = []
     for col in table.columns:
         values = table[col]
@@ -109,6 +139,8 @@ def _text_table(table: pd.DataFrame) -> str:
 
 def _dates_iso(table: pd.DataFrame) -> pd.DataFrame:
     """Date columns as YYYY-MM-DD text (missing stays missing)."""
+    import pandas as pd
+
     out = table.copy()
     for col in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[col]):

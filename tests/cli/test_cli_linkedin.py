@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import functools
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
+from infoview_process import infoview
 from test_linkedin import AS_OF, CONNECTIONS, write_export
 
 from infoview_analytics.io.loader import read_log
 from infoview_analytics.io.template import write_log
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "infoview_analytics", "import-linkedin", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+run = functools.partial(infoview, "import-linkedin")
 
 
 def test_writes_a_log_with_drop_downs(tmp_path: Path) -> None:

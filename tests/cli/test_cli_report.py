@@ -2,29 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
+from infoview_process import infoview
 from pypdf import PdfReader
 
 import infoview_analytics as iv
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _cli(*args, cwd):
-    env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "infoview_analytics", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        check=False,
-    )
 
 
 @pytest.fixture
@@ -33,7 +15,7 @@ def sample(tmp_path):
 
 
 def test_report_writes_files_and_says_where(tmp_path, sample):
-    done = _cli(
+    done = infoview(
         "report",
         sample,
         "--out",
@@ -60,13 +42,13 @@ def test_report_writes_files_and_says_where(tmp_path, sample):
 
 def test_existing_folder_exit_2_then_force(tmp_path, sample):
     (tmp_path / "rep").mkdir()
-    refused = _cli("report", sample, "--out", "rep", "--format", "csv", cwd=tmp_path)
+    refused = infoview("report", sample, "--out", "rep", "--format", "csv", cwd=tmp_path)
     assert refused.returncode == 2
     assert refused.stdout == ""
     assert refused.stderr.count("\n") == 1
     assert refused.stderr.startswith("infoview: error: The report folder rep exists already")
     assert "--force" in refused.stderr
-    forced = _cli(
+    forced = infoview(
         "report",
         sample,
         "--out",
@@ -93,7 +75,7 @@ def test_existing_folder_exit_2_then_force(tmp_path, sample):
 )
 def test_errors_exit_2_with_one_line(tmp_path, sample, args, message):
     args = [a.format(sample=sample) for a in args]
-    done = _cli("report", *args, cwd=tmp_path)
+    done = infoview("report", *args, cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1, done.stderr
     assert message in done.stderr

@@ -1,0 +1,56 @@
+"""What the commands share: exit statuses, the LOG, --sheet and --as-of options, the OSError text.
+
+Only the standard library is imported here, so building the parser stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+__all__: list[str] = []
+
+#: All good.
+EXIT_OK = 0
+#: The check found something to act on (problems in the log, a field below the minimum).
+EXIT_FINDINGS = 1
+#: The input cannot be read or the arguments are wrong.
+EXIT_ERROR = 2
+#: Stopped with Ctrl-C (128 + SIGINT, as shells report it).
+EXIT_INTERRUPTED = 130
+
+#: argparse's handle for adding one sub-command's parser.
+Subparsers = argparse._SubParsersAction
+
+
+def add_log(p: argparse.ArgumentParser) -> None:
+    """The positional LOG argument of the commands that read a log."""
+    p.add_argument("log", metavar="LOG", help="the interview log (.xlsx, .xls, .ods, .csv, .tsv)")
+
+
+def add_as_of(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--as-of",
+        metavar="DATE",
+        default=None,
+        help="date the figures are computed for, e.g. 2026-04-17 (default: today)",
+    )
+
+
+def add_sheet(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--sheet", default=None, help="sheet name or 0-based index (default: first log)"
+    )
+
+
+def sheet_arg(sheet: str | None) -> str | int | None:
+    """The --sheet value as ``read_log`` takes it: digits are a 0-based index, else a name."""
+    if sheet is not None and sheet.isdigit():
+        return int(sheet)
+    return sheet
+
+
+def os_error_text(exc: OSError) -> str:
+    """One line for a file the system refused (missing folder, permissions, disk full)."""
+    where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+    reason = exc.strerror or str(exc)
+    return f"cannot access{where}: {reason}. Check the path and your permissions."
