@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import pkgutil
 import subprocess
@@ -41,11 +42,12 @@ def test_public_names_are_listed_once_and_sorted() -> None:
 
 
 def test_no_module_shares_a_name_with_a_public_function() -> None:
-    modules = {
-        info.name.rsplit(".", 1)[-1]
-        for info in pkgutil.walk_packages(iv.__path__, prefix="infoview_analytics.")
-    }
-    assert not modules & set(iv.__all__)
+    # Neither the package's API nor a room's own exports (``cli.main``, ...) may be
+    # hidden by a module of the same name.
+    for info in pkgutil.walk_packages(iv.__path__, prefix="infoview_analytics."):
+        parent, _, name = info.name.rpartition(".")
+        exported = set(getattr(importlib.import_module(parent), "__all__", ()))
+        assert name not in exported | set(iv.__all__), info.name
 
 
 def test_unknown_name_is_a_clear_attribute_error() -> None:

@@ -1,5 +1,5 @@
 """The ``infoview`` command: a thin layer of one small module per command."""
 
-from .main import main
+from .app import main
 
 __all__ = ["main"]

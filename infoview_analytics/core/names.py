@@ -1,4 +1,4 @@
-"""Name keys shared by the referral and coverage modules (private).
+"""The one name key for people, organisations and fields, shared by every room.
 
 A name key is the text casefolded, trimmed, with runs of whitespace collapsed
 to one space, so that "Ana  Ruiz " and "ana ruiz" match. Computed on the

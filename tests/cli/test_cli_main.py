@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from infoview_process import infoview
 
-# By module path: `infoview_analytics.cli.main` as an attribute is the function `main`.
-cli = importlib.import_module("infoview_analytics.cli.main")
+# The module that builds the parser (the package exports its `main`).
+cli = importlib.import_module("infoview_analytics.cli.app")
 CLI_DIR = Path(cli.__file__).parent
 
 #: Each command, a minimal valid command line, and the first words of its description.
@@ -108,5 +108,5 @@ def test_command_modules_import_the_library_only_when_run(module):
 
 
 def test_every_command_module_is_registered():
-    files = {p.stem for p in CLI_DIR.glob("*.py") if not p.stem.startswith("_")} - {"main"}
+    files = {p.stem for p in CLI_DIR.glob("*.py") if not p.stem.startswith("_")} - {"app"}
     assert {m.__name__.rsplit(".", 1)[-1] for m in cli.COMMANDS} == files
