@@ -97,6 +97,17 @@ def styled(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def by_columns(table: pd.DataFrame, first: str) -> list[str]:
+    """The ``by`` columns of an analysis table: those before its first own column."""
+    cols = list(table.columns)
+    return cols[: cols.index(first)]
+
+
+def as_int(x: Any) -> int:
+    """A count as an int (a missing count is 0)."""
+    return 0 if pd.isna(x) else int(x)
+
+
 def get_ax(ax: Axes | None) -> Axes:
     """``ax`` itself, or the current Axes of pyplot."""
     import matplotlib.pyplot as plt
