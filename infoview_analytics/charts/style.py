@@ -2,9 +2,11 @@
 
 Private. Chart functions wrap their drawing in :func:`styled`, which applies
 :data:`RC` inside ``plt.rc_context`` so that the caller's rcParams are never
-changed. Colours are the Okabe–Ito palette (safe for the common forms of
-colour blindness); categorical meaning is never carried by colour alone where a
-label or hatch can carry it too.
+changed, and take their Axes from :func:`get_ax`, which gives an Axes made
+outside that context (``fig, ax = plt.subplots()``) the same look. Colours
+are the Okabe–Ito palette (safe for the common forms of colour blindness);
+categorical meaning is never carried by colour alone where a label or hatch can
+carry it too.
 """
 
 from __future__ import annotations
@@ -109,10 +111,32 @@ def as_int(x: Any) -> int:
 
 
 def get_ax(ax: Axes | None) -> Axes:
-    """``ax`` itself, or the current Axes of pyplot."""
+    """``ax`` itself, or the current Axes of pyplot, in the house style (:func:`apply_style`)."""
     import matplotlib.pyplot as plt
 
-    return plt.gca() if ax is None else ax
+    return apply_style(plt.gca() if ax is None else ax)
+
+
+def apply_style(ax: Axes) -> Axes:
+    """Give ``ax`` the look :data:`RC` gives an Axes created inside ``rc_context(RC)``.
+
+    rcParams reach only what is created while they are set, so an Axes the
+    caller made beforehand would keep its top and right spines and size-10
+    tick labels. This sets those properties on ``ax`` itself instead (the
+    caller's rcParams are not touched); applied to an Axes made inside the
+    context it changes nothing. Titles, texts and legends need nothing here:
+    the charts create them inside the context (``set_title`` reads
+    ``axes.titlesize`` each time it is called).
+    """
+    for side, spine in ax.spines.items():
+        spine.set_edgecolor(RC["axes.edgecolor"])
+        if f"axes.spines.{side}" in RC:
+            spine.set_visible(RC[f"axes.spines.{side}"])
+    for axis, ticks in ((ax.xaxis, "xtick"), (ax.yaxis, "ytick")):
+        axis.set_tick_params(which="both", labelsize=RC[f"{ticks}.labelsize"])
+        axis.offsetText.set_fontsize(RC[f"{ticks}.labelsize"])
+        axis.label.set_fontsize(RC["axes.labelsize"])
+    return ax
 
 
 def check_table(table: object, name: str) -> pd.DataFrame:

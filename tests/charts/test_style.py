@@ -92,6 +92,22 @@ def test_common_contract(plot, table):
     assert custom.get_title(loc="right") == "as of then · n = 1"
 
 
+@pytest.mark.parametrize(("plot", "table"), FULL, ids=lambda x: getattr(x, "__name__", ""))
+def test_house_style_reaches_an_axes_made_outside_any_context(plot, table):
+    before = dict(plt.rcParams)
+    _, ax = plt.subplots()
+    assert ax.spines["top"].get_visible()  # made in matplotlib's default style
+    assert plot(table, ax=ax) is ax
+    assert not ax.spines["top"].get_visible()
+    assert not ax.spines["right"].get_visible()
+    assert ax.spines["bottom"].get_edgecolor() == mpl.colors.to_rgba("0.3")
+    ticks = ax.xaxis.get_major_ticks() + ax.yaxis.get_major_ticks()
+    assert ticks
+    assert {t.label1.get_fontsize() for t in ticks} == {8}
+    assert ax.xaxis.label.get_fontsize() == ax.yaxis.label.get_fontsize() == 9
+    assert dict(plt.rcParams) == before
+
+
 def test_footnote_from_table_attrs():
     table = rates_table()
     table.attrs["as_of"] = "2026-04-17"
