@@ -20,7 +20,11 @@ if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn
 
 __all__ = ["plot_coverage", "plot_perspective_heatmap"]
 
-_COVERAGE = ("field", "interviewed", "scheduled", "pending", "status")
+# "field" is the last of the coverage table's `by` columns (see its note in TABLES).
+_COVERAGE = (
+    "field",
+    *_style.declared("coverage", "interviewed", "scheduled", "pending", "status"),
+)
 _STATUS_TEXT = {
     "below_minimum": "below the minimum",
     "minimum_met": "minimum met",

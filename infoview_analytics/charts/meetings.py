@@ -21,8 +21,11 @@ if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn
 
 __all__ = ["plot_meeting_discipline", "plot_thank_you_timeliness"]
 
-_THANKS = ("interviews", "within_1_day", "within_3_days", "later", "not_yet")
-_MEETINGS = (
+_THANKS = _style.declared(
+    "thank_you_timeliness", "interviews", "within_1_day", "within_3_days", "later", "not_yet"
+)
+_MEETINGS = _style.declared(
+    "meeting_discipline",
     "interviews",
     "with_minutes",
     "overran",
@@ -70,7 +73,7 @@ def plot_thank_you_timeliness(
     """
     table = _style.table_for(data, _THANKS, thank_you_timeliness)
     ax = _style.get_ax(ax)
-    by_cols = by_columns(table, "interviews")
+    by_cols = by_columns(table, "thank_you_timeliness")
     title = title or "Thank-you notes: how soon after the interview (guidance: 24 hours)"
     total = pd.to_numeric(table["interviews"], errors="coerce").fillna(0)
     note = _style.resolve_footnote(

@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn
 
 __all__ = ["plot_referral_tree"]
 
+_CHAINS = _style.declared("referral_chains", "contact", "path")
+(_IN_LOG,) = _style.declared("referral_chains", "in_log")
 _ARROW = " → "
 _OUTSIDE = "outside the log"
 
@@ -42,7 +44,7 @@ def _chains_and_status(
         from ..analysis import referral_chains
 
         log, data = data, referral_chains(data)
-    _style.missing_columns(data, ("contact", "path"), "referral_chains")
+    _style.missing_columns(data, _CHAINS, "referral_chains")
     status: dict[str, str] = {}
     source = data if "status" in data.columns else log
     if source is not None and {"contact", "status"} <= set(source.columns):
@@ -66,7 +68,7 @@ def _layout(
         for a, b in itertools.pairwise(keys):
             if a != b:
                 parent.setdefault(b, a)
-    flags = chains["in_log"] if "in_log" in chains.columns else pd.Series(True, chains.index)
+    flags = chains[_IN_LOG] if _IN_LOG in chains.columns else pd.Series(True, chains.index)
     in_log = {
         _key(c)
         for c, f in zip(chains["contact"], flags, strict=True)

@@ -22,9 +22,20 @@ if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn
 
 __all__ = ["plot_activity", "plot_funnel", "plot_response_rates"]
 
-_RATES = ("asked", "pending", "decided", "responded", "response_rate", "ci_low", "ci_high")
-_FUNNEL = ("stage", "count", "conversion")
-_ACTIVITY = ("period", "asks", "responses", "interviews", "cumulative_interviews")
+_RATES = _style.declared("response_rates", "asked", "pending", "decided")
+#: measure -> the columns of its count, rate and interval.
+_MEASURES = {
+    "response": _style.declared(
+        "response_rates", "responded", "response_rate", "ci_low", "ci_high"
+    ),
+    "interview": _style.declared(
+        "response_rates", "interviewed", "interview_rate", "interview_ci_low", "interview_ci_high"
+    ),
+}
+_FUNNEL = _style.declared("funnel", "stage", "count", "conversion")
+_ACTIVITY = _style.declared(
+    "activity", "period", "asks", "responses", "interviews", "cumulative_interviews"
+)
 
 
 @_style.styled
@@ -75,15 +86,13 @@ def plot_response_rates(
     ['4/10', '1/10 · 2 pending']
     """
     check_choice("measure", measure, ["response", "interview"])
-    table = _style.table_for(data, _RATES, response_rates, by=by, as_of=as_of)
-    ax = _style.get_ax(ax)
-    by_cols = by_columns(table, "asked")
-    what = "Response" if measure == "response" else "Interview"
-    k_col, rate_col, lo_col, hi_col = (
-        ("responded", "response_rate", "ci_low", "ci_high")
-        if measure == "response"
-        else ("interviewed", "interview_rate", "interview_ci_low", "interview_ci_high")
+    k_col, rate_col, lo_col, hi_col = _MEASURES[measure]
+    table = _style.table_for(
+        data, (*_RATES, *_MEASURES[measure]), response_rates, by=by, as_of=as_of
     )
+    ax = _style.get_ax(ax)
+    by_cols = by_columns(table, "response_rates")
+    what = "Response" if measure == "response" else "Interview"
     group_text = " and ".join(by_cols) if by_cols else "all requests"
     title = title or f"{what} rate by {group_text}"
     note = _style.resolve_footnote(
@@ -171,7 +180,7 @@ def plot_funnel(
     """
     table = _style.table_for(data, _FUNNEL, funnel, as_of=as_of)
     ax = _style.get_ax(ax)
-    by_cols = by_columns(table, "stage")
+    by_cols = by_columns(table, "funnel")
     title = title or "Outreach funnel: people at each stage"
     counts = pd.to_numeric(table["count"], errors="coerce").fillna(0)
     first = table[table["stage"] == table["stage"].iloc[0]] if len(table) else table

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
 
+from ..analysis.tables import TABLES
 from ..core.args import as_of_timestamp
 from ..errors import InvalidArgumentError
 
@@ -99,10 +100,29 @@ def styled(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def by_columns(table: pd.DataFrame, first: str) -> list[str]:
-    """The ``by`` columns of an analysis table: those before its first own column."""
+def declared(table: str, *columns: str) -> tuple[str, ...]:
+    """``columns``, checked against the columns ``TABLES[table]`` declares.
+
+    The chart modules name the columns they draw through this as they are
+    imported, so a column renamed in :mod:`~infoview_analytics.analysis.tables`
+    stops the import with this message instead of breaking a chart silently.
+    """
+    own = TABLES[table].columns
+    undeclared = [c for c in columns if c not in own]
+    if undeclared:
+        msg = (
+            f"Expected columns of the {table} table, one of {list(own)[:10]}, but "
+            f"{undeclared[:10]} are not declared in infoview_analytics.analysis.tables. "
+            "Name the chart's columns as TABLES declares them."
+        )
+        raise InvalidArgumentError(msg)
+    return columns
+
+
+def by_columns(table: pd.DataFrame, name: str) -> list[str]:
+    """The ``by`` columns of a ``name`` table: those before the first column it declares."""
     cols = list(table.columns)
-    return cols[: cols.index(first)]
+    return cols[: cols.index(TABLES[name].columns[0])]
 
 
 def as_int(x: Any) -> int:

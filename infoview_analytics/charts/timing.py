@@ -21,7 +21,9 @@ if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn
 
 __all__ = ["plot_time_to_response"]
 
-_KM = ("time", "at_risk", "answered", "share_answered", "ci_low", "ci_high")
+_KM = _style.declared(
+    "time_to_response", "time", "at_risk", "answered", "share_answered", "ci_low", "ci_high"
+)
 
 
 @_style.styled
@@ -66,7 +68,7 @@ def plot_time_to_response(
     """
     table = _style.table_for(data, _KM, time_to_response, as_of=as_of)
     ax = _style.get_ax(ax)
-    by_cols = by_columns(table, "time")
+    by_cols = by_columns(table, "time_to_response")
     unit = table.attrs.get("unit", "business_days")
     unit_text = "business days" if unit == "business_days" else "days"
     title = title or "Time to response: share of requests answered"

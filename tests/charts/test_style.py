@@ -12,6 +12,8 @@ from matplotlib.patches import FancyArrowPatch
 import infoview_analytics as iv
 from infoview_analytics import charts
 from infoview_analytics.analysis.fields import coverage
+from infoview_analytics.analysis.tables import TABLES
+from infoview_analytics.charts import style as _style
 from infoview_analytics.errors import InvalidArgumentError
 
 from ._shared import (
@@ -113,6 +115,32 @@ def test_footnote_from_table_attrs():
     table.attrs["as_of"] = "2026-04-17"
     ax = charts.plot_response_rates(table, ax=_ax())
     assert ax.get_title(loc="right") == "as of 2026-04-17 · n = 22 asked"
+
+
+# ------------------------------------------------------------------ columns from TABLES
+def test_chart_columns_must_be_declared_in_tables():
+    assert _style.declared("funnel", "stage", "count") == ("stage", "count")
+    with pytest.raises(InvalidArgumentError, match=r"\['stages'\] are not declared"):
+        _style.declared("funnel", "stages", "count")
+
+
+HAND_MADE = [
+    (rates_table(), "response_rates", ["channel"]),
+    (funnel_table(), "funnel", []),
+    (km_table(), "time_to_response", ["warmth"]),
+    (activity_table(), "activity", []),
+    (coverage_table(), "coverage", ["field"]),
+    (chains_table(), "referral_chains", []),
+    (THANKS, "thank_you_timeliness", []),
+    (MEETINGS, "meeting_discipline", []),
+]
+
+
+@pytest.mark.parametrize(("table", "name", "by"), HAND_MADE, ids=[h[1] for h in HAND_MADE])
+def test_hand_made_tables_have_the_declared_columns_in_order(table, name, by):
+    own = [c for c in table.columns if c not in by]
+    assert list(table.columns[: len(by)]) == by
+    assert own == [c for c in TABLES[name].columns if c in own]
 
 
 # ------------------------------------------------------------------ on the real analyses
