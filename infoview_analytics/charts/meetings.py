@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..analysis import meeting_discipline, thank_you_timeliness
+from ..core.docs import fill_doc
 from . import style as _style
 from .style import as_int, by_columns
 
@@ -39,6 +40,11 @@ _MEETINGS = _style.declared(
 
 
 @_style.styled
+@fill_doc(
+    _style.DOCS,
+    table="thank_you_timeliness",
+    kwargs_to="``Axes.barh``",
+)
 def plot_thank_you_timeliness(
     data: pd.DataFrame,
     *,
@@ -52,14 +58,15 @@ def plot_thank_you_timeliness(
 
     Parameters
     ----------
-    data : DataFrame
-        The :func:`~infoview_analytics.thank_you_timeliness` table (or the log).
-    ax, as_of, title, footnote, **kwargs
-        As in :func:`plot_response_rates`; kwargs go to ``Axes.barh``.
+    %(data)s
+    %(ax)s
+    %(as_of_footnote)s
+    %(title_footnote)s
+    %(kwargs)s
 
     Returns
     -------
-    Axes
+    %(returns)s
 
     Examples
     --------
@@ -120,6 +127,11 @@ def plot_thank_you_timeliness(
 
 
 @_style.styled
+@fill_doc(
+    _style.DOCS,
+    table="meeting_discipline",
+    kwargs_to="``Axes.barh``",
+)
 def plot_meeting_discipline(
     data: pd.DataFrame,
     *,
@@ -133,14 +145,16 @@ def plot_meeting_discipline(
 
     Parameters
     ----------
-    data : DataFrame
-        The one-row :func:`~infoview_analytics.meeting_discipline` table (or the log).
-    ax, as_of, title, footnote, **kwargs
-        As in :func:`plot_response_rates`; kwargs go to ``Axes.barh``.
+    %(data)s
+        The table has one row.
+    %(ax)s
+    %(as_of_footnote)s
+    %(title_footnote)s
+    %(kwargs)s
 
     Returns
     -------
-    Axes
+    %(returns)s
 
     Examples
     --------

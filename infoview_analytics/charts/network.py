@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from ..core.docs import fill_doc
 from . import style as _style
 
 if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn
@@ -141,6 +142,11 @@ def tree_rows(
 
 
 @_style.styled
+@fill_doc(
+    _style.DOCS,
+    table="referral_chains",
+    kwargs_to="``Axes.scatter`` (the nodes)",
+)
 def plot_referral_tree(
     data: pd.DataFrame,
     *,
@@ -161,9 +167,8 @@ def plot_referral_tree(
 
     Parameters
     ----------
-    data : DataFrame
-        The :func:`~infoview_analytics.referral_chains` table (or the log). Its
-        ``status`` column is used when present.
+    %(data)s
+        Its ``status`` column is used when present.
     log : DataFrame, optional
         The log, to colour the nodes by status when ``data`` is the chains table.
     include_singletons : bool
@@ -171,13 +176,14 @@ def plot_referral_tree(
     max_chains : int, optional
         Draw only the largest chains (the x label says how many are left out);
         keeps a big cohort's tree legible.
-    as_of, ax, title, footnote, **kwargs
-        As in :func:`~infoview_analytics.charts.plot_response_rates`; kwargs go
-        to ``Axes.scatter`` (the nodes).
+    %(as_of_footnote)s
+    %(ax)s
+    %(title_footnote)s
+    %(kwargs)s
 
     Returns
     -------
-    Axes
+    %(returns)s
 
     Examples
     --------

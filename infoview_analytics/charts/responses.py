@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..analysis import activity, funnel, response_rates
 from ..core.args import check_choice
+from ..core.docs import fill_doc
 from . import style as _style
 from .style import as_int, by_columns
 
@@ -39,6 +40,12 @@ _ACTIVITY = _style.declared(
 
 
 @_style.styled
+@fill_doc(
+    _style.DOCS,
+    table="response_rates",
+    log_call="``response_rates(log, by=by, as_of=as_of)``",
+    kwargs_to="``Axes.barh``",
+)
 def plot_response_rates(
     data: pd.DataFrame,
     *,
@@ -54,23 +61,19 @@ def plot_response_rates(
 
     Parameters
     ----------
-    data : DataFrame
-        The :func:`~infoview_analytics.response_rates` table (or the log, then
-        ``response_rates(log, by=by, as_of=as_of)`` is drawn).
+    %(data)s
     measure : {"response", "interview"}
         Which rate to show.
-    by, as_of : optional
-        Used only when ``data`` is the log (``as_of`` also fills the footnote).
-    ax : Axes, optional
-        Where to draw (default ``plt.gca()``).
-    title, footnote : str, optional
-        Replace the default title / footnote (``footnote=""`` removes it).
-    **kwargs
-        Passed to ``Axes.barh``.
+    by : str or list of str, optional
+        The groups, when ``data`` is the log (a table is drawn with its own).
+    %(as_of)s
+    %(ax)s
+    %(title_footnote)s
+    %(kwargs)s
 
     Returns
     -------
-    Axes
+    %(returns)s
 
     Examples
     --------
@@ -143,6 +146,12 @@ def plot_response_rates(
 
 
 @_style.styled
+@fill_doc(
+    _style.DOCS,
+    table="funnel",
+    log_call="``funnel(log, as_of=as_of)``",
+    kwargs_to="``Axes.bar``",
+)
 def plot_funnel(
     data: pd.DataFrame,
     *,
@@ -156,17 +165,16 @@ def plot_funnel(
 
     Parameters
     ----------
-    data : DataFrame
-        The :func:`~infoview_analytics.funnel` table (or the log). With ``by``
-        columns, one bar per group at each stage.
-    as_of : optional
-        Used when ``data`` is the log, and in the footnote.
-    ax, title, footnote, **kwargs
-        As in :func:`plot_response_rates`; kwargs go to ``Axes.bar``.
+    %(data)s
+        With ``by`` columns, one bar per group at each stage.
+    %(as_of)s
+    %(ax)s
+    %(title_footnote)s
+    %(kwargs)s
 
     Returns
     -------
-    Axes
+    %(returns)s
 
     Examples
     --------
@@ -217,6 +225,12 @@ def plot_funnel(
 
 
 @_style.styled
+@fill_doc(
+    _style.DOCS,
+    table="activity",
+    log_call="``activity(log, as_of=as_of)``",
+    kwargs_to="``Axes.bar``",
+)
 def plot_activity(
     data: pd.DataFrame,
     *,
@@ -232,15 +246,16 @@ def plot_activity(
 
     Parameters
     ----------
-    data : DataFrame
-        The :func:`~infoview_analytics.activity` table (or the log).
-    as_of, ax, title, footnote, **kwargs
-        As in :func:`plot_response_rates`; kwargs go to ``Axes.bar``.
+    %(data)s
+    %(as_of)s
+    %(ax)s
+    %(title_footnote)s
+    %(kwargs)s
 
     Returns
     -------
-    Axes
-        The Axes with the bars.
+    %(returns)s
+        It holds the bars; the cumulative line is on its twin.
 
     Examples
     --------

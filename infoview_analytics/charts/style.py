@@ -84,6 +84,39 @@ RC: dict[str, Any] = {
 
 NO_DATA = "no data yet"
 
+#: The docstring blocks every plot function shares, filled into its docstring by
+#: ``fill_doc(DOCS, table=..., kwargs_to=...)`` (:mod:`infoview_analytics.core.docs`):
+#: ``table`` names the analysis the chart draws, ``kwargs_to`` the matplotlib call
+#: its ``**kwargs`` go to, and ``log_call`` (optional) what is run on a log.
+DOCS = {
+    "data": """\
+data : DataFrame
+    The table :func:`~infoview_analytics.analysis.%(table)s` returns, or the log
+    itself (then %(log_call)s is drawn).""",
+    "log_call": "``%(table)s(log)``",
+    "as_of": """\
+as_of : date-like, optional
+    The date of the footnote (default: the table's ``attrs["as_of"]``); also
+    passed to the analysis when ``data`` is the log.""",
+    "as_of_footnote": """\
+as_of : date-like, optional
+    The date of the footnote (default: the table's ``attrs["as_of"]``).""",
+    "ax": """\
+ax : Axes, optional
+    Where to draw (default ``plt.gca()``). It gets the house style (no top or
+    right spine, small tick labels) without any change to the caller's rcParams.""",
+    "title_footnote": """\
+title, footnote : str, optional
+    Replace the default title / footnote (``footnote=""`` removes it); the
+    default footnote reads ``as of 2026-04-17 · n = 43 asked``.""",
+    "kwargs": """\
+**kwargs
+    Passed on to %(kwargs_to)s.""",
+    "returns": """\
+Axes
+    The Axes drawn on: ``ax``, or ``plt.gca()``.""",
+}
+
 F = TypeVar("F", bound=Callable[..., "Axes"])
 
 

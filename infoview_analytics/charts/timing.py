@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..analysis import time_to_response
+from ..core.docs import fill_doc
 from . import style as _style
 from .style import as_int, by_columns
 
@@ -27,6 +28,12 @@ _KM = _style.declared(
 
 
 @_style.styled
+@fill_doc(
+    _style.DOCS,
+    table="time_to_response",
+    log_call="``time_to_response(log, as_of=as_of)``",
+    kwargs_to="``Axes.step``",
+)
 def plot_time_to_response(
     data: pd.DataFrame,
     *,
@@ -44,16 +51,17 @@ def plot_time_to_response(
 
     Parameters
     ----------
-    data : DataFrame
-        The :func:`~infoview_analytics.time_to_response` table (or the log).
+    %(data)s
     marks : tuple of int
         Where to draw the vertical reference lines.
-    as_of, ax, title, footnote, **kwargs
-        As in :func:`plot_response_rates`; kwargs go to ``Axes.step``.
+    %(as_of)s
+    %(ax)s
+    %(title_footnote)s
+    %(kwargs)s
 
     Returns
     -------
-    Axes
+    %(returns)s
 
     Examples
     --------

@@ -3,6 +3,8 @@ contract, the footnote, drawing from the log."""
 
 from __future__ import annotations
 
+import inspect
+
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -115,6 +117,26 @@ def test_footnote_from_table_attrs():
     table.attrs["as_of"] = "2026-04-17"
     ax = charts.plot_response_rates(table, ax=_ax())
     assert ax.get_title(loc="right") == "as of 2026-04-17 · n = 22 asked"
+
+
+# ------------------------------------------------------------------ shared docstring blocks
+@pytest.mark.parametrize("name", charts.__all__)
+def test_docstrings_are_filled_in_and_document_every_parameter(name):
+    plot = getattr(charts, name)
+    doc = inspect.cleandoc(plot.__doc__)
+    assert "%(" not in doc
+    for section in ("Parameters", "Returns", "Examples"):
+        assert f"\n{section}\n{'-' * len(section)}\n" in doc
+    params = doc.split("Parameters\n----------\n")[1].split("\n\n")[0]
+    documented = {
+        name.strip().lstrip("*")
+        for line in params.splitlines()
+        if line and not line.startswith(" ")
+        for name in line.split(" : ")[0].split(",")
+    }
+    assert documented == set(inspect.signature(plot).parameters)
+    assert "\nax : Axes, optional\n    Where to draw" in doc  # a shared block, indented to fit
+    assert "\n>>> " in doc  # the example is still there for the doctest run
 
 
 # ------------------------------------------------------------------ columns from TABLES
