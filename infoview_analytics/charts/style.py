@@ -1,4 +1,5 @@
-"""The house style shared by every chart: palette, fonts, footnote, "no data yet".
+"""What every chart shares: the house style (palette, fonts, footnote, "no data yet"),
+the docstring blocks of the plot functions and the table columns they draw.
 
 Private. Chart functions wrap their drawing in :func:`styled`, which applies
 :data:`RC` inside ``plt.rc_context`` so that the caller's rcParams are never
@@ -6,7 +7,8 @@ changed, and take their Axes from :func:`get_ax`, which gives an Axes made
 outside that context (``fig, ax = plt.subplots()``) the same look. Colours
 are the Okabe–Ito palette (safe for the common forms of colour blindness);
 categorical meaning is never carried by colour alone where a label or hatch can
-carry it too.
+carry it too. Columns are named through :func:`declared`, which checks them
+against :data:`~infoview_analytics.analysis.tables.TABLES`.
 """
 
 from __future__ import annotations
@@ -88,7 +90,7 @@ NO_DATA = "no data yet"
 #: ``fill_doc(DOCS, table=..., kwargs_to=...)`` (:mod:`infoview_analytics.core.docs`):
 #: ``table`` names the analysis the chart draws, ``kwargs_to`` the matplotlib call
 #: its ``**kwargs`` go to, and ``log_call`` (optional) what is run on a log.
-DOCS = {
+DOCS: dict[str, str] = {
     "data": """\
 data : DataFrame
     The table :func:`~infoview_analytics.analysis.%(table)s` returns, or the log
