@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..analysis import coverage
+from ..core.docs import fill_doc
 from . import style as _style
 
 if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn
@@ -20,7 +21,11 @@ if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn
 
 __all__ = ["plot_coverage", "plot_perspective_heatmap"]
 
-_COVERAGE = ("field", "interviewed", "scheduled", "pending", "status")
+# "field" is the last of the coverage table's `by` columns (see its note in TABLES).
+_COVERAGE = (
+    "field",
+    *_style.declared("coverage", "interviewed", "scheduled", "pending", "status"),
+)
 _STATUS_TEXT = {
     "below_minimum": "below the minimum",
     "minimum_met": "minimum met",
@@ -33,6 +38,12 @@ def _counts(table: pd.DataFrame, col: str) -> np.ndarray:
 
 
 @_style.styled
+@fill_doc(
+    _style.DOCS,
+    table="coverage",
+    log_call="``coverage(log, as_of=as_of)``",
+    kwargs_to="the ``Axes.barh`` of the interviews",
+)
 def plot_coverage(
     data: pd.DataFrame,
     *,
@@ -52,17 +63,17 @@ def plot_coverage(
 
     Parameters
     ----------
-    data : DataFrame
-        The :func:`~infoview_analytics.analysis.coverage` table (or the log).
+    %(data)s
     minimum, target : int, optional
         Reference lines (default: ``table.attrs`` if set, else 3 and 5).
-    as_of, ax, title, footnote, **kwargs
-        As in :func:`~infoview_analytics.charts.plot_response_rates`; kwargs go
-        to the ``Axes.barh`` of the interviews.
+    %(as_of)s
+    %(ax)s
+    %(title_footnote)s
+    %(kwargs)s
 
     Returns
     -------
-    Axes
+    %(returns)s
 
     Examples
     --------
@@ -154,6 +165,12 @@ def plot_coverage(
 
 
 @_style.styled
+@fill_doc(
+    _style.DOCS,
+    table="perspective_matrix",
+    log_call="``perspective_matrix(log, perspective=perspective)``",
+    kwargs_to="``Axes.imshow``",
+)
 def plot_perspective_heatmap(
     data: pd.DataFrame,
     *,
@@ -168,18 +185,18 @@ def plot_perspective_heatmap(
 
     Parameters
     ----------
-    data : DataFrame
-        The :func:`~infoview_analytics.perspective_matrix` table (or the log).
+    %(data)s
     perspective : str, optional
         The perspective's name for the axis label (default ``table.attrs``
         ``"perspective"``); used as the argument when ``data`` is the log.
-    as_of, ax, title, footnote, **kwargs
-        As in :func:`~infoview_analytics.charts.plot_response_rates`; kwargs go
-        to ``Axes.imshow``.
+    %(as_of_footnote)s
+    %(ax)s
+    %(title_footnote)s
+    %(kwargs)s
 
     Returns
     -------
-    Axes
+    %(returns)s
 
     Examples
     --------

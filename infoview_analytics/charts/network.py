@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from ..core.docs import fill_doc
 from . import style as _style
 
 if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn
@@ -26,6 +27,8 @@ if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn
 
 __all__ = ["plot_referral_tree"]
 
+_CHAINS = _style.declared("referral_chains", "contact", "path")
+(_IN_LOG,) = _style.declared("referral_chains", "in_log")
 _ARROW = " → "
 _OUTSIDE = "outside the log"
 
@@ -42,7 +45,7 @@ def _chains_and_status(
         from ..analysis import referral_chains
 
         log, data = data, referral_chains(data)
-    _style.missing_columns(data, ("contact", "path"), "referral_chains")
+    _style.missing_columns(data, _CHAINS, "referral_chains")
     status: dict[str, str] = {}
     source = data if "status" in data.columns else log
     if source is not None and {"contact", "status"} <= set(source.columns):
@@ -66,7 +69,7 @@ def _layout(
         for a, b in itertools.pairwise(keys):
             if a != b:
                 parent.setdefault(b, a)
-    flags = chains["in_log"] if "in_log" in chains.columns else pd.Series(True, chains.index)
+    flags = chains[_IN_LOG] if _IN_LOG in chains.columns else pd.Series(True, chains.index)
     in_log = {
         _key(c)
         for c, f in zip(chains["contact"], flags, strict=True)
@@ -139,6 +142,11 @@ def tree_rows(
 
 
 @_style.styled
+@fill_doc(
+    _style.DOCS,
+    table="referral_chains",
+    kwargs_to="``Axes.scatter`` (the nodes)",
+)
 def plot_referral_tree(
     data: pd.DataFrame,
     *,
@@ -159,9 +167,8 @@ def plot_referral_tree(
 
     Parameters
     ----------
-    data : DataFrame
-        The :func:`~infoview_analytics.referral_chains` table (or the log). Its
-        ``status`` column is used when present.
+    %(data)s
+        Its ``status`` column is used when present.
     log : DataFrame, optional
         The log, to colour the nodes by status when ``data`` is the chains table.
     include_singletons : bool
@@ -169,13 +176,14 @@ def plot_referral_tree(
     max_chains : int, optional
         Draw only the largest chains (the x label says how many are left out);
         keeps a big cohort's tree legible.
-    as_of, ax, title, footnote, **kwargs
-        As in :func:`~infoview_analytics.charts.plot_response_rates`; kwargs go
-        to ``Axes.scatter`` (the nodes).
+    %(as_of_footnote)s
+    %(ax)s
+    %(title_footnote)s
+    %(kwargs)s
 
     Returns
     -------
-    Axes
+    %(returns)s
 
     Examples
     --------

@@ -1,20 +1,8 @@
-"""One function per chart: each draws a computed table on a matplotlib ``Axes``.
+"""Response charts: response (or interview) rates, the outreach funnel and activity over time.
 
-Every ``plot_*`` function takes the table the matching analysis returns (or the
-log itself, in which case it calls that analysis with its defaults), draws on
-``ax`` (default: ``plt.gca()``), passes ``**kwargs`` on to the main matplotlib
-call, and returns the ``Axes``. Charts never compute statistics, never call
-``plt.show()`` and change rcParams only inside ``plt.rc_context``.
-
-The house style (Okabe–Ito colours, a title saying what is shown, units on the
-axes, a grey footnote ``as of 2026-04-17 · n = 43 asked`` on the right) is
-shared by all charts. ``footnote=`` replaces the footnote ("" removes it);
-otherwise it is built from ``as_of=`` (or ``table.attrs["as_of"]``) and the n
-the chart rests on. A table without data draws "no data yet".
-
-This module holds response rates, the funnel, time to response, activity,
-thank-you notes and meeting discipline; :mod:`charts_coverage` holds coverage
-and the perspective heatmap, :mod:`charts_network` the referral tree.
+Part of the chart functions (see :mod:`infoview_analytics.charts`, which
+re-exports them and says what every ``plot_*`` function shares): each takes
+the analysis table (or the log), draws on ``ax`` and returns the ``Axes``.
 """
 
 from __future__ import annotations
@@ -24,57 +12,40 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ..analysis import (
-    activity,
-    funnel,
-    meeting_discipline,
-    response_rates,
-    thank_you_timeliness,
-    time_to_response,
-)
+from ..analysis import activity, funnel, response_rates
 from ..core.args import check_choice
+from ..core.docs import fill_doc
 from . import style as _style
+from .style import as_int, by_columns
 
 if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn
     from matplotlib.axes import Axes
 
-__all__ = [
-    "plot_activity",
-    "plot_funnel",
-    "plot_meeting_discipline",
-    "plot_response_rates",
-    "plot_thank_you_timeliness",
-    "plot_time_to_response",
-]
+__all__ = ["plot_activity", "plot_funnel", "plot_response_rates"]
 
-_RATES = ("asked", "pending", "decided", "responded", "response_rate", "ci_low", "ci_high")
-_FUNNEL = ("stage", "count", "conversion")
-_KM = ("time", "at_risk", "answered", "share_answered", "ci_low", "ci_high")
-_ACTIVITY = ("period", "asks", "responses", "interviews", "cumulative_interviews")
-_THANKS = ("interviews", "within_1_day", "within_3_days", "later", "not_yet")
-_MEETINGS = (
-    "interviews",
-    "with_minutes",
-    "overran",
-    "median_planned",
-    "median_actual",
-    "with_questions",
-    "questions_in_guidance",
-    "too_few_questions",
-    "too_many_questions",
+_RATES = _style.declared("response_rates", "asked", "pending", "decided")
+#: measure -> the columns of its count, rate and interval.
+_MEASURES = {
+    "response": _style.declared(
+        "response_rates", "responded", "response_rate", "ci_low", "ci_high"
+    ),
+    "interview": _style.declared(
+        "response_rates", "interviewed", "interview_rate", "interview_ci_low", "interview_ci_high"
+    ),
+}
+_FUNNEL = _style.declared("funnel", "stage", "count", "conversion")
+_ACTIVITY = _style.declared(
+    "activity", "period", "asks", "responses", "interviews", "cumulative_interviews"
 )
 
 
-def _by_columns(table: pd.DataFrame, first: str) -> list[str]:
-    cols = list(table.columns)
-    return cols[: cols.index(first)]
-
-
-def _int(x: Any) -> int:
-    return 0 if pd.isna(x) else int(x)
-
-
 @_style.styled
+@fill_doc(
+    _style.DOCS,
+    table="response_rates",
+    log_call="``response_rates(log, by=by, as_of=as_of)``",
+    kwargs_to="``Axes.barh``",
+)
 def plot_response_rates(
     data: pd.DataFrame,
     *,
@@ -90,23 +61,19 @@ def plot_response_rates(
 
     Parameters
     ----------
-    data : DataFrame
-        The :func:`~infoview_analytics.response_rates` table (or the log, then
-        ``response_rates(log, by=by, as_of=as_of)`` is drawn).
+    %(data)s
     measure : {"response", "interview"}
         Which rate to show.
-    by, as_of : optional
-        Used only when ``data`` is the log (``as_of`` also fills the footnote).
-    ax : Axes, optional
-        Where to draw (default ``plt.gca()``).
-    title, footnote : str, optional
-        Replace the default title / footnote (``footnote=""`` removes it).
-    **kwargs
-        Passed to ``Axes.barh``.
+    by : str or list of str, optional
+        The groups, when ``data`` is the log (a table is drawn with its own).
+    %(as_of)s
+    %(ax)s
+    %(title_footnote)s
+    %(kwargs)s
 
     Returns
     -------
-    Axes
+    %(returns)s
 
     Examples
     --------
@@ -122,19 +89,17 @@ def plot_response_rates(
     ['4/10', '1/10 · 2 pending']
     """
     check_choice("measure", measure, ["response", "interview"])
-    table = _style.table_for(data, _RATES, response_rates, by=by, as_of=as_of)
-    ax = _style.get_ax(ax)
-    by_cols = _by_columns(table, "asked")
-    what = "Response" if measure == "response" else "Interview"
-    k_col, rate_col, lo_col, hi_col = (
-        ("responded", "response_rate", "ci_low", "ci_high")
-        if measure == "response"
-        else ("interviewed", "interview_rate", "interview_ci_low", "interview_ci_high")
+    k_col, rate_col, lo_col, hi_col = _MEASURES[measure]
+    table = _style.table_for(
+        data, (*_RATES, *_MEASURES[measure]), response_rates, by=by, as_of=as_of
     )
+    ax = _style.get_ax(ax)
+    by_cols = by_columns(table, "response_rates")
+    what = "Response" if measure == "response" else "Interview"
     group_text = " and ".join(by_cols) if by_cols else "all requests"
     title = title or f"{what} rate by {group_text}"
     note = _style.resolve_footnote(
-        footnote, table, as_of, _int(table["asked"].sum()) if len(table) else None, "asked"
+        footnote, table, as_of, as_int(table["asked"].sum()) if len(table) else None, "asked"
     )
     # A group nobody was asked in (e.g. prospects without a channel) has no rate to show.
     table = table[pd.to_numeric(table["asked"], errors="coerce").fillna(0) > 0]
@@ -162,9 +127,9 @@ def plot_response_rates(
     )
     for i, row in enumerate(table.itertuples(index=False)):
         row = row._asdict()
-        text = f"{_int(row[k_col])}/{_int(row['decided'])}"
-        if _int(row["pending"]):
-            text += f" · {_int(row['pending'])} pending"
+        text = f"{as_int(row[k_col])}/{as_int(row['decided'])}"
+        if as_int(row["pending"]):
+            text += f" · {as_int(row['pending'])} pending"
         x = hi[i] if has[i] else 0.0
         ax.text(x + 1.5, y[i], text, va="center", fontsize=8, color="0.15")
     ax.set_yticks(y, labels)
@@ -181,6 +146,12 @@ def plot_response_rates(
 
 
 @_style.styled
+@fill_doc(
+    _style.DOCS,
+    table="funnel",
+    log_call="``funnel(log, as_of=as_of)``",
+    kwargs_to="``Axes.bar``",
+)
 def plot_funnel(
     data: pd.DataFrame,
     *,
@@ -194,17 +165,16 @@ def plot_funnel(
 
     Parameters
     ----------
-    data : DataFrame
-        The :func:`~infoview_analytics.funnel` table (or the log). With ``by``
-        columns, one bar per group at each stage.
-    as_of : optional
-        Used when ``data`` is the log, and in the footnote.
-    ax, title, footnote, **kwargs
-        As in :func:`plot_response_rates`; kwargs go to ``Axes.bar``.
+    %(data)s
+        With ``by`` columns, one bar per group at each stage.
+    %(as_of)s
+    %(ax)s
+    %(title_footnote)s
+    %(kwargs)s
 
     Returns
     -------
-    Axes
+    %(returns)s
 
     Examples
     --------
@@ -218,11 +188,11 @@ def plot_funnel(
     """
     table = _style.table_for(data, _FUNNEL, funnel, as_of=as_of)
     ax = _style.get_ax(ax)
-    by_cols = _by_columns(table, "stage")
+    by_cols = by_columns(table, "funnel")
     title = title or "Outreach funnel: people at each stage"
     counts = pd.to_numeric(table["count"], errors="coerce").fillna(0)
     first = table[table["stage"] == table["stage"].iloc[0]] if len(table) else table
-    n = _int(pd.to_numeric(first["count"], errors="coerce").sum()) if len(table) else None
+    n = as_int(pd.to_numeric(first["count"], errors="coerce").sum()) if len(table) else None
     note = _style.resolve_footnote(footnote, table, as_of, n, "people")
     if len(table) == 0 or counts.sum() == 0:
         return _style.no_data(ax, title=title, footnote=note)
@@ -255,98 +225,12 @@ def plot_funnel(
 
 
 @_style.styled
-def plot_time_to_response(
-    data: pd.DataFrame,
-    *,
-    marks: tuple[int, ...] = (3, 7),
-    as_of: object = None,
-    ax: Axes | None = None,
-    title: str | None = None,
-    footnote: str | None = None,
-    **kwargs: Any,
-) -> Axes:
-    """Kaplan–Meier share answered vs time since asking, with confidence bands and 3B7 marks.
-
-    One step curve (``where="post"``) and one band per group; dashed vertical
-    lines at ``marks`` business days (3: contact a second person, 7: follow up).
-
-    Parameters
-    ----------
-    data : DataFrame
-        The :func:`~infoview_analytics.time_to_response` table (or the log).
-    marks : tuple of int
-        Where to draw the vertical reference lines.
-    as_of, ax, title, footnote, **kwargs
-        As in :func:`plot_response_rates`; kwargs go to ``Axes.step``.
-
-    Returns
-    -------
-    Axes
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> t = pd.DataFrame({"time": [1, 2, 5], "at_risk": [10, 8, 5], "answered": [2, 3, 1],
-    ...     "share_answered": [0.2, 0.5, 0.6], "ci_low": [0.0, 0.2, 0.3],
-    ...     "ci_high": [0.45, 0.8, 0.9]})
-    >>> from matplotlib.figure import Figure
-    >>> ax = plot_time_to_response(t, ax=Figure().subplots())
-    >>> len(ax.lines), len(ax.collections)
-    (3, 1)
-    """
-    table = _style.table_for(data, _KM, time_to_response, as_of=as_of)
-    ax = _style.get_ax(ax)
-    by_cols = _by_columns(table, "time")
-    unit = table.attrs.get("unit", "business_days")
-    unit_text = "business days" if unit == "business_days" else "days"
-    title = title or "Time to response: share of requests answered"
-    labels = _style.group_labels(table, by_cols)
-    groups = list(dict.fromkeys(labels))
-    n = 0
-    for group in groups:
-        rows = table[[lab == group for lab in labels]]
-        n += _int(pd.to_numeric(rows["at_risk"], errors="coerce").max()) if len(rows) else 0
-    note = _style.resolve_footnote(footnote, table, as_of, n if len(table) else None, "asked")
-    if len(table) == 0:
-        return _style.no_data(ax, title=title, footnote=note)
-    for g, group in enumerate(groups):
-        rows = table[[lab == group for lab in labels]].sort_values("time")
-        t = pd.to_numeric(rows["time"], errors="coerce").to_numpy(dtype=float)
-        s, lo, hi = (_style.percent(rows[c]) for c in ("share_answered", "ci_low", "ci_high"))
-        if t[0] > 0:  # the curve starts at 0% answered at time 0
-            t, s = np.r_[0.0, t], np.r_[0.0, s]
-            lo, hi = np.r_[0.0, lo], np.r_[0.0, hi]
-        color = _style.PALETTE[g % len(_style.PALETTE)]
-        step_kw = {"color": color, "linewidth": 1.8, **kwargs}
-        ax.step(t, s, where="post", label=group if by_cols else "all requests", **step_kw)
-        ax.fill_between(
-            t,
-            np.nan_to_num(lo),
-            np.nan_to_num(hi),
-            step="post",
-            color=color,
-            alpha=0.18,
-            linewidth=0,
-        )
-    for mark in marks:
-        ax.axvline(mark, color="0.3", linestyle="--", linewidth=0.9)
-        ax.text(
-            mark, 101, f"{mark} {unit_text}", ha="center", va="bottom", fontsize=7, color="0.3"
-        )
-    ax.set_ylim(0, 108)
-    ax.set_xlim(left=0)
-    if by_cols:
-        ax.legend(title=", ".join(by_cols), loc="lower right")
-    return _style.finish(
-        ax,
-        title=title,
-        footnote=note,
-        xlabel=f"Time since asking ({unit_text})",
-        ylabel="Share answered (%, Kaplan–Meier, 95% band)",
-    )
-
-
-@_style.styled
+@fill_doc(
+    _style.DOCS,
+    table="activity",
+    log_call="``activity(log, as_of=as_of)``",
+    kwargs_to="``Axes.bar``",
+)
 def plot_activity(
     data: pd.DataFrame,
     *,
@@ -362,15 +246,16 @@ def plot_activity(
 
     Parameters
     ----------
-    data : DataFrame
-        The :func:`~infoview_analytics.activity` table (or the log).
-    as_of, ax, title, footnote, **kwargs
-        As in :func:`plot_response_rates`; kwargs go to ``Axes.bar``.
+    %(data)s
+    %(as_of)s
+    %(ax)s
+    %(title_footnote)s
+    %(kwargs)s
 
     Returns
     -------
-    Axes
-        The Axes with the bars.
+    %(returns)s
+        It holds the bars; the cumulative line is on its twin.
 
     Examples
     --------
@@ -395,7 +280,7 @@ def plot_activity(
     title = title or f"Activity per {per}: asks, responses and interviews"
     totals = table[["asks", "responses", "interviews"]].apply(pd.to_numeric, errors="coerce")
     note = _style.resolve_footnote(
-        footnote, table, as_of, _int(totals["asks"].sum()) if len(table) else None, "asked"
+        footnote, table, as_of, as_int(totals["asks"].sum()) if len(table) else None, "asked"
     )
     if len(table) == 0 or totals.fillna(0).to_numpy().sum() == 0:
         return _style.no_data(ax, title=title, footnote=note)
@@ -432,168 +317,3 @@ def plot_activity(
         xlabel=f"{per.capitalize()} starting",
         ylabel=f"People per {per}",
     )
-
-
-@_style.styled
-def plot_thank_you_timeliness(
-    data: pd.DataFrame,
-    *,
-    ax: Axes | None = None,
-    as_of: object = None,
-    title: str | None = None,
-    footnote: str | None = None,
-    **kwargs: Any,
-) -> Axes:
-    """When thank-you notes went out: ≤1 day, 2–3 days, later, not yet (stacked shares).
-
-    Parameters
-    ----------
-    data : DataFrame
-        The :func:`~infoview_analytics.thank_you_timeliness` table (or the log).
-    ax, as_of, title, footnote, **kwargs
-        As in :func:`plot_response_rates`; kwargs go to ``Axes.barh``.
-
-    Returns
-    -------
-    Axes
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> t = pd.DataFrame({"interviews": [4], "within_1_day": [2], "within_3_days": [1],
-    ...                   "later": [0], "not_yet": [1]})
-    >>> from matplotlib.figure import Figure
-    >>> ax = plot_thank_you_timeliness(t, ax=Figure().subplots())
-    >>> sorted(t.get_text() for t in ax.texts)
-    ['1', '1', '2']
-    """
-    table = _style.table_for(data, _THANKS, thank_you_timeliness)
-    ax = _style.get_ax(ax)
-    by_cols = _by_columns(table, "interviews")
-    title = title or "Thank-you notes: how soon after the interview (guidance: 24 hours)"
-    total = pd.to_numeric(table["interviews"], errors="coerce").fillna(0)
-    note = _style.resolve_footnote(
-        footnote, table, as_of, _int(total.sum()) if len(table) else None, "interviews"
-    )
-    if len(table) == 0 or total.sum() == 0:
-        return _style.no_data(ax, title=title, footnote=note)
-    bins = {
-        "within_1_day": ("within 1 day", _style.OKABE_ITO["green"]),
-        "within_3_days": ("2–3 days", _style.OKABE_ITO["sky_blue"]),
-        "later": ("later", _style.OKABE_ITO["orange"]),
-        "not_yet": ("not yet", _style.OKABE_ITO["vermillion"]),
-    }
-    y = np.arange(len(table))
-    left = np.zeros(len(table))
-    denom = total.replace(0, np.nan).to_numpy(dtype=float)
-    for col, (label, color) in bins.items():
-        counts = pd.to_numeric(table[col], errors="coerce").fillna(0).to_numpy(dtype=float)
-        share = np.nan_to_num(counts / denom * 100)
-        bar_kw = {"color": color, "height": 0.6, **kwargs}
-        ax.barh(y, share, left=left, label=label, **bar_kw)
-        for i in np.flatnonzero(counts > 0):
-            ax.text(
-                left[i] + share[i] / 2,
-                y[i],
-                f"{int(counts[i])}",
-                ha="center",
-                va="center",
-                fontsize=8,
-                color="white" if col != "within_3_days" else "0.1",
-            )
-        left += share
-    labels = _style.group_labels(table, by_cols)
-    ax.set_yticks(y, [f"{lab} (n = {int(t)})" for lab, t in zip(labels, total, strict=True)])
-    ax.invert_yaxis()
-    ax.set_xlim(0, 100)
-    ax.legend(ncols=4, loc="upper center", bbox_to_anchor=(0.5, -0.18))
-    return _style.finish(
-        ax,
-        title=title,
-        footnote=note,
-        xlabel="Share of interviews (%; numbers in bars: interviews)",
-    )
-
-
-@_style.styled
-def plot_meeting_discipline(
-    data: pd.DataFrame,
-    *,
-    ax: Axes | None = None,
-    as_of: object = None,
-    title: str | None = None,
-    footnote: str | None = None,
-    **kwargs: Any,
-) -> Axes:
-    """Meetings kept to time, and prepared questions against the 5–7 guidance (stacked shares).
-
-    Parameters
-    ----------
-    data : DataFrame
-        The one-row :func:`~infoview_analytics.meeting_discipline` table (or the log).
-    ax, as_of, title, footnote, **kwargs
-        As in :func:`plot_response_rates`; kwargs go to ``Axes.barh``.
-
-    Returns
-    -------
-    Axes
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> t = pd.DataFrame({"interviews": [5], "with_minutes": [4], "overran": [1],
-    ...     "median_planned": [30.0], "median_actual": [32.5], "with_questions": [5],
-    ...     "questions_in_guidance": [3], "too_few_questions": [1], "too_many_questions": [1]})
-    >>> from matplotlib.figure import Figure
-    >>> ax = plot_meeting_discipline(t, ax=Figure().subplots())
-    >>> [t.get_text() for t in ax.get_yticklabels()]
-    ['Length (n = 4)', 'Questions (n = 5)']
-    """
-    table = _style.table_for(data, _MEETINGS, meeting_discipline)
-    ax = _style.get_ax(ax)
-    title = title or "Meeting discipline: kept to time, questions prepared"
-    row = table.iloc[0] if len(table) else None
-    note = _style.resolve_footnote(
-        footnote,
-        table,
-        as_of,
-        _int(row["interviews"]) if row is not None else None,
-        "interviews",
-    )
-    if row is None or _int(row["with_minutes"]) + _int(row["with_questions"]) == 0:
-        return _style.no_data(ax, title=title, footnote=note)
-    kept = _int(row["with_minutes"]) - _int(row["overran"])
-    segments = [
-        # (bar, label, count, colour)
-        (0, "kept to the planned time", kept, _style.OKABE_ITO["green"]),
-        (0, "overran", _int(row["overran"]), _style.OKABE_ITO["vermillion"]),
-        (1, "fewer than 5 questions", _int(row["too_few_questions"]), _style.OKABE_ITO["orange"]),
-        (1, "5–7 questions", _int(row["questions_in_guidance"]), _style.OKABE_ITO["blue"]),
-        (1, "more than 7", _int(row["too_many_questions"]), _style.OKABE_ITO["purple"]),
-    ]
-    totals = [_int(row["with_minutes"]), _int(row["with_questions"])]
-    left = [0.0, 0.0]
-    for bar, label, count, color in segments:
-        share = count / totals[bar] * 100 if totals[bar] else 0.0
-        bar_kw = {"color": color, "height": 0.55, **kwargs}
-        ax.barh(bar, share, left=left[bar], label=label, **bar_kw)
-        if count:
-            ax.text(
-                left[bar] + share / 2,
-                bar,
-                str(count),
-                ha="center",
-                va="center",
-                fontsize=8,
-                color="white",
-            )
-        left[bar] += share
-    ax.set_yticks([0, 1], [f"Length (n = {totals[0]})", f"Questions (n = {totals[1]})"])
-    ax.invert_yaxis()
-    ax.set_xlim(0, 100)
-    xlabel = "Share of interviews (%; numbers: interviews)"
-    planned, actual = row["median_planned"], row["median_actual"]
-    if pd.notna(planned) and pd.notna(actual):
-        xlabel += f" · median planned {planned:g} min, actual {actual:g} min"
-    ax.legend(ncols=3, loc="upper center", bbox_to_anchor=(0.5, -0.18))
-    return _style.finish(ax, title=title, footnote=note, xlabel=xlabel)

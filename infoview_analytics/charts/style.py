@@ -1,10 +1,14 @@
-"""The house style shared by every chart: palette, fonts, footnote, "no data yet".
+"""What every chart shares: the house style (palette, fonts, footnote, "no data yet"),
+the docstring blocks of the plot functions and the table columns they draw.
 
 Private. Chart functions wrap their drawing in :func:`styled`, which applies
 :data:`RC` inside ``plt.rc_context`` so that the caller's rcParams are never
-changed. Colours are the Okabe–Ito palette (safe for the common forms of
-colour blindness); categorical meaning is never carried by colour alone where a
-label or hatch can carry it too.
+changed, and take their Axes from :func:`get_ax`, which gives an Axes made
+outside that context (``fig, ax = plt.subplots()``) the same look. Colours
+are the Okabe–Ito palette (safe for the common forms of colour blindness);
+categorical meaning is never carried by colour alone where a label or hatch can
+carry it too. Columns are named through :func:`declared`, which checks them
+against :data:`~infoview_analytics.analysis.tables.TABLES`.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
 
+from ..analysis.tables import TABLES
 from ..core.args import as_of_timestamp
 from ..errors import InvalidArgumentError
 
@@ -81,6 +86,39 @@ RC: dict[str, Any] = {
 
 NO_DATA = "no data yet"
 
+#: The docstring blocks every plot function shares, filled into its docstring by
+#: ``fill_doc(DOCS, table=..., kwargs_to=...)`` (:mod:`infoview_analytics.core.docs`):
+#: ``table`` names the analysis the chart draws, ``kwargs_to`` the matplotlib call
+#: its ``**kwargs`` go to, and ``log_call`` (optional) what is run on a log.
+DOCS: dict[str, str] = {
+    "data": """\
+data : DataFrame
+    The table :func:`~infoview_analytics.analysis.%(table)s` returns, or the log
+    itself (then %(log_call)s is drawn).""",
+    "log_call": "``%(table)s(log)``",
+    "as_of": """\
+as_of : date-like, optional
+    The date of the footnote (default: the table's ``attrs["as_of"]``); also
+    passed to the analysis when ``data`` is the log.""",
+    "as_of_footnote": """\
+as_of : date-like, optional
+    The date of the footnote (default: the table's ``attrs["as_of"]``).""",
+    "ax": """\
+ax : Axes, optional
+    Where to draw (default ``plt.gca()``). It gets the house style (no top or
+    right spine, small tick labels) without any change to the caller's rcParams.""",
+    "title_footnote": """\
+title, footnote : str, optional
+    Replace the default title / footnote (``footnote=""`` removes it); the
+    default footnote reads ``as of 2026-04-17 · n = 43 asked``.""",
+    "kwargs": """\
+**kwargs
+    Passed on to %(kwargs_to)s.""",
+    "returns": """\
+Axes
+    The Axes drawn on: ``ax``, or ``plt.gca()``.""",
+}
+
 F = TypeVar("F", bound=Callable[..., "Axes"])
 
 
@@ -97,11 +135,63 @@ def styled(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def declared(table: str, *columns: str) -> tuple[str, ...]:
+    """``columns``, checked against the columns ``TABLES[table]`` declares.
+
+    The chart modules name the columns they draw through this as they are
+    imported, so a column renamed in :mod:`~infoview_analytics.analysis.tables`
+    stops the import with this message instead of breaking a chart silently.
+    """
+    own = TABLES[table].columns
+    undeclared = [c for c in columns if c not in own]
+    if undeclared:
+        msg = (
+            f"Expected columns of the {table} table, one of {list(own)[:10]}, but "
+            f"{undeclared[:10]} are not declared in infoview_analytics.analysis.tables. "
+            "Name the chart's columns as TABLES declares them."
+        )
+        raise InvalidArgumentError(msg)
+    return columns
+
+
+def by_columns(table: pd.DataFrame, name: str) -> list[str]:
+    """The ``by`` columns of a ``name`` table: those before the first column it declares."""
+    cols = list(table.columns)
+    return cols[: cols.index(TABLES[name].columns[0])]
+
+
+def as_int(x: Any) -> int:
+    """A count as an int (a missing count is 0)."""
+    return 0 if pd.isna(x) else int(x)
+
+
 def get_ax(ax: Axes | None) -> Axes:
-    """``ax`` itself, or the current Axes of pyplot."""
+    """``ax`` itself, or the current Axes of pyplot, in the house style (:func:`apply_style`)."""
     import matplotlib.pyplot as plt
 
-    return plt.gca() if ax is None else ax
+    return apply_style(plt.gca() if ax is None else ax)
+
+
+def apply_style(ax: Axes) -> Axes:
+    """Give ``ax`` the look :data:`RC` gives an Axes created inside ``rc_context(RC)``.
+
+    rcParams reach only what is created while they are set, so an Axes the
+    caller made beforehand would keep its top and right spines and size-10
+    tick labels. This sets those properties on ``ax`` itself instead (the
+    caller's rcParams are not touched); applied to an Axes made inside the
+    context it changes nothing. Titles, texts and legends need nothing here:
+    the charts create them inside the context (``set_title`` reads
+    ``axes.titlesize`` each time it is called).
+    """
+    for side, spine in ax.spines.items():
+        spine.set_edgecolor(RC["axes.edgecolor"])
+        if f"axes.spines.{side}" in RC:
+            spine.set_visible(RC[f"axes.spines.{side}"])
+    for axis, ticks in ((ax.xaxis, "xtick"), (ax.yaxis, "ytick")):
+        axis.set_tick_params(which="both", labelsize=RC[f"{ticks}.labelsize"])
+        axis.offsetText.set_fontsize(RC[f"{ticks}.labelsize"])
+        axis.label.set_fontsize(RC["axes.labelsize"])
+    return ax
 
 
 def check_table(table: object, name: str) -> pd.DataFrame:
