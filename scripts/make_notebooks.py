@@ -52,6 +52,8 @@ today's picture, then run all cells (*Run → Run All Cells*). Or run it unatten
 
 LOAD = """\
 log = iv.load_log(LOG_PATH, as_of=AS_OF)
+# Prepared once: the analyses below share their common steps (outcomes, name keys, chains).
+prepared = iv.prepare(log, as_of=AS_OF)
 print(f"{len(log)} people in {LOG_PATH}, as of {AS_OF or 'today'}")"""
 
 
@@ -121,6 +123,7 @@ iv.read_log("../data/cohort/jonah_whitaker.xlsx", as_of=AS_OF).problems"""
     code(
         """\
 log = result.log
+prepared = iv.prepare(log, as_of=AS_OF)  # shared by the analyses below
 asked = log["requested_on"].dropna()
 print(f"{len(log)} people at {log['organization'].nunique()} organisations, "
       f"{log['field'].nunique()} fields; requests from "
@@ -138,7 +141,7 @@ pd.crosstab(log["field"], log["channel"], margins=True, margins_name="all")"""
     code(
         """\
 fig, ax = plt.subplots(figsize=(9, 4))
-charts.plot_activity(iv.activity(log, as_of=AS_OF), as_of=AS_OF, ax=ax)
+charts.plot_activity(iv.activity(prepared, as_of=AS_OF), as_of=AS_OF, ax=ax)
 plt.show()"""
     ),
     md("## What to do next"),
@@ -174,7 +177,7 @@ RESPONSE_RATES = [
         """\
 RATE_COLUMNS = ["asked", "pending", "decided", "responded", "response_rate", "ci_low", "ci_high"]
 PERCENT = {"response_rate": "{:.0%}", "ci_low": "{:.0%}", "ci_high": "{:.0%}"}
-by_channel = iv.response_rates(log, by="channel", as_of=AS_OF)
+by_channel = iv.response_rates(prepared, by="channel", as_of=AS_OF)
 by_channel = by_channel[by_channel["asked"] > 0]
 (by_channel[["channel", *RATE_COLUMNS]].style.format(PERCENT, na_rep="–")
     .hide(axis="index").set_uuid("rates-channel"))"""
@@ -192,7 +195,7 @@ plt.show()"""
     ),
     code(
         """\
-warmth = iv.response_rates(log, by="warmth", as_of=AS_OF)
+warmth = iv.response_rates(prepared, by="warmth", as_of=AS_OF)
 for row in warmth.itertuples():
     print(f"{row.warmth}: {row.responded} of {row.decided} answered ({row.response_rate:.0%}, "
           f"95% CI {row.ci_low:.0%}–{row.ci_high:.0%}), {row.pending} pending")
@@ -208,8 +211,8 @@ plt.show()"""
     code(
         """\
 fig, (left, right) = plt.subplots(1, 2, figsize=(13, 4.5), layout="constrained")
-charts.plot_response_rates(log, by="source", as_of=AS_OF, ax=left)
-charts.plot_response_rates(log, by="field", as_of=AS_OF, ax=right)
+charts.plot_response_rates(prepared, by="source", as_of=AS_OF, ax=left)
+charts.plot_response_rates(prepared, by="field", as_of=AS_OF, ax=right)
 plt.show()"""
     ),
     md(
@@ -219,7 +222,7 @@ plt.show()"""
     ),
     code(
         """\
-stages = iv.funnel(log, as_of=AS_OF)
+stages = iv.funnel(prepared, as_of=AS_OF)
 fig, ax = plt.subplots(figsize=(9, 4))
 charts.plot_funnel(stages, as_of=AS_OF, ax=ax)
 plt.show()
@@ -235,15 +238,15 @@ stages.style.format({"conversion": "{:.0%}"}, na_rep="–").hide(axis="index").s
     code(
         """\
 fig, (left, right) = plt.subplots(1, 2, figsize=(13, 4.5), layout="constrained")
-charts.plot_time_to_response(iv.time_to_response(log, by="warmth", as_of=AS_OF),
+charts.plot_time_to_response(iv.time_to_response(prepared, by="warmth", as_of=AS_OF),
                              as_of=AS_OF, ax=left)
-charts.plot_time_to_response(iv.time_to_response(log, by="channel", as_of=AS_OF),
+charts.plot_time_to_response(iv.time_to_response(prepared, by="channel", as_of=AS_OF),
                              as_of=AS_OF, ax=right)
 plt.show()"""
     ),
     code(
         """\
-timing = iv.response_time_summary(log, by="warmth", as_of=AS_OF)
+timing = iv.response_time_summary(prepared, by="warmth", as_of=AS_OF)
 (timing.style.format({"share_within_3": "{:.0%}", "share_within_7": "{:.0%}",
                       "median_time": "{:.0f}"}, na_rep="–")
     .hide(axis="index").set_uuid("timing"))"""
@@ -256,7 +259,7 @@ timing = iv.response_time_summary(log, by="warmth", as_of=AS_OF)
     ),
     code(
         """\
-kinds = iv.classify_contacts(log, as_of=AS_OF)
+kinds = iv.classify_contacts(prepared, as_of=AS_OF)
 counts = kinds["kind"].value_counts()
 print(", ".join(f"{kind}: {n}" for kind, n in counts.items()))
 kinds[kinds["kind"].isin(["curmudgeon", "pending"])]"""
@@ -267,7 +270,7 @@ kinds[kinds["kind"].isin(["curmudgeon", "pending"])]"""
     ),
     code(
         """\
-due = iv.follow_ups_due(log, as_of=AS_OF)
+due = iv.follow_ups_due(prepared, as_of=AS_OF)
 
 def highlight_overdue(row):
     return ["background-color: #fde0c5" if row["overdue"] else ""] * len(row)
@@ -302,7 +305,7 @@ REFERRAL_CHAINS = [
     ),
     code(
         """\
-chains = iv.referral_chains(log, as_of=AS_OF)
+chains = iv.referral_chains(prepared, as_of=AS_OF)
 fig, ax = plt.subplots(figsize=(11, 7))
 charts.plot_referral_tree(chains, log=log, as_of=AS_OF, ax=ax)
 plt.show()"""
@@ -321,7 +324,7 @@ deepest.loc[deepest["depth"] > 0, ["contact", "depth", "path"]].head(10)"""
     md("## What the referrals were worth"),
     code(
         """\
-summary = iv.referral_summary(log, as_of=AS_OF).iloc[0]
+summary = iv.referral_summary(prepared, as_of=AS_OF).iloc[0]
 print(f"{summary.interviews_via_referral} of {summary.interviews} interviews "
       f"({summary.share_interviews_via_referral:.0%}) came through a referral.")
 print(f"Asking “who else?” yielded {summary.referrals_given} names: "
@@ -372,7 +375,7 @@ COVERAGE = [
     ),
     code(
         """\
-cov = iv.coverage(log, minimum=3, target=5, as_of=AS_OF)
+cov = iv.coverage(prepared, minimum=3, target=5, as_of=AS_OF)
 
 def highlight_below(row):
     return ["background-color: #fde0c5" if row["status"] == "below_minimum" else ""] * len(row)
@@ -403,9 +406,9 @@ perspectives = ["field", "n_organization", "n_role", "n_seniority", "n_org_type"
     code(
         """\
 fig, (left, right) = plt.subplots(1, 2, figsize=(13, 4.5), layout="constrained")
-charts.plot_perspective_heatmap(iv.perspective_matrix(log, perspective="seniority",
+charts.plot_perspective_heatmap(iv.perspective_matrix(prepared, perspective="seniority",
                                 as_of=AS_OF), as_of=AS_OF, ax=left)
-charts.plot_perspective_heatmap(iv.perspective_matrix(log, perspective="org_type",
+charts.plot_perspective_heatmap(iv.perspective_matrix(prepared, perspective="org_type",
                                 as_of=AS_OF), as_of=AS_OF, ax=right)
 plt.show()"""
     ),
@@ -433,7 +436,7 @@ print(prospects[["contact", "organization", "field", "seniority"]].to_string(ind
     ),
     code(
         """\
-seniority = iv.perspective_matrix(log, perspective="seniority", as_of=AS_OF)
+seniority = iv.perspective_matrix(prepared, perspective="seniority", as_of=AS_OF)
 seniority = seniority.set_index("field").loc[gaps]
 for field, counts in seniority.iterrows():
     missing = ", ".join(counts.index[counts.eq(0)])
@@ -498,7 +501,7 @@ chains[["contact", "root", "path"]].head()"""
     ),
     code(
         """\
-due = iv.follow_ups_due(log, as_of=AS_OF)
+due = iv.follow_ups_due(prepared, as_of=AS_OF)
 print(f"Before the meeting: {int(due['overdue'].sum())} overdue follow-ups to clear "
       f"(see 02_response_rates.ipynb).")"""
     ),
@@ -526,6 +529,7 @@ COHORT = [
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     cohort = iv.load_logs(COHORT_PATH, as_of=AS_OF)
+prepared_cohort = iv.prepare(cohort, as_of=AS_OF)  # shared by the analyses below
 for warning in caught:
     print(f"{warning.category.__name__}: {warning.message}")
 cohort.groupby("owner").size().rename("people").to_frame()"""
@@ -537,7 +541,7 @@ cohort.groupby("owner").size().rename("people").to_frame()"""
     ),
     code(
         """\
-students = iv.cohort_summary(cohort, as_of=AS_OF, minimum=3)
+students = iv.cohort_summary(prepared_cohort, as_of=AS_OF, minimum=3)
 
 def highlight_overdue(row):
     return ["background-color: #fde0c5" if row["follow_ups_overdue"] else ""] * len(row)
@@ -550,14 +554,14 @@ def highlight_overdue(row):
     md("## Who is below the minimum in which field"),
     code(
         """\
-fields = iv.coverage(cohort, by=["owner", "field"], minimum=3, as_of=AS_OF)
+fields = iv.coverage(prepared_cohort, by=["owner", "field"], minimum=3, as_of=AS_OF)
 below = fields[fields["status"] == "below_minimum"]
 below[["owner", "field", "interviewed", "scheduled", "pending", "to_minimum"]]"""
     ),
     md("## Cohort-wide response rates by channel"),
     code(
         """\
-rates = iv.response_rates(cohort, by="channel", as_of=AS_OF)
+rates = iv.response_rates(prepared_cohort, by="channel", as_of=AS_OF)
 rates = rates[rates["asked"] > 0]
 fig, ax = plt.subplots(figsize=(8, 3.5))
 charts.plot_response_rates(rates, as_of=AS_OF, ax=ax)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ..analysis import coverage
+from ..analysis import PreparedLog, coverage
 from ..core.docs import fill_doc
 from . import style as _style
 
@@ -168,7 +168,7 @@ def plot_coverage(
 @fill_doc(
     _style.DOCS,
     table="perspective_matrix",
-    log_call="``perspective_matrix(log, perspective=perspective)``",
+    log_call="``perspective_matrix(log, perspective=perspective, as_of=as_of)``",
     kwargs_to="``Axes.imshow``",
 )
 def plot_perspective_heatmap(
@@ -189,7 +189,7 @@ def plot_perspective_heatmap(
     perspective : str, optional
         The perspective's name for the axis label (default ``table.attrs``
         ``"perspective"``); used as the argument when ``data`` is the log.
-    %(as_of_footnote)s
+    %(as_of)s
     %(ax)s
     %(title_footnote)s
     %(kwargs)s
@@ -208,11 +208,11 @@ def plot_perspective_heatmap(
     ['1', '2', '0', '1']
     """
     table = _style.check_table(data, "perspective_matrix")
-    if "contact" in table.columns:
+    if isinstance(table, PreparedLog) or "contact" in table.columns:
         from ..analysis import perspective_matrix
 
         kw = {} if perspective is None else {"perspective": perspective}
-        table = perspective_matrix(table, **kw)
+        table = perspective_matrix(table, as_of=as_of, **kw)
     ax = _style.get_ax(ax)
     perspective = perspective or table.attrs.get("perspective", "perspective")
     name = str(perspective).replace("_", " ")

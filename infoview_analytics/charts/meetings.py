@@ -43,6 +43,7 @@ _MEETINGS = _style.declared(
 @fill_doc(
     _style.DOCS,
     table="thank_you_timeliness",
+    log_call="``thank_you_timeliness(log, as_of=as_of)``",
     kwargs_to="``Axes.barh``",
 )
 def plot_thank_you_timeliness(
@@ -60,7 +61,7 @@ def plot_thank_you_timeliness(
     ----------
     %(data)s
     %(ax)s
-    %(as_of_footnote)s
+    %(as_of)s
     %(title_footnote)s
     %(kwargs)s
 
@@ -78,7 +79,7 @@ def plot_thank_you_timeliness(
     >>> sorted(t.get_text() for t in ax.texts)
     ['1', '1', '2']
     """
-    table = _style.table_for(data, _THANKS, thank_you_timeliness)
+    table = _style.table_for(data, _THANKS, thank_you_timeliness, as_of=as_of)
     ax = _style.get_ax(ax)
     by_cols = by_columns(table, "thank_you_timeliness")
     title = title or "Thank-you notes: how soon after the interview (guidance: 24 hours)"

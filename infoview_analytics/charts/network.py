@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from ..analysis import PreparedLog
 from ..core.docs import fill_doc
 from . import style as _style
 
@@ -38,13 +39,14 @@ def _key(name: object) -> str:
 
 
 def _chains_and_status(
-    data: pd.DataFrame, log: pd.DataFrame | None
+    data: pd.DataFrame, log: pd.DataFrame | None, as_of: object = None
 ) -> tuple[pd.DataFrame, dict[str, str]]:
     data = _style.check_table(data, "referral_chains")
-    if "path" not in data.columns and "contact" in data.columns:
+    if isinstance(data, PreparedLog) or ("path" not in data.columns and "contact" in data.columns):
         from ..analysis import referral_chains
 
-        log, data = data, referral_chains(data)
+        chains = referral_chains(data, as_of=as_of)
+        log, data = (data.frame if isinstance(data, PreparedLog) else data), chains
     _style.missing_columns(data, _CHAINS, "referral_chains")
     status: dict[str, str] = {}
     source = data if "status" in data.columns else log
@@ -145,6 +147,7 @@ def tree_rows(
 @fill_doc(
     _style.DOCS,
     table="referral_chains",
+    log_call="``referral_chains(log, as_of=as_of)``",
     kwargs_to="``Axes.scatter`` (the nodes)",
 )
 def plot_referral_tree(
@@ -176,7 +179,7 @@ def plot_referral_tree(
     max_chains : int, optional
         Draw only the largest chains (the x label says how many are left out);
         keeps a big cohort's tree legible.
-    %(as_of_footnote)s
+    %(as_of)s
     %(ax)s
     %(title_footnote)s
     %(kwargs)s
@@ -200,7 +203,7 @@ def plot_referral_tree(
     from matplotlib.lines import Line2D
     from matplotlib.patches import FancyArrowPatch
 
-    chains, status = _chains_and_status(data, log)
+    chains, status = _chains_and_status(data, log, as_of)
     ax = _style.get_ax(ax)
     title = title or "Referral chains: who introduced you to whom"
     pos, names, parent, in_log, rows = _layout(

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
 
+from ..analysis import PreparedLog
 from ..analysis.tables import TABLES
 from ..core.args import as_of_timestamp
 from ..errors import InvalidArgumentError
@@ -194,8 +195,10 @@ def apply_style(ax: Axes) -> Axes:
     return ax
 
 
-def check_table(table: object, name: str) -> pd.DataFrame:
-    """Raise the house-style error unless ``table`` is a DataFrame."""
+def check_table(table: object, name: str) -> Any:
+    """Raise the house-style error unless ``table`` is a DataFrame or a prepared log."""
+    if isinstance(table, PreparedLog):
+        return table
     if not isinstance(table, pd.DataFrame):
         msg = (
             f"Expected the {name} table as a pandas DataFrame (from infoview_analytics.{name}), "
@@ -205,8 +208,10 @@ def check_table(table: object, name: str) -> pd.DataFrame:
     return table
 
 
-def needs_table(data: pd.DataFrame, required: tuple[str, ...]) -> bool:
-    """True when ``data`` looks like a log rather than the analysis table."""
+def needs_table(data: pd.DataFrame | PreparedLog, required: tuple[str, ...]) -> bool:
+    """True when ``data`` is a log (or a prepared log) rather than the analysis table."""
+    if isinstance(data, PreparedLog):
+        return True
     return "contact" in data.columns and not set(required) <= set(data.columns)
 
 
@@ -222,7 +227,7 @@ def missing_columns(table: pd.DataFrame, required: tuple[str, ...], name: str) -
 
 
 def table_for(
-    data: pd.DataFrame,
+    data: pd.DataFrame | PreparedLog,
     required: tuple[str, ...],
     analysis: Callable[..., pd.DataFrame],
     **kw: Any,

@@ -211,3 +211,40 @@ def test_charts_on_real_tables(sample):
     ax = charts.plot_referral_tree(chains, log=log, ax=_ax())
     linked = chains.loc[chains["depth"] > 0]
     assert len([p for p in ax.patches if isinstance(p, FancyArrowPatch)]) == len(linked)
+
+
+@pytest.mark.parametrize(
+    ("plot", "analysis", "kw"),
+    [
+        ("plot_thank_you_timeliness", "thank_you_timeliness", {}),
+        ("plot_perspective_heatmap", "perspective_matrix", {}),
+        ("plot_referral_tree", "referral_chains", {}),
+        ("plot_coverage", "coverage", {}),
+    ],
+)
+def test_a_chart_of_the_log_uses_its_as_of(plot, analysis, kw):
+    # The figures drawn from the log are those of the analysis as of the chart's date,
+    # not of today (the sample's interviews all happened before 2026-04-17).
+    log = iv.example_log()
+    early = "2026-03-20"
+    fig, (a, b) = plt.subplots(1, 2)
+    getattr(iv, plot)(log, as_of=early, ax=a, **kw)
+    getattr(iv, plot)(getattr(iv, analysis)(log, as_of=early), as_of=early, ax=b, **kw)
+    texts = [[t.get_text() for t in ax.texts] for ax in (a, b)]
+    widths = [[p.get_width() for p in ax.patches if hasattr(p, "get_width")] for ax in (a, b)]
+    assert texts[0] == texts[1]
+    assert widths[0] == widths[1]
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("plot", [n for n in iv.__all__ if n.startswith("plot_")])
+def test_a_chart_of_a_prepared_log_equals_the_chart_of_the_log(plot):
+    log = iv.example_log()
+    prepared = iv.prepare(log, as_of=iv.SAMPLE_AS_OF)
+    fig, (a, b) = plt.subplots(1, 2)
+    getattr(iv, plot)(log, as_of=iv.SAMPLE_AS_OF, ax=a)
+    getattr(iv, plot)(prepared, as_of=iv.SAMPLE_AS_OF, ax=b)
+    assert [t.get_text() for t in a.texts] == [t.get_text() for t in b.texts]
+    assert a.get_title() == b.get_title()
+    assert len(a.patches) == len(b.patches)
+    plt.close(fig)
