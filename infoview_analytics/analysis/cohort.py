@@ -11,7 +11,9 @@ import numpy as np
 import pandas as pd
 
 from ..core.args import check_positive_int
+from ..core.docs import fill_doc
 from ..core.schema import DATE_COLUMNS
+from .docs import DOCS, columns_of
 from .grouping import NO_FIELD, group_keys
 from .prepared import PreparedLog, prepare
 from .stats import ratio, wilson
@@ -24,6 +26,7 @@ __all__ = ["cohort_summary"]
 COHORT_COLUMNS = list(TABLES["cohort_summary"].columns)
 
 
+@fill_doc(DOCS, columns=columns_of("cohort_summary"))
 def cohort_summary(
     log: pd.DataFrame | PreparedLog, *, as_of: object = None, minimum: int = 3
 ) -> pd.DataFrame:
@@ -31,19 +34,16 @@ def cohort_summary(
 
     Parameters
     ----------
-    log : pandas.DataFrame
+    log : pandas.DataFrame or PreparedLog
         A cohort log (``load_logs``) with an ``owner`` column; not modified.
-    as_of : date-like, optional
-        Date the figures are computed for (default: today).
+    %(as_of)s
     minimum : int, default 3
         Interviews a field needs to count as covered.
 
     Returns
     -------
     pandas.DataFrame
-        One row per owner, sorted by owner: ``owner, asked, decided,
-        responded, response_rate, ci_low, ci_high, interviews,
-        fields_at_minimum, fields_total, follow_ups_overdue, last_activity``.
+        One row per owner, sorted by owner: %(columns)s.
         ``response_rate`` is responded / decided (pending requests left out)
         with its 95% Wilson interval; ``fields_total`` counts the distinct
         fields in the student's rows ("(no field)" not counted) and

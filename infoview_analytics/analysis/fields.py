@@ -16,8 +16,10 @@ import numpy as np
 import pandas as pd
 
 from ..core.args import check_choice, check_positive_int
+from ..core.docs import fill_doc
 from ..core.names import name_key
 from ..errors import InvalidArgumentError
+from .docs import DOCS, columns_of
 from .grouping import NO_FIELD, category_values, check_by, stripped
 from .prepared import PreparedLog, prepare
 from .tables import TABLES
@@ -47,6 +49,7 @@ def _field_arguments(log: pd.DataFrame, by: str | Sequence[str] | None) -> list[
     return check_by(log, by)
 
 
+@fill_doc(DOCS, columns=columns_of("coverage"))
 def coverage(
     log: pd.DataFrame | PreparedLog,
     *,
@@ -61,16 +64,14 @@ def coverage(
 
     Parameters
     ----------
-    log : pandas.DataFrame
-        The canonical log; not modified.
+    %(log)s
     by : str or list of str, default "field"
         The field column, or a list ending with it: ``["owner", "field"]``
         gives one row per student and field in a cohort. The last column is
         the field: matched ignoring case and spacing, missing as "(no field)".
     minimum, target : int, default 3 and 5
         Interviews a field needs at least, and ideally.
-    as_of : date-like, optional
-        Date interviews and pending requests are counted for (default: today).
+    %(as_of)s
     fields : list of str, optional
         Fields you plan to explore; those without rows show with zeros (for
         every combination of the other ``by`` columns).
@@ -81,9 +82,7 @@ def coverage(
     Returns
     -------
     pandas.DataFrame
-        One row per field: ``[by], interviewed, scheduled, asked, pending,
-        status, to_minimum, to_target, n_organization, n_role, n_seniority,
-        n_org_type, n_location, top_org_share, note``. ``status`` is
+        One row per field: %(columns)s. ``status`` is
         ``below_minimum``, ``minimum_met`` or ``target_met``; ``to_minimum``
         and ``to_target`` the interviews still needed; ``top_org_share`` the
         largest share of interviews from one organisation (NaN without
@@ -262,6 +261,7 @@ def _note(k: int, minimum: int, org: str | None, sen: str | None) -> str:
     return "; ".join(parts)
 
 
+@fill_doc(DOCS, columns=columns_of("perspective_matrix"))
 def perspective_matrix(
     log: pd.DataFrame | PreparedLog,
     *,
@@ -273,19 +273,17 @@ def perspective_matrix(
 
     Parameters
     ----------
-    log : pandas.DataFrame
-        The canonical log; not modified.
+    %(log)s
     by : str or list of str, default "field"
         The field column, or a list ending with it (as in :func:`coverage`).
     perspective : str, default "seniority"
         The column whose values become the columns of the table.
-    as_of : date-like, optional
-        Date interviews are counted for (default: today).
+    %(as_of)s
 
     Returns
     -------
     pandas.DataFrame
-        ``[by]`` then one column per perspective value: the category's values
+        %(columns)s then one column per perspective value: the category's values
         in their documented order (all of them) for a category column, then
         other values as first written (sorted), then ``(none)`` when some
         interviews lack the value. Cells count interviews; one row per field

@@ -27,6 +27,8 @@ import pandas as pd
 
 from ..core.args import check_positive_int
 from ..core.calendar import business_days
+from ..core.docs import fill_doc
+from .docs import DOCS, columns_of
 from .outcomes import SECOND_CONTACT_AFTER
 from .prepared import PreparedLog, prepare
 from .tables import TABLES
@@ -36,6 +38,7 @@ __all__ = ["classify_contacts", "follow_ups_due"]
 _ACTIONS = ("thank_you", "follow_up", "contact_second_person", "keep_in_touch")
 
 
+@fill_doc(DOCS, columns=columns_of("classify_contacts"))
 def classify_contacts(
     log: pd.DataFrame | PreparedLog, *, as_of: Any = None, holidays: Any = None
 ) -> pd.DataFrame:
@@ -55,18 +58,14 @@ def classify_contacts(
 
     Parameters
     ----------
-    log : pandas.DataFrame
-        The interview log. Not modified.
-    as_of : date-like, optional
-        The day the log describes (default: today).
-    holidays : list of date-like, optional
-        Days that are not business days.
+    %(log)s
+    %(as_of)s
+    %(holidays)s
 
     Returns
     -------
     pandas.DataFrame
-        One row per log row, in log order: ``contact, organization, kind,
-        business_days`` (+ ``source_row`` when the log has it).
+        One row per log row, in log order: %(columns)s (+ ``source_row`` when the log has it).
         ``business_days`` (Int64): from the request to the answer; for
         unanswered requests to ``as_of`` (to the give-up date for
         no_response); missing when unknown.
@@ -118,6 +117,7 @@ def classify_contacts(
     return out
 
 
+@fill_doc(DOCS, columns=columns_of("follow_ups_due"))
 def follow_ups_due(
     log: pd.DataFrame | PreparedLog,
     *,
@@ -148,20 +148,16 @@ def follow_ups_due(
 
     Parameters
     ----------
-    log : pandas.DataFrame
-        The interview log. Not modified.
-    as_of : date-like, optional
-        The day the log describes (default: today).
-    holidays : list of date-like, optional
-        Days that are not business days.
+    %(log)s
+    %(as_of)s
+    %(holidays)s
     keep_in_touch_days : int, default 60
         Calendar days without contact after which to get back in touch.
 
     Returns
     -------
     pandas.DataFrame
-        One row per action: ``contact, organization, action, reason, due_since,
-        business_days_waiting, overdue``; overdue first, then the longest
+        One row per action: %(columns)s; overdue first, then the longest
         waiting, the earliest due, by action (thank-you, follow-up, second
         person, keep in touch) and by contact. ``business_days_waiting``
         counts from the interview (thank_you), the request (3B7 steps) or the

@@ -12,9 +12,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..core.docs import fill_doc
+from .docs import DOCS, columns_of
 from .grouping import Groups, tally
 from .prepared import PreparedLog, prepare
 from .stats import ratio
+from .tables import TABLES
 
 __all__ = ["meeting_discipline", "thank_you_timeliness"]
 
@@ -24,6 +27,7 @@ QUESTIONS_GUIDANCE = (5, 7)
 _THANK_BINS = ("within_1_day", "within_3_days", "later", "not_yet")
 
 
+@fill_doc(DOCS, columns=columns_of("thank_you_timeliness"))
 def thank_you_timeliness(
     log: pd.DataFrame | PreparedLog,
     *,
@@ -40,18 +44,14 @@ def thank_you_timeliness(
 
     Parameters
     ----------
-    log : pandas.DataFrame
-        The interview log. Not modified.
-    by : str or list of str, optional
-        Column(s) to group by, including ``"warmth"``. None: one row.
-    as_of : date-like, optional
-        The day the log describes (default: today).
+    %(log)s
+    %(by)s
+    %(as_of)s
 
     Returns
     -------
     pandas.DataFrame
-        ``[by], interviews, within_1_day, within_3_days, later, not_yet,
-        share_within_1_day, share_within_3_days, share_later, share_not_yet``
+        %(columns)s
         (shares of ``interviews``, NaN when there are none).
 
     Raises
@@ -92,9 +92,10 @@ def thank_you_timeliness(
     table = tally(counts, groups, cols)
     for name in _THANK_BINS:
         table[f"share_{name}"] = ratio(table[name], table["interviews"])
-    return table
+    return table[[*cols, *TABLES["thank_you_timeliness"].columns]]
 
 
+@fill_doc(DOCS, columns=columns_of("meeting_discipline"))
 def meeting_discipline(
     log: pd.DataFrame | PreparedLog, *, by: str | Sequence[str] | None = None
 ) -> pd.DataFrame:
@@ -106,17 +107,13 @@ def meeting_discipline(
 
     Parameters
     ----------
-    log : pandas.DataFrame
-        The interview log. Not modified.
-    by : str or list of str, optional
-        Column(s) to group by, including ``"warmth"``. None: one row.
+    %(log)s
+    %(by)s
 
     Returns
     -------
     pandas.DataFrame
-        ``[by], interviews, with_minutes, overran, share_overran,
-        median_planned, median_actual, with_questions, questions_in_guidance,
-        too_few_questions, too_many_questions, share_questions_in_guidance``.
+        %(columns)s.
         Shares are of ``with_minutes`` and ``with_questions`` (NaN when 0).
 
     Raises
@@ -177,21 +174,7 @@ def meeting_discipline(
         table["questions_in_guidance"], table["with_questions"]
     )
     table[["median_planned", "median_actual"]] = medians
-    order = [
-        *cols,
-        "interviews",
-        "with_minutes",
-        "overran",
-        "share_overran",
-        "median_planned",
-        "median_actual",
-        "with_questions",
-        "questions_in_guidance",
-        "too_few_questions",
-        "too_many_questions",
-        "share_questions_in_guidance",
-    ]
-    return table[order]
+    return table[[*cols, *TABLES["meeting_discipline"].columns]]
 
 
 def _medians(values: pd.DataFrame, groups: Groups, by: list[str]) -> np.ndarray:

@@ -18,7 +18,9 @@ import numpy as np
 import pandas as pd
 
 from ..core.args import check_positive_int
+from ..core.docs import fill_doc
 from ..core.names import name_key
+from .docs import DOCS, columns_of
 from .forest import Forest, levels
 from .grouping import check_by, group_keys
 from .prepared import PreparedLog, prepare
@@ -92,17 +94,14 @@ def _table(c: Forest, interviewed: np.ndarray, *, paths: bool = True) -> pd.Data
     )
 
 
+@fill_doc(DOCS)
 def referral_chains(log: pd.DataFrame | PreparedLog, *, as_of: object = None) -> pd.DataFrame:
     """One row per person: where their referral chain starts and where it led.
 
     Parameters
     ----------
-    log : pandas.DataFrame
-        The canonical log (from ``load_log``) or a hand-made frame with at
-        least ``contact``; ``referred_by`` names the person who introduced
-        this one. Not modified.
-    as_of : date-like, optional
-        Date interviews are counted for (default: today).
+    %(log)s
+    %(as_of)s
 
     Returns
     -------
@@ -141,18 +140,18 @@ def referral_chains(log: pd.DataFrame | PreparedLog, *, as_of: object = None) ->
     return _table(p.forest, _interviewed(p))
 
 
+@fill_doc(DOCS, columns=columns_of("referral_problems"))
 def referral_problems(log: pd.DataFrame | PreparedLog) -> pd.DataFrame:
     """The referral structures that needed a decision, one row per problem.
 
     Parameters
     ----------
-    log : pandas.DataFrame
-        The canonical log; not modified.
+    %(log)s
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``problem, contact, owner, source_row, detail``. ``problem``
+        Columns %(columns)s. ``problem``
         is one of ``self_referral`` (one row per row), ``ambiguous_name`` (one
         row per shared name, at its first row), ``unknown_referrer`` (one row
         per outside referrer, at the first row naming them) and
@@ -174,15 +173,14 @@ def referral_problems(log: pd.DataFrame | PreparedLog) -> pd.DataFrame:
     return prepare(log).forest.problems.copy()
 
 
+@fill_doc(DOCS)
 def referral_graph(log: pd.DataFrame | PreparedLog, *, as_of: object = None) -> nx.DiGraph:
     """The referral forest as a networkx directed graph, edges referrer → referred.
 
     Parameters
     ----------
-    log : pandas.DataFrame
-        The canonical log; not modified.
-    as_of : date-like, optional
-        Date the ``interviewed`` node flag is computed for (default: today).
+    %(log)s
+    %(as_of)s
 
     Returns
     -------
@@ -235,6 +233,7 @@ def referral_graph(log: pd.DataFrame | PreparedLog, *, as_of: object = None) -> 
     return graph
 
 
+@fill_doc(DOCS, columns=columns_of("referral_summary"))
 def referral_summary(
     log: pd.DataFrame | PreparedLog,
     *,
@@ -246,22 +245,16 @@ def referral_summary(
 
     Parameters
     ----------
-    log : pandas.DataFrame
-        The canonical log; not modified.
-    by : str or list of str, optional
-        Column(s) to group by, e.g. ``"owner"`` for a cohort.
-    as_of : date-like, optional
-        Date the outcomes are computed for (default: today).
+    %(log)s
+    %(by)s
+    %(as_of)s
     top : int, default 3
         How many connectors to name.
 
     Returns
     -------
     pandas.DataFrame
-        One row per group: ``[by], people, chains, longest_chain, interviews,
-        interviews_via_referral, share_interviews_via_referral,
-        referrals_given, referrals_per_interview, referred_response_rate,
-        not_referred_response_rate, top_connectors``.
+        One row per group: %(columns)s.
 
         * ``chains``: distinct chain starts (roots) of the group's referred
           people; ``longest_chain``: people on the longest path from a root

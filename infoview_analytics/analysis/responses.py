@@ -19,12 +19,15 @@ import numpy as np
 import pandas as pd
 
 from ..core.args import check_choice, check_confidence
+from ..core.docs import fill_doc
+from .docs import DOCS, columns_of
 from .grouping import (
     empty_table,
     tally,
 )
 from .prepared import PreparedLog, prepare
 from .stats import ratio, wilson
+from .tables import TABLES
 
 __all__ = ["activity", "add_warmth", "funnel", "response_rates"]
 
@@ -39,18 +42,8 @@ FUNNEL_STAGES = (
     "gave_referrals",
 )
 
-_RATE_COUNTS = (
-    "asked",
-    "pending",
-    "decided",
-    "responded",
-    "agreed",
-    "interviewed",
-    "declined",
-    "no_response",
-)
 
-
+@fill_doc(DOCS)
 def add_warmth(log: pd.DataFrame | PreparedLog) -> pd.DataFrame:
     """Return a copy of ``log`` with a ``warmth`` column ('warm' or 'cold').
 
@@ -60,8 +53,7 @@ def add_warmth(log: pd.DataFrame | PreparedLog) -> pd.DataFrame:
 
     Parameters
     ----------
-    log : pandas.DataFrame
-        The interview log.
+    %(log)s
 
     Returns
     -------
@@ -82,6 +74,7 @@ def add_warmth(log: pd.DataFrame | PreparedLog) -> pd.DataFrame:
     return out
 
 
+@fill_doc(DOCS, columns=columns_of("response_rates"))
 def response_rates(
     log: pd.DataFrame | PreparedLog,
     *,
@@ -98,23 +91,16 @@ def response_rates(
 
     Parameters
     ----------
-    log : pandas.DataFrame
-        The interview log. Not modified.
-    by : str or list of str, optional
-        Column(s) to group by, including the derived ``"warmth"``. None: one row.
-    as_of : date-like, optional
-        The day the log describes (default: today).
-    confidence : float, default 0.95
-        Level of the Wilson intervals.
-    holidays : list of date-like, optional
-        Days that are not business days.
+    %(log)s
+    %(by)s
+    %(as_of)s
+    %(confidence)s
+    %(holidays)s
 
     Returns
     -------
     pandas.DataFrame
-        ``[by], asked, pending, decided, responded, agreed, interviewed, declined,
-        no_response, response_rate, ci_low, ci_high, interview_rate,
-        interview_ci_low, interview_ci_high``. ``no_response`` = decided minus
+        %(columns)s. ``no_response`` = decided minus
         responded (gave up, or silent for 7+ business days). ``response_rate`` =
         responded / decided and ``interview_rate`` = interviewed / decided (NaN
         when nothing is decided). With ``by=None`` there is always one row.
@@ -139,22 +125,12 @@ def response_rates(
     p = prepare(log, as_of=as_of, holidays=holidays)
     cols, groups = p.groups(by)
     o = p.outcomes
-    counts = pd.DataFrame(
-        {
-            "asked": o["asked"],
-            "pending": o["pending"],
-            "decided": o["decided"],
-            "responded": o["responded"],
-            "agreed": o["agreed"],
-            "interviewed": o["interviewed"],
-            "declined": o["declined"],
-            "no_response": o["decided"] & ~o["responded"],
-        }
-    )
+    counted = ["asked", "pending", "decided", "responded", "agreed", "interviewed", "declined"]
+    counts = o[counted].assign(no_response=o["decided"] & ~o["responded"])
     table = tally(counts, groups, cols)
     low, high = wilson(table["responded"], table["decided"], confidence)
     ilow, ihigh = wilson(table["interviewed"], table["decided"], confidence)
-    return table.assign(
+    table = table.assign(
         response_rate=ratio(table["responded"], table["decided"]),
         ci_low=low,
         ci_high=high,
@@ -162,8 +138,10 @@ def response_rates(
         interview_ci_low=ilow,
         interview_ci_high=ihigh,
     )
+    return table[[*cols, *TABLES["response_rates"].columns]]
 
 
+@fill_doc(DOCS, columns=columns_of("funnel"))
 def funnel(
     log: pd.DataFrame | PreparedLog,
     *,
@@ -180,17 +158,14 @@ def funnel(
 
     Parameters
     ----------
-    log : pandas.DataFrame
-        The interview log. Not modified.
-    by : str or list of str, optional
-        Column(s) to group by, including ``"warmth"``.
-    as_of : date-like, optional
-        The day the log describes (default: today).
+    %(log)s
+    %(by)s
+    %(as_of)s
 
     Returns
     -------
     pandas.DataFrame
-        ``[by], stage, count, conversion``: seven rows per group in stage order;
+        %(columns)s: seven rows per group in stage order;
         ``conversion`` is count / the previous stage's count (NaN for the first
         stage and after an empty stage).
 
@@ -247,6 +222,7 @@ def funnel(
     return out
 
 
+@fill_doc(DOCS)
 def activity(
     log: pd.DataFrame | PreparedLog, *, freq: str = "W", as_of: Any = None
 ) -> pd.DataFrame:
@@ -259,8 +235,7 @@ def activity(
 
     Parameters
     ----------
-    log : pandas.DataFrame
-        The interview log. Not modified.
+    %(log)s
     freq : {"W", "M"}, default "W"
         Weeks starting on Monday, or calendar months.
     as_of : date-like, optional
@@ -302,7 +277,7 @@ def activity(
     }
     periods = {name: _period_start(d.where(d <= ts), freq) for name, d in events.items()}
     present = pd.concat(list(periods.values()), ignore_index=True).dropna()
-    columns = ["period", *events, "cumulative_interviews"]
+    columns = list(TABLES["activity"].columns)
     if present.empty:
         return empty_table(columns, period="datetime64[ns]")
     step = "W-MON" if freq == "W" else "MS"

@@ -31,6 +31,8 @@ import numpy as np
 import pandas as pd
 
 from ..core.args import check_choice, check_confidence
+from ..core.docs import fill_doc
+from .docs import DOCS, columns_of
 from .grouping import Groups, tally
 from .prepared import PreparedLog, prepare
 from .stats import kaplan_meier
@@ -43,6 +45,7 @@ _UNITS = ("business_days", "days")
 _EPS = 1e-12
 
 
+@fill_doc(DOCS, columns=columns_of("time_to_response"))
 def time_to_response(
     log: pd.DataFrame | PreparedLog,
     *,
@@ -56,26 +59,21 @@ def time_to_response(
 
     Parameters
     ----------
-    log : pandas.DataFrame
-        The interview log. Not modified.
-    by : str or list of str, optional
-        Column(s) to group by, including ``"warmth"``.
+    %(log)s
+    %(by)s
     as_of : date-like, optional
         The day the log describes (default: today). Unanswered requests are
         censored there.
     unit : {"business_days", "days"}, default "business_days"
         Business days (Monday–Friday less ``holidays``; an answer the next
         working day is 1, the same day 0) or calendar days.
-    confidence : float, default 0.95
-        Level of the pointwise confidence band (Greenwood's formula, the
-        "linear" band of ``scipy.stats.ecdf(...).cdf.confidence_interval``).
-    holidays : list of date-like, optional
-        Days that are not business days.
+    %(confidence)s
+    %(holidays)s
 
     Returns
     -------
     pandas.DataFrame
-        ``[by], time, at_risk, answered, share_answered, ci_low, ci_high``: one
+        %(columns)s: one
         row per group and time at which someone answered. ``at_risk`` counts
         the requests still open just before ``time`` (censored at ``time``
         included), ``answered`` those answered at ``time``. The band is clipped
@@ -113,6 +111,7 @@ def time_to_response(
     return _kaplan_meier(times, groups, cols, confidence)
 
 
+@fill_doc(DOCS, columns=columns_of("response_time_summary"))
 def response_time_summary(
     log: pd.DataFrame | PreparedLog,
     *,
@@ -128,20 +127,15 @@ def response_time_summary(
 
     Parameters
     ----------
-    log : pandas.DataFrame
-        The interview log. Not modified.
-    by : str or list of str, optional
-        Column(s) to group by, including ``"warmth"``. None: one row.
-    as_of : date-like, optional
-        The day the log describes (default: today).
-    holidays : list of date-like, optional
-        Days that are not business days.
+    %(log)s
+    %(by)s
+    %(as_of)s
+    %(holidays)s
 
     Returns
     -------
     pandas.DataFrame
-        ``[by], asked, answered, censored, median_time, share_within_3,
-        share_within_7``. ``asked`` counts every request; ``answered`` and
+        %(columns)s. ``asked`` counts every request; ``answered`` and
         ``censored`` those in the estimate (the rest had no usable dates).
         ``median_time``: the first time the share answered reaches 0.5 (NaN if
         it never does). ``share_within_t``: the estimate at ``t`` business days,
