@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.codes import factorize
-from ..core.names import first_appearances, name_codes, name_key
+from ..core.names import name_codes, name_key
 from ..core.schema import CATEGORY_COLUMNS, COLUMNS
 from ..errors import InvalidArgumentError
 
@@ -100,32 +100,22 @@ class Groups(NamedTuple):
 
 
 def group_rows(log: pd.DataFrame, by: list[str]) -> Groups:
-    """Number the groups of ``by`` once per call, in output order.
+    """Number the groups of ``by`` in output order (see :func:`sort_groups`).
 
-    The same groups as grouping by :func:`group_keys` (values as objects,
-    missing values as the group '(none)'), from integer codes: categories by
-    their codes, other columns factorised once, several columns combined.
+    The groups are those of :func:`group_keys` (values as written, missing
+    values as the group '(none)'); a prepared log computes them once per ``by``.
     """
     n = len(log)
     if not by:
         return Groups(np.zeros(n, dtype=np.int64), pd.DataFrame(index=range(1)))
-    combined = np.zeros(n, dtype=np.int64)
-    columns = []
-    for col in by:
-        codes, values = group_codes(log[col])
-        combined = combined * len(values) + codes
-        combined = pd.factorize(combined)[0].astype(np.int64)  # keep the numbers small
-        columns.append((col, codes, values))
-    n_groups = int(combined.max(initial=-1)) + 1
-    first = np.full(n_groups, n, dtype=np.int64)
-    np.minimum.at(first, combined, np.arange(n, dtype=np.int64))
-    labels = pd.DataFrame(
-        {col: pd.Series(values[codes[first]], dtype=object) for col, codes, values in columns}
-    )
-    ranked = sort_groups(labels.assign(_code=np.arange(n_groups)), by)
-    renumber = np.empty(n_groups, dtype=np.int64)
-    renumber[ranked["_code"].to_numpy()] = np.arange(n_groups)
-    return Groups(renumber[combined], ranked[by])
+    keys = group_keys(log, by)
+    # Numbered in order of first appearance, as drop_duplicates lists them.
+    codes = keys.groupby(by, sort=False).ngroup().to_numpy(dtype=np.int64)
+    labels = keys.drop_duplicates().reset_index(drop=True)
+    ranked = sort_groups(labels.assign(_code=np.arange(len(labels))), by)
+    renumber = np.empty(len(labels), dtype=np.int64)
+    renumber[ranked["_code"].to_numpy()] = np.arange(len(labels))
+    return Groups(renumber[codes], ranked[by].reset_index(drop=True))
 
 
 def tally(values: pd.DataFrame, groups: Groups, by: list[str]) -> pd.DataFrame:
@@ -135,20 +125,13 @@ def tally(values: pd.DataFrame, groups: Groups, by: list[str]) -> pd.DataFrame:
     group in output order.
     """
     if not by:
-        sums = values.sum(axis=0).to_frame().T
-        return sums.astype(np.int64).reset_index(drop=True)
+        return values.sum(axis=0).to_frame().T.astype(np.int64).reset_index(drop=True)
     n_groups = len(groups.labels)
+    sums = values.astype(np.int64).groupby(groups.codes).sum()
+    sums = sums.reindex(range(n_groups), fill_value=0).reset_index(drop=True)
     # Labels typed the way pandas types a groupby result (str, int64, ... or object).
-    table = pd.DataFrame({col: pd.Series(groups.labels[col].tolist()) for col in by})
-    for col in values.columns:
-        v = values[col].to_numpy()
-        if v.dtype == bool:
-            sums = np.bincount(groups.codes[v], minlength=n_groups)
-        else:
-            sums = pd.Series(v.astype(np.int64)).groupby(groups.codes).sum()
-            sums = sums.reindex(range(n_groups), fill_value=0).to_numpy()
-        table[col] = sums.astype(np.int64)
-    return table
+    labels = pd.DataFrame({col: pd.Series(groups.labels[col].tolist()) for col in by})
+    return pd.concat([labels, sums], axis=1)
 
 
 def sort_groups(table: pd.DataFrame, by: list[str]) -> pd.DataFrame:
@@ -188,7 +171,7 @@ def field_groups(
     written = log[field_col].astype(object).to_numpy()
     # Codes are numbered in order of first appearance: firsts are where a code is new.
     have = np.flatnonzero(fcode >= 0)
-    first_of_key = have[first_appearances(fcode[have])]
+    first_of_key = have[~pd.Series(fcode[have]).duplicated().to_numpy()]
     # Each key shown as first written (key k first appears at first_of_key[k]); then "(no field)".
     shown_of = np.full(len(ftext) + 1, NO_FIELD, dtype=object)
     shown_of[:-1] = stripped(written[first_of_key])
@@ -197,7 +180,7 @@ def field_groups(
     for codes in parts:
         # Re-factorise at each step so the combined code never overflows.
         gid = pd.factorize(gid * (int(codes.max(initial=0)) + 1) + codes)[0]
-    firsts = first_appearances(gid)
+    firsts = np.flatnonzero(~pd.Series(gid).duplicated().to_numpy())
     table = pd.DataFrame(
         {
             c: pd.Series(labels[codes[firsts]], dtype=object)
