@@ -239,20 +239,37 @@ def render() -> str:
     return "\n".join(parts)
 
 
+ARCHITECTURE = ROOT / "docs" / "architecture.md"
+START, END = "<!-- tables:start -->", "<!-- tables:end -->"
+
+
+def with_tables(page: str) -> str:
+    """docs/architecture.md with its output-tables section written from analysis/tables.py."""
+    from infoview_analytics.analysis.docs import tables_markdown
+
+    head, rest = page.split(START, 1)
+    _, tail = rest.split(END, 1)
+    return f"{head}{START}\n{tables_markdown()}\n{END}{tail}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check the committed file")
     parser.add_argument("--out", type=Path, default=DOC, help="where to write")
     args = parser.parse_args(argv)
     text = render()
+    page = ARCHITECTURE.read_text(encoding="utf-8")
+    tables = with_tables(page)
     if args.check:
         current = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
-        if current != text:
-            print(f"{args.out} is out of date: run python scripts/make_format_doc.py")
-            return 1
-        return 0
+        stale = [f for f, now, want in ((args.out, current, text), (ARCHITECTURE, page, tables))
+                 if now != want]  # fmt: skip
+        for path in stale:
+            print(f"{path} is out of date: run python scripts/make_format_doc.py")
+        return 1 if stale else 0
     args.out.write_text(text, encoding="utf-8", newline="\n")
-    print(args.out)
+    ARCHITECTURE.write_text(tables, encoding="utf-8", newline="\n")
+    print(args.out, ARCHITECTURE)
     return 0
 
 

@@ -193,3 +193,9 @@ def test_normalize_value_is_idempotent_and_plain(text):
     key = schema.normalize_value(text)
     assert re.fullmatch(r"(?:[a-z0-9]+(?: [a-z0-9]+)*)?", key)
     assert schema.normalize_value(key) == key
+
+
+def test_architecture_page_lists_the_declared_tables():
+    make_format_doc = _load_script("make_format_doc")
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    assert page == make_format_doc.with_tables(page), "run: python scripts/make_format_doc.py"

@@ -46,7 +46,8 @@ def test_columns_are_the_declared_ones(name):
     rest = columns[len(by) :]
     expected = [*declared.columns, *EXTRA.get(name, [])]
     if name == "perspective_matrix":  # one column per perspective value follows
-        assert rest[: len(expected)] == expected and len(rest) > 0
+        assert rest[: len(expected)] == expected
+        assert len(rest) > 0
     else:
         assert rest == expected
     assert declared.grouped or not by

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .tables import TABLES
 
-__all__ = ["DOCS", "columns_of"]
+__all__ = ["DOCS", "columns_of", "tables_markdown"]
 
 DOCS: dict[str, str] = {
     "log": """\
@@ -41,3 +41,19 @@ def columns_of(name: str) -> str:
     table = TABLES[name]
     columns = (["[by]"] if table.grouped else []) + list(table.columns)
     return "``" + ", ".join(columns) + "``"
+
+
+def tables_markdown() -> str:
+    """The output tables as a Markdown table (the section of docs/architecture.md).
+
+    Examples
+    --------
+    >>> print(tables_markdown().splitlines()[0])
+    | function | columns | note |
+    """
+    lines = ["| function | columns | note |", "|---|---|---|"]
+    for table in TABLES.values():
+        columns = (["[by]"] if table.grouped else []) + list(table.columns)
+        shown = ", ".join(columns) if columns else "[by]"
+        lines.append(f"| `{table.name}` | `{shown}` | {table.note} |")
+    return "\n".join(lines)
