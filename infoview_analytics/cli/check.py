@@ -54,14 +54,15 @@ def add_parser(subparsers: Subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print coverage and follow-ups; 0 when every field meets the minimum, else 1."""
-    from ..analysis.fields import NO_FIELD, coverage
-    from ..analysis.followups import follow_ups_due
+    from ..analysis import coverage, follow_ups_due, prepare
+    from ..analysis.fields import NO_FIELD
     from ..io.loader import read_log
 
     result = read_log(args.log, sheet=sheet_arg(args.sheet), as_of=args.as_of)
     as_of = result.as_of
-    cov = coverage(result.log, minimum=args.minimum, target=args.target, as_of=as_of)
-    todo = follow_ups_due(result.log, as_of=as_of)
+    prepared = prepare(result.log, as_of=as_of)  # the two analyses share their steps
+    cov = coverage(prepared, minimum=args.minimum, target=args.target)
+    todo = follow_ups_due(prepared)
     fields = cov[cov["field"] != NO_FIELD]
     below = fields.loc[fields["status"] == "below_minimum", "field"].tolist()
     short = bool(len(fields) == 0 or below)
