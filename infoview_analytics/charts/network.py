@@ -13,12 +13,12 @@ makes the figure taller, see :func:`tree_rows`).
 from __future__ import annotations
 
 import itertools
-import re
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
+from ..core.names import key
 from . import style as _style
 
 if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn
@@ -31,7 +31,8 @@ _OUTSIDE = "outside the log"
 
 
 def _key(name: object) -> str:
-    return re.sub(r"\s+", " ", str(name)).strip().casefold()
+    """A node's identity: the name key (as the referral chains match names), '' when blank."""
+    return key(name) or ""
 
 
 def _chains_and_status(
