@@ -163,6 +163,16 @@ def test_the_char_table_covers_every_code_point():
             assert kinds[c] == names._KEEP, hex(c)
 
 
+def test_normalise_equals_key_on_every_code_point():
+    # Each character between an accented letter and a no-break space, so that marks,
+    # spaces and case meet their neighbours; surrogates cannot be encoded.
+    cells = [f"É{chr(c)}\u00a0b" for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
+    got = _normalise(cells)
+    want = np.array([key(c) for c in cells], dtype=object)
+    differ = np.flatnonzero(got != want)
+    assert [cells[i] for i in differ[:5]] == []
+
+
 # ---------------------------------------------------------------- properties
 
 # Text likely to trip the rule: accents precomposed and combining, ß, odd spaces,
