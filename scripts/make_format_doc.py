@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from infoview_analytics.analysis import outcomes as _outcomes  # noqa: E402
-from infoview_analytics.core import schema  # noqa: E402
+from infoview_analytics.core import names, schema  # noqa: E402
 from infoview_analytics.io.template import RULES_OF_THUMB, VALUE_MEANINGS  # noqa: E402
 
 DOC = ROOT / "docs" / "log-format.md"
@@ -83,6 +84,31 @@ def _column_sections() -> list[str]:
                 lines.append(f"| `{value}` | {VALUE_MEANINGS[col.name][value]} | {also} |")
             lines.append("")
     return lines
+
+
+#: Names as people type them, shown with their key in "Matching names".
+NAME_EXAMPLES = (
+    ("José  Álvarez", "two spaces"),
+    ("JOSE ALVAREZ", "capitals, no accents"),
+    ("Jose\u0301 A\u0301lvarez", "decomposed accents (NFD, pasted on a Mac)"),
+    ("José\u00a0Álvarez\u200b", "no-break space, zero-width space"),
+    ("Straße", "ß is folded to ss"),
+    ("Søren Łukasz", "ø and ł are letters, not accents"),
+    ("\u00a0\t", "only spaces: blank"),
+)
+
+
+def _name_examples() -> list[str]:
+    rows = ["| written | key | |", "|---|---|---|"]
+    for text, why in NAME_EXAMPLES:
+        # Invisible and combining characters written as escapes, so the reader sees them.
+        shown = "".join(
+            c if c == " " or unicodedata.category(c)[0] in "LNPS" else f"\\u{ord(c):04x}"
+            for c in text
+        )
+        key = names.key(text)
+        rows.append(f"| `{shown}` | {'(missing)' if key is None else f'`{key}`'} | {why} |")
+    return rows
 
 
 def render() -> str:
@@ -210,7 +236,8 @@ def render() -> str:
         "  no name is kept and reported. Every row carries `source_row`, its row number as you",
         "  see it in the spreadsheet (the header row and any title rows above it counted), so",
         "  each problem can be found and fixed. People listed twice (same name and",
-        "  organization) are reported, not merged. The file is never modified.",
+        "  organization, matched by name key: see below) are reported, not merged. The file",
+        "  is never modified.",
         "- **Problems** are returned by `read_log(...).problems`, a table with the columns",
         "  `source_row, column, value, problem, hint`; `load_log` warns once",
         "  (`LogProblemsWarning`) when there are any; `infoview validate` lists them.",
@@ -219,6 +246,28 @@ def render() -> str:
         "  saying what was found and what to do.",
         "- `load_logs(paths_or_folder)` loads a cohort of students' logs into one DataFrame,",
         "  with `owner` taken from each file's name unless the log has its own `owner` column.",
+        "",
+        "## Matching names",
+        "",
+        "People (`contact`, `referred_by`), organizations, fields, owners and the other",
+        "perspective columns are matched by one **name key**, everywhere: the loader's",
+        "duplicate check, the referral chains, coverage, the follow-ups, `merge_logs`, the",
+        "LinkedIn import, `anonymize` and the charts. Names are still shown as first written.",
+        "The key of a text is:",
+        "",
+        "1. the text in Unicode NFC, so a name pasted from a Mac (decomposed, NFD) matches",
+        "   the same name typed on Windows;",
+        "2. case-folded (`str.casefold`: `ß` → `ss`);",
+        "3. with accents ignored: decomposed (NFD), combining marks (Unicode category Mn)",
+        "   dropped, recomposed (NFC); `José` = `Jose` = `JOSÉ`;",
+        "4. without invisible format characters (category Cf: zero-width space, byte-order",
+        "   mark, soft hyphen, zero-width joiner);",
+        "5. with every run of whitespace (tab, line break, no-break space, U+2028, U+0085 ...)",
+        "   collapsed to one space, and trimmed;",
+        "6. missing when nothing is left. A number or date in a name column is keyed as its",
+        "   text.",
+        "",
+        *_name_examples(),
         "",
         "## Rules of thumb",
         "",

@@ -97,6 +97,17 @@ def test_pseudonym_map():
     ]
 
 
+@pytest.mark.parametrize(
+    "written",
+    ["Jose\u0301 A\u0301lvarez", "jose alvarez", "JOSÉ\u00a0ÁLVAREZ", "\ufeffJosé  Álvarez"],
+)
+def test_spellings_of_a_name_share_a_pseudonym(written):
+    log = pd.DataFrame({"contact": ["José Álvarez", "Ben Ode"], "referred_by": [None, written]})
+    out = anonymize(log)
+    assert out["referred_by"].tolist() == [pd.NA, "Contact 01"]
+    assert pseudonym_map(log)["name"].tolist() == ["José Álvarez", "Ben Ode"]
+
+
 def test_not_a_dataframe():
     with pytest.raises(InvalidArgumentError, match="Expected the log as a pandas DataFrame"):
         anonymize(["Ana"])

@@ -77,7 +77,7 @@ class Module:
 
     @functools.cached_property
     def declared_private(self) -> bool:
-        """The first line of the docstring says "(private)", as core/memo.py's does.
+        """The first line of the docstring says "(private)".
 
         The rooms' reorganisation dropped the underscore of such modules (``_memo.py``
         became ``core/memo.py``) and kept the word; either marks a module private.

@@ -128,3 +128,20 @@ def test_overdue_count_agrees_with_the_to_do_list():
         assert got.sum() == len(todo[todo["overdue"]])
         assert (got[got > 0] == expected.reindex(got[got > 0].index)).all()
         assert expected.sum() > 0
+
+
+def test_an_owner_typed_two_ways_is_one_student():
+    import unicodedata
+
+    nfc = "José Álvarez"
+    log = pd.DataFrame(
+        {
+            "owner": [nfc, unicodedata.normalize("NFD", nfc), " josé  álvarez", "Bo"],
+            "contact": ["Ana", "Ben", "Cy", "Dee"],
+            "requested_on": pd.to_datetime(["2026-03-02"] * 4),
+            "status": ["replied", "declined", "awaiting", "replied"],
+        }
+    )
+    s = cohort_summary(log, as_of="2026-03-20")
+    assert s["owner"].tolist() == ["Bo", nfc]
+    assert s["asked"].tolist() == [1, 3]

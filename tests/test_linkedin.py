@@ -299,6 +299,20 @@ def test_as_of_ignores_later_events(export: Path) -> None:
     assert pd.isna(log.loc["Dev Shah", "requested_on"])
 
 
+@pytest.mark.parametrize(
+    "written",
+    ["Chloe\u0301 Park", "CHLOÉ  PARK", "Chloé\u00a0Park", "chloe park\u200b"],
+)
+def test_invitation_matched_to_a_connection_by_the_name_key(tmp_path: Path, written) -> None:
+    # Chloé's invitation has another URL: it is matched by name, however the name is written.
+    invitations = INVITATIONS.replace("Max Muster,Chloe Park,", f"Max Muster,{written},")
+    files = {"Connections.csv": CONNECTIONS, "Invitations.csv": invitations}
+    log = _by_contact(read_linkedin(write_export(tmp_path, files=files), as_of=AS_OF).log)
+    row = log.loc["Chloé Park"]
+    assert (row["requested_on"], row["responded_on"]) == (D("2026-04-03"), D("2026-04-10"))
+    assert written not in log.index
+
+
 def test_answer_before_the_request_does_not_count(tmp_path: Path) -> None:
     # Ben wrote in 2025 (incoming), the user asked in 2026: no answer yet.
     msgs = (

@@ -472,6 +472,23 @@ def test_duplicate_people_reported_not_merged(tmp_path: Path) -> None:
     assert problems_of(result) == [(4, "contact", "same person and organization as row 2")]
 
 
+@pytest.mark.parametrize(
+    ("again", "organization"),
+    [
+        ("Jose\u0301 A\u0301lvarez", "Cafe\u0301 Nu"),  # NFD, as pasted on macOS
+        ("jose alvarez", "CAFE NU"),  # accents left out
+        ("JOSÉ\u00a0ÁLVAREZ", "Café\u200b Nu"),  # no-break space, zero-width space
+    ],
+)
+def test_duplicate_people_matched_by_the_name_key(tmp_path: Path, again, organization) -> None:
+    path = write_text(
+        tmp_path / "log.csv", f"Name,Company\nJosé Álvarez,Café Nu\n{again},{organization}\n"
+    )
+    result = read_log(path, as_of=AS_OF)
+    assert len(result.log) == 2
+    assert problems_of(result) == [(3, "contact", "same person and organization as row 2")]
+
+
 def test_input_file_never_modified(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "log.xlsx", {"Log": [["Name", "Method"], ["  Ana", "LI"]]})
     csv = write_text(tmp_path / "log.csv", "Name,Method\n  Ana ,LI\n")

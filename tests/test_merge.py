@@ -145,6 +145,30 @@ def test_different_urls_never_match_by_name() -> None:
     assert result.filled == 0
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Chloe\u0301 Park",  # NFD, as pasted on macOS
+        "CHLOÉ\u00a0PARK",  # no-break space
+        "\ufeffchloe  park",  # byte-order mark, no accent, two spaces
+        "Chlo\u00e9\u200b Park",  # zero-width space
+    ],
+)
+def test_names_match_by_the_one_name_key(written: str) -> None:
+    existing = pd.DataFrame({"contact": ["Chloé Park"], "organization": ["Société Générale"]})
+    incoming = pd.DataFrame(
+        {
+            "contact": [written],
+            "organization": ["Socie\u0301te\u0301 Ge\u0301ne\u0301rale"],
+            "role": ["Designer"],
+        }
+    )
+    result = merge_logs(existing, incoming)
+    assert result.added == 0
+    assert result.log["contact"].tolist() == ["Chloé Park"]
+    assert result.log["role"].tolist() == ["Designer"]
+
+
 def test_inputs_not_modified() -> None:
     existing, incoming = _existing(), _incoming()
     merge_logs(existing, incoming)

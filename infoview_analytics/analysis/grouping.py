@@ -8,7 +8,6 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from ..core.codes import factorize
 from ..core.names import name_codes, name_key
 from ..core.schema import CATEGORY_COLUMNS, COLUMNS
 from ..errors import InvalidArgumentError
@@ -45,42 +44,57 @@ def check_by(log: pd.DataFrame, by: str | Sequence[str] | None) -> list[str]:
 def group_keys(log: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     """The grouping columns as plain objects, missing values shown as '(none)'.
 
-    Categories become strings so that groupby never produces empty category
-    combinations and missing values form their own group instead of vanishing.
+    Text columns are grouped by the one name key (so "Data", "data " and an NFD
+    "Data" are one group), each group shown as first written; category and
+    number columns by their values. Categories become strings so that groupby
+    never produces empty category combinations, and missing values form their
+    own group instead of vanishing.
+
+    Examples
+    --------
+    >>> group_keys(pd.DataFrame({"field": ["Data", None, "data ", "Law"]}), ["field"])
+      field
+    0  Data
+    1  (none)
+    2  Data
+    3   Law
     """
     keys = {}
     for col in by:
         s = log[col]
-        if isinstance(s.dtype, pd.CategoricalDtype):
-            s = s.astype(object)
-        keys[col] = s.astype(object).where(s.notna(), "(none)")
+        if isinstance(s.dtype, pd.CategoricalDtype) or not _is_text(s):
+            keys[col] = s.astype(object).where(s.notna(), "(none)")
+            continue
+        codes, _ = name_codes(s)
+        have = np.flatnonzero(codes >= 0)
+        first = have[~pd.Series(codes[have]).duplicated().to_numpy()]  # code k first at first[k]
+        shown = np.append(stripped(s.to_numpy(dtype=object)[first]), "(none)")
+        keys[col] = pd.Series(shown[codes], index=log.index, dtype=object)
     return pd.DataFrame(keys, index=log.index)
 
 
-def group_codes(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Group number of each value and the group labels; missing values form '(none)'.
+def _is_text(s: pd.Series) -> bool:
+    """Whether a column holds text (object or string dtype with a string among its values)."""
+    if pd.api.types.is_string_dtype(s.dtype) and not pd.api.types.is_object_dtype(s.dtype):
+        return True
+    if not pd.api.types.is_object_dtype(s.dtype):
+        return False
+    present = s.dropna()
+    return bool(len(present)) and all(isinstance(v, str) for v in present.iloc[:100])
 
-    The groups of :func:`group_keys` (a value written '(none)' and a missing
-    value are one group), from :func:`~infoview_analytics.core.codes.factorize`.
+
+def group_codes(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Group number of each value and the group labels: the groups of :func:`group_keys`.
 
     Examples
     --------
-    >>> codes, labels = group_codes(pd.Series(["b", None, "a", "b"]))
+    >>> codes, labels = group_codes(pd.Series(["b", None, "a", "B"]))
     >>> codes.tolist(), labels.tolist()
-    ([0, 2, 1, 0], ['b', 'a', '(none)'])
+    ([0, 1, 2, 0], ['b', '(none)', 'a'])
     """
-    codes, values = factorize(s)
-    missing = codes < 0
-    if not missing.any():
-        return codes, values
-    codes = codes.copy()
-    where = np.flatnonzero(values == "(none)")
-    if len(where):
-        codes[missing] = where[0]
-    else:
-        codes[missing] = len(values)
-        values = np.append(values, np.array(["(none)"], dtype=object))
-    return codes, values
+    shown = group_keys(pd.DataFrame({"value": s}), ["value"])["value"]
+    codes, labels = pd.factorize(shown)
+    return codes.astype(np.int64), np.asarray(labels, dtype=object)
 
 
 def category_values(column: str) -> tuple[str, ...]:

@@ -161,6 +161,7 @@ class PreparedLog:
             as_of=self.as_of,
             calendar=self.calendar,
             org_codes=self.name_codes("organization")[0],
+            owner_codes=self.name_codes("owner")[0],
         )
 
     def name_codes(self, column: str) -> tuple[np.ndarray, np.ndarray]:

@@ -185,8 +185,9 @@ def referral_graph(log: pd.DataFrame | PreparedLog, *, as_of: object = None) -> 
     Returns
     -------
     networkx.DiGraph
-        Nodes are keyed by a stable id: the name casefolded with whitespace
-        collapsed (``"owner / name"`` when the row has an owner; a later row
+        Nodes are keyed by a stable id: the name key (case, accents and
+        spacing ignored: ``"jose alvarez"``; ``"owner / name"`` when the row
+        has an owner; a later row
         sharing a name gets ``" #<row>"`` appended). Node attributes are the
         row's non-missing log fields plus ``name``, ``depth``, ``root`` (node
         id), ``interviewed`` and ``outside`` (True for a referrer not in the

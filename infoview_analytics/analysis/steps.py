@@ -18,7 +18,6 @@ import numpy as np
 import pandas as pd
 
 from ..core.calendar import add_business_days, business_days
-from ..core.codes import factorize
 from .outcomes import ANSWER_WINDOW, SECOND_CONTACT_AFTER
 
 __all__ = ["Steps", "follow_up_steps", "overdue_per_row"]
@@ -56,8 +55,9 @@ def follow_up_steps(
     as_of: pd.Timestamp,
     calendar: np.busdaycalendar,
     org_codes: np.ndarray,
+    owner_codes: np.ndarray,
 ) -> Steps:
-    """The steps of every row as of ``as_of``; ``org_codes`` are the organisations' name codes.
+    """The steps of every row as of ``as_of``, from the name codes of organisations and owners.
 
     A second person has been contacted when another request at the same
     organisation (by name key; per owner in a cohort) is dated on or after
@@ -80,7 +80,7 @@ def follow_up_steps(
     if cohort:
         # In a cohort each student has their own network: Acme for one student is not
         # the same lead as Acme for another, so organisations are matched per owner.
-        owner = factorize(frame["owner"])[0] + 1  # missing (-1) is a group of its own
+        owner = np.asarray(owner_codes, dtype=np.int64) + 1  # missing (-1): a group of its own
         pair = owner * (int(org.max(initial=0)) + 1) + org
         org = np.full(len(org), -1, dtype=np.int64)
         org[has_org] = pd.factorize(pair[has_org])[0]

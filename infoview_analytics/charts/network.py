@@ -13,7 +13,6 @@ makes the figure taller, see :func:`tree_rows`).
 from __future__ import annotations
 
 import itertools
-import re
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -21,6 +20,7 @@ import pandas as pd
 
 from ..analysis import PreparedLog
 from ..core.docs import fill_doc
+from ..core.names import key
 from . import style as _style
 
 if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn
@@ -35,7 +35,8 @@ _OUTSIDE = "outside the log"
 
 
 def _key(name: object) -> str:
-    return re.sub(r"\s+", " ", str(name)).strip().casefold()
+    """A node's identity: the name key (as the referral chains match names), '' when blank."""
+    return key(name) or ""
 
 
 def _chains_and_status(

@@ -14,6 +14,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..core.names import name_codes
 from ..core.schema import CATEGORIES, VALUE_SYNONYMS, normalize_value
 from ._dates import factorize
 
@@ -290,7 +291,8 @@ def contradictions(
 def duplicate_people(log: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """Rows repeating an earlier row's person (same name and organisation, same owner).
 
-    Names are compared case-insensitively (whitespace is already normalised).
+    Name, organisation and owner are compared by their name keys
+    (:mod:`..core.names`: case, accents and spacing ignored).
     Returns the mask of the repeats and, for each row, the ``source_row`` of the
     first occurrence. Only rows whose name occurs twice are looked at closely.
     """
@@ -298,7 +300,7 @@ def duplicate_people(log: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     rows = np.asarray(log["source_row"])
     repeat = np.zeros(n, dtype=bool)
     first = rows.copy()
-    names = _folded_codes(log["contact"])
+    names = name_codes(log["contact"], mostly_distinct=True)[0]
     named = names >= 0
     if not named.any():
         return pd.Series(repeat, index=log.index), pd.Series(first, index=log.index)
@@ -308,7 +310,7 @@ def duplicate_people(log: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
         sub = log.iloc[candidates]
         key = names[candidates].astype(np.int64)
         for col in ("organization", "owner"):
-            codes = _folded_codes(sub[col])
+            codes = name_codes(sub[col])[0]
             key = key * (codes.max(initial=-1) + 2) + (codes + 1)
         combined, _ = pd.factorize(key)
         first_pos = np.full(combined.max() + 1, len(sub))
@@ -317,16 +319,3 @@ def duplicate_people(log: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
         repeat[candidates] = first_sub != np.arange(len(sub))
         first[candidates] = rows[candidates][first_sub]
     return pd.Series(repeat, index=log.index), pd.Series(first, index=log.index)
-
-
-def _folded_codes(values: pd.Series) -> np.ndarray:
-    """Codes of the case-folded values (-1 where missing); one casefold call per column."""
-    array = np.asarray(values, dtype=object)
-    present = ~pd.isna(array)
-    texts = array[present].tolist()  # text columns of the log hold str only
-    folded = "\x00".join(texts).casefold().split("\x00")
-    if len(folded) != len(texts):  # a NUL inside a name
-        folded = [t.casefold() for t in texts]
-    codes = np.full(len(array), -1, dtype=np.int64)
-    codes[present] = pd.factorize(np.array(folded, dtype=object))[0]
-    return codes

@@ -13,9 +13,10 @@ import numpy as np
 import pandas as pd
 
 from ..core.frame import canonical
+from ..core.names import name_key
 from ..core.schema import CATEGORIES, CATEGORY_COLUMNS, COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS
 from ..errors import InvalidArgumentError
-from .linkedin.files import name_key, url_key
+from .linkedin.files import url_key
 
 __all__ = ["MergeResult", "merge_logs"]
 
@@ -56,8 +57,9 @@ class MergeResult:
 def _match(ex: pd.DataFrame, inc: pd.DataFrame) -> np.ndarray:
     """Position in ``ex`` matched by each row of ``inc`` (-1: none).
 
-    By normalised linkedin_url; then by normalised name and organisation, when
-    at least one of the two rows has no URL (two different URLs are two people).
+    By normalised linkedin_url; then by the name keys (:mod:`..core.names`) of
+    name and organisation, when at least one of the two rows has no URL (two
+    different URLs are two people).
     """
     if len(ex) == 0 or len(inc) == 0:
         return np.full(len(inc), -1)
@@ -95,8 +97,9 @@ def merge_logs(existing: pd.DataFrame, incoming: pd.DataFrame) -> MergeResult:
     """Add new people to ``existing`` and fill its empty cells from ``incoming``.
 
     People are matched by ``linkedin_url`` (compared without scheme, ``www.``,
-    query, trailing slash or case), then by name and organisation (accents,
-    case and spacing ignored; both without organisation also match) when at
+    query, trailing slash or case), then by name and organisation (by their
+    name keys: case, accents and spacing ignored, however the text was
+    typed; both without organisation also match) when at
     least one of the two rows lacks a URL. A matched person's empty cells are
     filled from the first incoming row matching them; cells that hold a value
     are never changed (a ``status`` already set stays, even ``prospect``).

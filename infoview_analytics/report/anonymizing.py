@@ -3,8 +3,9 @@
 :func:`anonymize` returns a copy of the log in which
 
 * every person gets a stable pseudonym, ``"Contact 07"``, used for them in
-  both ``contact`` and ``referred_by`` (names matched case- and
-  whitespace-insensitively, as the referral chains do), so chains survive;
+  both ``contact`` and ``referred_by`` (names matched by the package's one
+  name key, :mod:`infoview_analytics.core.names`, as the referral chains
+  match them: case, accents and spacing ignored), so chains survive;
   referrers who are not in the log get one too;
 * the student who owns a log (``owner``) becomes ``"Student 1"``;
 * organisations become ``"Organization 03"`` when ``organizations=True``;
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..core.names import name_key
 from ..core.schema import COLUMNS
 from ..errors import InvalidArgumentError
 
@@ -45,16 +47,9 @@ def _check(log: object) -> pd.DataFrame:
     return log
 
 
-def _keys(values: pd.Series) -> pd.Series:
-    """Matching key of a name: whitespace collapsed, case folded; missing or blank -> NA."""
-    text = values.astype("string").str.replace(r"\s+", " ", regex=True).str.strip()
-    text = text.str.casefold()
-    return text.where(text.notna() & (text != ""), pd.NA)
-
-
 def _table(names: pd.Series, kind: str, *, pad: int) -> pd.DataFrame:
     """kind, name (first spelling), key, pseudonym — in order of first appearance."""
-    keys = _keys(names)
+    keys = name_key(names)
     valid = keys.notna()
     first = pd.DataFrame({"key": keys[valid], "name": names[valid].astype(str)})
     first = first.drop_duplicates("key", keep="first").reset_index(drop=True)
@@ -160,7 +155,7 @@ def anonymize(log: pd.DataFrame, *, organizations: bool = False) -> pd.DataFrame
         if col not in out.columns:
             continue
         lookup = pd.Series(table["pseudonym"].to_numpy(), index=table["key"].to_numpy())
-        out[col] = _keys(out[col]).map(lookup).astype("string")
+        out[col] = name_key(out[col]).map(lookup).astype("string")
     for col in REMOVED_COLUMNS:
         if col in out.columns:
             out[col] = out[col].mask(pd.Series(True, index=out.index))

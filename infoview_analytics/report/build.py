@@ -56,7 +56,10 @@ class _Chart:
 
 
 def _is_cohort(log: pd.DataFrame) -> bool:
-    return "owner" in log.columns and log["owner"].dropna().nunique() > 1
+    """Whether the log holds several students' rows (owners told apart by the name key)."""
+    from ..core.names import name_codes
+
+    return "owner" in log.columns and len(name_codes(log["owner"])[1]) > 1
 
 
 def compute_tables(log: pd.DataFrame, *, as_of: pd.Timestamp) -> dict[str, pd.DataFrame]:
@@ -122,7 +125,11 @@ def _student_tables(
     from ..analysis.responses import response_rates
 
     out = {}
-    for owner, rows in log.groupby(log["owner"].astype(object), sort=True, dropna=True):
+    from ..analysis.grouping import group_keys
+
+    # Students told apart by the name key ("Amy" and "amy " are one), as in the analyses.
+    student = group_keys(log, ["owner"])["owner"].where(log["owner"].notna())
+    for owner, rows in log.groupby(student, sort=True, dropna=True):
         rows = rows.reset_index(drop=True)
         out[str(owner)] = {
             "coverage": coverage(rows, as_of=as_of),

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ...core.names import name_key
 from .files import (
     CONNECTED_FORMATS,
     CONNECTIONS,
@@ -24,7 +25,6 @@ from .files import (
     MESSAGE_FORMATS,
     MESSAGES,
     SENT_AT_FORMATS,
-    name_key,
     parse_dates,
     read_table,
     url_key,

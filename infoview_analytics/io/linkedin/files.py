@@ -2,7 +2,8 @@
 
 Knows where the three files are (a .zip, possibly with a subfolder, or an
 unpacked folder), how to find a header by its content, LinkedIn's date styles,
-and how to reduce profile URLs and names to matching keys. Everything that
+and how to reduce profile URLs to matching keys (names are keyed by
+:mod:`infoview_analytics.core.names`, like everywhere else). Everything that
 touches rows is vectorised: an export can hold 100,000 messages.
 """
 
@@ -244,19 +245,3 @@ def url_key(values: pd.Series) -> pd.Series:
     ['linkedin.com/in/ana-ruiz', 'linkedin.com/in/ana-ruiz', nan]
     """
     return _on_uniques(values, _url_key)
-
-
-def _name_key(u: pd.Series) -> pd.Series:
-    u = u.str.normalize("NFKD").str.replace(r"[\u0300-\u036f]", "", regex=True)
-    return u.str.casefold().str.replace(r"\s+", " ", regex=True).str.strip()
-
-
-def name_key(values: pd.Series) -> pd.Series:
-    """Name reduced for matching: accents stripped, casefolded, spaces collapsed.
-
-    Examples
-    --------
-    >>> name_key(pd.Series(["  José   Álvarez", "jose alvarez", ""])).tolist()
-    ['jose alvarez', 'jose alvarez', nan]
-    """
-    return _on_uniques(values, _name_key)

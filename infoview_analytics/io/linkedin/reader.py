@@ -17,8 +17,9 @@ turns it into a canonical log (see ``docs/architecture.md``):
   the user started are counted and not treated as requests; drafts are skipped.
 
 People are matched across the files by profile URL (lower case, without
-scheme, ``www.``, query or trailing slash), then by name (accents stripped,
-casefolded, spaces collapsed) when the name belongs to one connection only.
+scheme, ``www.``, query or trailing slash), then by name (the package's one
+name key, :mod:`infoview_analytics.core.names`: case, accents, invisible
+characters and spacing ignored) when the name belongs to one connection only.
 With several requests to one person, ``requested_on`` is the earliest,
 ``followed_up_on`` the latest of the others before the answer, and
 ``responded_on`` the first answer (acceptance or message) on or after
@@ -36,10 +37,11 @@ import numpy as np
 import pandas as pd
 
 from ...core.args import as_of_timestamp
+from ...core.names import name_key
 from ...core.schema import CATEGORIES, CATEGORY_COLUMNS, COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS
 from ...errors import LogProblemsWarning
 from .events import EVENT_COLUMNS, problem_rows, read_connections, read_invitations, read_messages
-from .files import CONNECTIONS, EXPORT_FILES, INVITATIONS, MESSAGES, locate, name_key, url_key
+from .files import CONNECTIONS, EXPORT_FILES, INVITATIONS, MESSAGES, locate, url_key
 
 __all__ = ["LinkedInResult", "load_linkedin", "read_linkedin"]
 
