@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 from infoview_process import infoview
-from test_linkedin import AS_OF, CONNECTIONS, write_export
+from linkedin_export import AS_OF, CONNECTIONS, write_export
 
 from infoview_analytics.io.loader import read_log
 from infoview_analytics.io.template import write_log

@@ -22,7 +22,7 @@ from infoview_analytics.errors import InvalidArgumentError, LogFormatError, LogP
 from infoview_analytics.io.loader import LoadResult, load_log, load_logs, read_log
 
 AS_OF = "2026-04-17"
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def write_text(path: Path, text: str, encoding: str = "utf-8") -> Path:

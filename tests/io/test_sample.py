@@ -23,7 +23,7 @@ from infoview_analytics.errors import LogProblemsWarning
 from infoview_analytics.io.loader import load_logs, read_log
 from infoview_analytics.io.sample import SAMPLE_AS_OF, example_log, example_log_path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 AS_OF = np.datetime64(SAMPLE_AS_OF, "D")
 

@@ -116,7 +116,7 @@ def test_overdue_count_agrees_with_the_to_do_list():
 
     import infoview_analytics as iv
 
-    folder = Path(__file__).resolve().parents[1] / "data" / "cohort"
+    folder = Path(__file__).resolve().parents[2] / "data" / "cohort"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", iv.LogProblemsWarning)
         log = iv.load_logs(folder)

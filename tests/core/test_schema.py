@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from infoview_analytics.core import schema
 from infoview_analytics.io.template import VALUE_MEANINGS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "log-format.md"
 
 

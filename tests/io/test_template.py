@@ -312,7 +312,7 @@ def test_neutralize_frame_only_prefixes_risky_text(values):
             assert after == before or (before is None and after is None)
 
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _cli(*args, cwd):
