@@ -3,11 +3,14 @@
 The rules (also in docs/architecture.md and docs/log-format.md):
 
 * **asked**: a request date on or before ``as_of``, or a status past prospect
-  with no request date;
+  with no request date, or a yes without a date in ``requested``,
+  ``responded`` or ``interviewed`` (the flag columns, ``core.values``);
 * **responded**: a response date or an interview date on or before ``as_of``,
   or a status that implies an answer (replied, scheduled, interviewed,
-  declined, cancelled);
-* **agreed**: scheduled, interviewed or cancelled, or an interview date;
+  declined, cancelled), or a yes without a date in ``responded`` or
+  ``interviewed`` ("Replied? Yes" is an answer);
+* **agreed**: scheduled, interviewed or cancelled, or an interview date, or a
+  yes without a date in ``interviewed``;
 * **pending**: asked, no answer, not given up (no_response), and fewer than
   7 business days since the request or the last follow-up. Pending requests
   are left out of rates: it is too early to count them as unanswered;
@@ -16,7 +19,7 @@ The rules (also in docs/architecture.md and docs/log-format.md):
 Answer times (:func:`answer_times`) follow from them: the clock starts at
 ``requested_on`` and stops at the answer (``responded_on``, else
 ``interview_on``), or is censored at ``as_of`` (at the give-up date for
-no_response).
+no_response). An answer without a date has no time: it is left out of them.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import pandas as pd
 
 from ..core.calendar import business_days
 from ..core.schema import WARM_SOURCES
+from ..core.values import undated_yes
 
 __all__ = [
     "AGREED_STATUSES",
@@ -99,10 +103,15 @@ def outcomes(
     resp = _dates(frame, "responded_on")
     inter = _dates(frame, "interview_on")
     follow = _dates(frame, "followed_up_on")
+    # A yes without a date ("Replied? Yes") counts at any as_of: its day is unknown.
+    met = undated_yes(frame, "interview_on")
+    answered = undated_yes(frame, "responded_on") | met
     # numpy comparisons with NaT are False, so "date <= day" also means "date known".
-    asked = (req <= day) | (np.isnat(req) & has(ASKED_STATUSES))
-    responded = asked & ((resp <= day) | (inter <= day) | has(RESPONDED_STATUSES))
-    agreed = asked & (has(AGREED_STATUSES) | ~np.isnat(inter))
+    asked = (req <= day) | (
+        np.isnat(req) & (has(ASKED_STATUSES) | undated_yes(frame, "requested_on") | answered)
+    )
+    responded = asked & ((resp <= day) | (inter <= day) | has(RESPONDED_STATUSES) | answered)
+    agreed = asked & (has(AGREED_STATUSES) | ~np.isnat(inter) | met)
     gave_up = asked & ~responded & has(frozenset({"no_response"}))
     waiting_since = np.fmax(req, np.where(follow <= day, follow, _NAT))
     open_request = asked & ~responded & ~gave_up

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.calendar import add_business_days, business_days
+from ..core.values import undated_yes
 from .outcomes import ANSWER_WINDOW, SECOND_CONTACT_AFTER
 
 __all__ = ["Steps", "follow_up_steps", "overdue_per_row"]
@@ -62,7 +63,8 @@ def follow_up_steps(
     A second person has been contacted when another request at the same
     organisation (by name key; per owner in a cohort) is dated on or after
     this one. A follow-up counts when ``followed_up_on`` is after
-    ``requested_on`` and on or before ``as_of``.
+    ``requested_on`` and on or before ``as_of``, or is a yes without a date
+    (the ``followed_up`` flag); a thank-you likewise (``thanked``).
     """
     day = as_of.to_datetime64().astype("datetime64[ns]")
     asked = outcome["asked"].to_numpy()
@@ -72,7 +74,8 @@ def follow_up_steps(
     open_request = open_request.to_numpy() & ~np.isnat(req)
     waited = business_days(np.where(open_request, req, np.datetime64("NaT")), day, calendar)
     inter = frame["interview_on"].to_numpy(dtype="datetime64[ns]")
-    not_thanked = frame["thanked_on"].isna().to_numpy()
+    # "Thank-you sent: yes" without a date is thanked: no reminder.
+    not_thanked = frame["thanked_on"].isna().to_numpy() & ~undated_yes(frame, "thanked_on")
     thank = interviewed & (inter <= day) & not_thanked
     org = np.asarray(org_codes, dtype=np.int64)
     has_org = org >= 0
@@ -89,7 +92,7 @@ def follow_up_steps(
         open_request & (waited >= SECOND_CONTACT_AFTER) & ~_asked_again(org, req, dated) & has_org
     )
     followed_up = frame["followed_up_on"].to_numpy(dtype="datetime64[ns]")
-    followed = (followed_up > req) & (followed_up <= day)
+    followed = ((followed_up > req) & (followed_up <= day)) | undated_yes(frame, "followed_up_on")
     follow = open_request & (waited >= ANSWER_WINDOW) & ~followed
     return Steps(
         asked=asked,

@@ -505,7 +505,7 @@ _RAW_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "talked",
             "held",
         ),
-        "declined": ("declined", "rejected", "said no", "not interested", "refused", "no"),
+        "declined": ("declined", "rejected", "said no", "not interested", "refused"),
         "no_response": (
             "no response",
             "no reply",

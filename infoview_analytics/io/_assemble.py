@@ -13,13 +13,15 @@ import numpy as np
 import pandas as pd
 
 from ..core.schema import CATEGORY_COLUMNS, COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS
+from ..core.values import FLAG_COLUMNS
 from ..errors import LogFormatError
-from . import _readers, _values
-from ._dates import parse_dates
+from . import _answers, _readers, _values
 
 __all__: list[str] = []
 
 PROBLEM_COLUMNS = ("source_row", "column", "value", "problem", "hint")
+#: Names the loader gives columns: an unknown column of the same name is renamed.
+_RESERVED = frozenset({*COLUMNS, "source_row", "source_file", *FLAG_COLUMNS})
 MAPPING_COLUMNS = ("header", "column", "how")
 #: Text columns holding names or short labels: inner whitespace runs are collapsed.
 #: Free text (notes, next step) is only stripped, so its line breaks survive.
@@ -55,7 +57,7 @@ def _map_headers(
                 continue
             label = f"Unnamed {i + 1}"
         name, k = (label, 2) if column is None else (f"{label} (2)", 3)
-        while name in unknown or name in COLUMNS or name in ("source_row", "source_file"):
+        while name in unknown or name in _RESERVED:
             name, k = f"{label} ({k})", k + 1
         if column is not None:
             first = headers[canonical[column]].strip()
@@ -93,7 +95,42 @@ def _full_names(parts: list[pd.Series]) -> pd.Series | None:
     return _values.clean_text(joined.astype(object))
 
 
-def _row_checks(log: pd.DataFrame, as_of: pd.Timestamp) -> list[pd.DataFrame]:
+def _names(
+    data: dict[str, pd.Series], column: str, values: pd.Series, report: _answers.Report
+) -> np.ndarray:
+    """Relation cells as names; in ``referred_by`` a yes/no names nobody.
+
+    Returns the rows whose referrer cell said yes (referred, name unknown).
+    """
+    names, others = _values.split_relations(data[column])
+    if others is not None:
+        extra = others.notna().to_numpy()
+        report(
+            extra,
+            column,
+            values,
+            ("a list of names: the first is read, not " + others.fillna("").astype(str)).to_numpy(
+                dtype=object
+            ),
+            "keep one name per cell; the other names are not used",
+        )
+    said = np.zeros(len(names), dtype=bool)
+    if column == "referred_by":
+        names, said = _values.referrer_answers(names)
+        report(
+            said,
+            column,
+            values,
+            "a yes where a name is expected: read as referred, name unknown",
+            "write the referrer's name to link the rows",
+        )
+    data[column] = names
+    return said
+
+
+def _row_checks(
+    log: pd.DataFrame, as_of: pd.Timestamp, hints: np.ndarray | None
+) -> list[pd.DataFrame]:
     """Problems across the cells of a row, after blank rows are gone; derives status."""
     found: list[pd.DataFrame] = []
 
@@ -123,7 +160,7 @@ def _row_checks(log: pd.DataFrame, as_of: pd.Timestamp) -> list[pd.DataFrame]:
         "fill in the person's name (the row is kept)",
     )
     stated = log["status"].notna()
-    log["status"] = _values.derive_status(log, as_of)
+    log["status"] = _values.derive_status(log, as_of, hints)
     for mask, column, problem, hint in _values.contradictions(log, stated, as_of):
         add(mask, column, log[column], problem, hint)
     repeat, first = _values.duplicate_people(log)
@@ -207,6 +244,8 @@ def assemble(
     first = canonical.pop(_readers.FIRST, None)
     last = canonical.pop(_readers.LAST, None)
     coffee = None
+    answers = _answers.Answers(n, as_of, report)
+    referred = np.zeros(n, dtype=bool)
     for col in COLUMNS:
         values = columns.pop(canonical[col]) if col in canonical else None
         if col == "contact" and values is None:
@@ -215,19 +254,9 @@ def assemble(
             data[col] = _empty(col, n)
             continue
         if col in DATE_COLUMNS:
-            result = parse_dates(values, dayfirst=dayfirst)
-            data[col] = result.parsed
-            filled |= result.parsed.notna().to_numpy() | result.bad.to_numpy()
-            report(result.bad, col, values, "not a date", "write it like 2026-03-02")
-            if result.conflict.any():
-                order = "day/month" if result.dayfirst else "month/day"
-                report(
-                    result.conflict,
-                    col,
-                    values,
-                    f"day and month in the other order than the rest of the column ({order})",
-                    "check the date; write dates the same way throughout, e.g. 2026-03-02",
-                )
+            reading = answers.date_column(col, values, dayfirst)
+            data[col] = pd.Series(reading.parsed, index=index)
+            filled |= reading.given
         elif col in INTEGER_COLUMNS:
             data[col], bad = _values.clean_integer(values, col)
             filled |= data[col].notna().to_numpy() | bad.to_numpy()
@@ -237,12 +266,22 @@ def assemble(
             filled |= data[col].cat.codes.to_numpy() >= 0
             if written is not None:
                 coffee = written == "coffee"
-            allowed = ", ".join(data[col].cat.categories[: len(_values.CATEGORIES[col])])
-            report(bad, col, values, f"not a known {col} value", f"use one of: {allowed}")
+            if col == "status" and bad.any():  # "Yes", "no reply yet", "Bumped 3/9"
+                answers.status_cells(values.where(bad))
+            else:
+                allowed = ", ".join(data[col].cat.categories[: len(_values.CATEGORIES[col])])
+                report(bad, col, values, f"not a known {col} value", f"use one of: {allowed}")
         else:
             data[col], present = _values.clean_text_mask(values, collapse=col not in _FREE_TEXT)
             filled |= present
+            if col in _values.RELATION_COLUMNS:
+                referred |= _names(data, col, values, report)
         del values
+    flags, hints = answers.finish(data)
+    if referred.any():
+        # "Referred? Yes" names nobody, but says the request was warm.
+        fill = referred & data["source"].isna().to_numpy()
+        data["source"] = data["source"].where(~fill, "referral")
     if coffee is not None and coffee.any():
         # A channel written "coffee" is an in-person ask over coffee: fill a blank format.
         fill = coffee.to_numpy() & data["format"].isna().to_numpy()
@@ -250,6 +289,8 @@ def assemble(
     log = pd.DataFrame(data, index=index)
     del data
     log["source_row"] = source_row
+    for flag in FLAG_COLUMNS:
+        log[flag] = flags[flag]
     for name, pos in unknown.items():
         log[name] = columns[pos]
         filled |= _values.clean_text(columns.pop(pos), collapse=False).notna().to_numpy()
@@ -258,6 +299,7 @@ def assemble(
     problem_frame = _collect(problems, header_problems, raw.header_row)
     if blank_rows:
         log = log[filled].reset_index(drop=True)
+        hints = None if hints is None else hints[filled]
     if not len(log):
         where = f" (sheet {raw.sheet!r})" if raw.sheet is not None else ""
         msg = (
@@ -267,7 +309,7 @@ def assemble(
         raise LogFormatError(msg)
     if owner is not None:
         log["owner"] = log["owner"].fillna(owner).astype("str")
-    more = _row_checks(log, as_of)
+    more = _row_checks(log, as_of, hints)
     problem_frame = _sort(pd.concat([problem_frame, *more], ignore_index=True))
     mapping_frame = pd.DataFrame(mapping, columns=list(MAPPING_COLUMNS))
     return log, problem_frame, mapping_frame, blank_rows

@@ -42,7 +42,9 @@ _TIME = (
 _NUMERIC = re.compile(rf"^(\d{{1,4}})\s*([/.\-])\s*(\d{{1,2}})\s*\2\s*(\d{{1,4}})\.?{_TIME}$")
 #: Day and month without a year: 14/4, 4/14, 17.3. or 17.03 (a dot form needs its
 #: final dot or a two-digit month, so that a decimal such as 1.5 is not a date).
-_NUMERIC_MD = re.compile(rf"^(\d{{1,2}})\s*(/|\.(?=\d{{2}}\b|\d{{1,2}}\.))\s*(\d{{1,2}})\.?{_TIME}$")
+_NUMERIC_MD = re.compile(
+    rf"^(\d{{1,2}})\s*(/|\.(?=\d{{2}}\b|\d{{1,2}}\.))\s*(\d{{1,2}})\.?{_TIME}$"
+)
 _WEEKDAY = r"(?:[A-Za-z]{3,10}\.?,?\s+)?"
 _ORDINAL = r"(?:st|nd|rd|th|er|o)?\.?"
 _OF = r"(?:\s+(?:de|of|del)(?=\s))?"
@@ -327,9 +329,7 @@ def _parse_text(
         if hit_full.any():
             year = np.where(iso, num_a, np.where(year_last, num_c, np.nan))
             idx = np.flatnonzero(hit_full)
-            out[idx] = _assemble(
-                pd.Series(year[idx]), pd.Series(month[idx]), pd.Series(day[idx])
-            )
+            out[idx] = _assemble(pd.Series(year[idx]), pd.Series(month[idx]), pd.Series(day[idx]))
         if hit_short.any():
             month_day[hit_short] = _month_day(month[hit_short], day[hit_short])
         done |= hit
@@ -355,9 +355,7 @@ def _parse_text(
                     names[hit_rest].to_numpy(), sub[d].astype(float).to_numpy()
                 )
             else:
-                out[where] = _assemble(
-                    sub[y].astype(float), names[hit_rest], sub[d].astype(float)
-                )
+                out[where] = _assemble(sub[y].astype(float), names[hit_rest], sub[d].astype(float))
             done[where] = True
 
     rest = ~done

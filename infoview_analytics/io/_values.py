@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..core.names import name_codes
 from ..core.schema import CATEGORIES, VALUE_SYNONYMS, normalize_value
+from ..core.values import DATE_FLAGS, NO_WORDS, STATUS_PROGRESS, YES, YES_WORDS, answer_key
 from ._dates import factorize
 
 __all__: list[str] = []
@@ -137,6 +138,93 @@ def _clean_strings(strings: list[str], collapse: bool) -> list[str]:
     return _EDGES.sub("\x00", joined).strip().split("\x00")
 
 
+#: Text columns holding names, where Notion and Airtable write relations.
+RELATION_COLUMNS = frozenset(
+    {"contact", "organization", "role", "field", "location", "referred_by", "owner"}
+)
+#: The link of a relation: "(https://www.notion.so/Full-Name-0123abcd)" or a Notion
+#: markdown export's "(Contacts/Full%20Name%200123abcd.md)".
+_LINK = re.compile(r"\s*\((?:https?://|www\.)[^()]*\)|\s*\([^()]*%20[^()]*\.md\)")
+
+
+def split_relations(values: pd.Series) -> tuple[pd.Series, pd.Series | None]:
+    """Relation cells as names: "Full Name (https://www.notion.so/...)" -> "Full Name".
+
+    A list of relations ("A (https://…), B (https://…)") gives its first name.
+    Returns the names and, per row, the other names of a list joined by ", "
+    (None when no cell is a list). A quick check on the joined column makes a
+    log without relations cost one join and a few substring searches.
+
+    Examples
+    --------
+    >>> names, others = split_relations(pd.Series(
+    ...     ["Ana Ruiz (https://www.notion.so/Ana-Ruiz-0123abcd)", "Bo Li", None,
+    ...      "Cy (https://notion.so/Cy-1), Di (https://notion.so/Di-2)"], dtype="str"))
+    >>> names.tolist(), others.tolist()
+    (['Ana Ruiz', 'Bo Li', nan, 'Cy'], [None, None, None, 'Di'])
+    """
+    present = values.dropna()
+    if not len(present):
+        return values, None
+    joined = "\x00".join(present.astype(str).tolist())
+    if "(http" not in joined and "(www." not in joined and ".md)" not in joined:
+        return values, None
+    hit = values.str.contains(_LINK, regex=True, na=False).to_numpy(dtype=bool)
+    codes, uniques = factorize(values[hit])
+    firsts, rests = [], []
+    for text in uniques:
+        names = [n.strip(" ,;") for n in _LINK.split(text)]
+        names = [n for n in names if n]
+        firsts.append(names[0] if names else None)
+        rests.append(", ".join(names[1:]) or None)
+    out = values.astype(object).to_numpy(copy=True)
+    out[hit] = _take(codes, np.array(firsts, dtype=object), None)
+    names = pd.Series(out, index=values.index, dtype="str", name=values.name)
+    if not any(rests):
+        return names, None
+    others = np.full(len(values), None, dtype=object)
+    others[hit] = _take(codes, np.array(rests, dtype=object), None)
+    return names, pd.Series(others, index=values.index, dtype=object)
+
+
+#: Yes/no words that are also given names or words of a name: kept in a name column.
+_NAME_LIKE = frozenset({"sim", "si", "ja", "na", "non", "nee", "vero", "waar", "ok", "not"})
+#: Yes/no words as typed (a few cases of each), for a quick exact match on a name column.
+_ANSWER_SPELLINGS = sorted(
+    {
+        form
+        for words in (*YES_WORDS.values(), *NO_WORDS.values())
+        for word in words
+        for form in (word, word.lower(), word.upper(), word.title(), word.capitalize())
+        if (len(answer_key(form)) > 1 or form in ("-", "x", "X"))
+        and answer_key(form) not in _NAME_LIKE
+    }
+)
+
+
+def referrer_answers(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """A yes/no where a referrer's name is expected ("Referred? Yes", "n/a", "-").
+
+    Such a cell names nobody: it is blanked. Returns the names and the rows
+    that said yes (referred, name unknown).
+
+    Examples
+    --------
+    >>> names, yes = referrer_answers(pd.Series(["Ana", "Yes", "n/a", None], dtype="str"))
+    >>> names.tolist(), yes.tolist()
+    (['Ana', nan, nan, nan], [False, True, False, False])
+    """
+    short = values.isin(_ANSWER_SPELLINGS).to_numpy(dtype=bool)
+    if not short.any():
+        return values, np.zeros(len(values), dtype=bool)
+    codes, uniques = factorize(values[short])
+    said_yes = np.array([answer_key(u) in YES for u in uniques], dtype=bool)
+    yes = np.zeros(len(values), dtype=bool)
+    yes[short] = _take(codes, said_yes, False)
+    blank = short
+    return values.mask(blank), yes
+
+
 def clean_category(
     values: pd.Series, column: str, *, keys: bool = False
 ) -> tuple[pd.Series, pd.Series, pd.Series | None]:
@@ -211,25 +299,52 @@ def _as_number(value: object, column: str) -> float | None:
     return number
 
 
-def derive_status(log: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
-    """Status with blanks filled from the dates as of ``as_of`` (docs/log-format.md).
+def derive_status(
+    log: pd.DataFrame, as_of: pd.Timestamp, hints: np.ndarray | None = None
+) -> pd.Series:
+    """Status with blanks filled from the dates and flags as of ``as_of`` (docs/log-format.md).
 
-    Works on the categorical codes: no string is touched.
+    An undated yes counts as its date would: a "Met? yes" is interviewed, a
+    "Replied? yes" replied, a "Contacted? yes" awaiting. ``hints`` (status
+    codes, -1 for none) are what the words in other cells said ("declined,
+    busy" under Replied?): a blank status takes the hint when it is further
+    along (``values.STATUS_PROGRESS``) than the dates. Works on the
+    categorical codes: no string is touched.
     """
     status = log["status"]
     categories = list(status.cat.categories)
     code = {name: categories.index(name) for name in CATEGORIES["status"]}
     inter, resp, req = log["interview_on"], log["responded_on"], log["requested_on"]
+
+    def said(column: str) -> np.ndarray:
+        flag = DATE_FLAGS[column]
+        if flag not in log.columns:
+            return np.zeros(len(log), dtype=bool)
+        return log[flag].to_numpy(dtype=bool) & log[column].isna().to_numpy()
+
     derived = np.select(
         [
             (inter <= as_of).to_numpy(),
             (inter > as_of).to_numpy(),
-            resp.notna().to_numpy(),
-            req.notna().to_numpy(),
+            said("interview_on"),
+            resp.notna().to_numpy() | said("responded_on"),
+            req.notna().to_numpy() | said("requested_on"),
         ],
-        [code["interviewed"], code["scheduled"], code["replied"], code["awaiting"]],
+        [
+            code["interviewed"],
+            code["scheduled"],
+            code["interviewed"],
+            code["replied"],
+            code["awaiting"],
+        ],
         default=code["prospect"],
     )
+    if hints is not None:
+        rank = np.full(len(categories) + 1, -1)
+        for i, name in enumerate(STATUS_PROGRESS):
+            rank[code[name]] = i
+        further = (hints >= 0) & (rank[hints] > rank[derived])
+        derived = np.where(further, hints, derived)
     codes = status.cat.codes.to_numpy()
     filled = np.where(codes >= 0, codes, derived)
     return pd.Series(

@@ -31,6 +31,7 @@ import pandas as pd
 
 from ..core.frame import canonical
 from ..core.schema import CATEGORIES, CATEGORY_COLUMNS, COLUMNS, FIELDS, WARM_SOURCES, Column
+from ..core.values import DATE_FLAGS, FLAG_COLUMNS, undated_yes
 from ..errors import InvalidArgumentError, ReportExistsError
 from ._safety import neutralize_frame
 
@@ -388,7 +389,9 @@ def write_log(log: pd.DataFrame, path: str | os.PathLike[str], *, overwrite: boo
 
     The canonical columns come first under their friendly headers, then the
     log's other columns (``source_row``, the loader's bookkeeping, is left
-    out). Dates become real date cells, category values their canonical text,
+    out; a flag column such as ``thanked`` is written as "yes" in its date
+    column where the date is unknown). Dates become real date cells, category
+    values their canonical text,
     whole numbers numbers. Text starting with ``= + - @``, a tab or a carriage
     return gets a leading ``'`` so that no spreadsheet runs it as a formula.
     ``log`` is not modified.
@@ -428,8 +431,13 @@ def write_log(log: pd.DataFrame, path: str | os.PathLike[str], *, overwrite: boo
     """
     full = canonical(log)
     target = _check_target(path, overwrite)
-    extra = [c for c in full.columns if c not in COLUMNS and c != "source_row"]
+    # The flag columns go back into their date cells: "yes" where the date is unknown.
+    extra = [c for c in full.columns if c not in (*COLUMNS, *FLAG_COLUMNS, "source_row")]
     columns = _cell_values(full, extra)
+    for i, name in enumerate(COLUMNS):
+        said = undated_yes(full, name) if name in DATE_FLAGS else None
+        if said is not None and said.any():
+            columns[i] = np.where(said, "yes", columns[i]).astype(object)
     wb = _build_workbook([str(c) for c in extra], max(TEMPLATE_ROWS, len(full) + 500))
     ws = wb[LOG_SHEET]
     date_positions = [i for i, col in enumerate(FIELDS) if col.kind == "date"]

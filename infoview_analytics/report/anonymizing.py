@@ -28,6 +28,7 @@ import pandas as pd
 
 from ..core.names import name_key
 from ..core.schema import COLUMNS
+from ..core.values import FLAG_COLUMNS
 from ..errors import InvalidArgumentError
 
 __all__ = ["anonymize", "pseudonym_map"]
@@ -149,7 +150,8 @@ def anonymize(log: pd.DataFrame, *, organizations: bool = False) -> pd.DataFrame
     """
     log = _check(log)
     maps = _maps(log, organizations)
-    keep = [c for c in log.columns if c in COLUMNS or c == "source_row"]
+    # The flag columns (a yes without a date) are kept: they change the figures.
+    keep = [c for c in log.columns if c in COLUMNS or c in FLAG_COLUMNS or c == "source_row"]
     out = log[keep].copy()
     for col, table in (("referred_by", maps["contact"]), *maps.items()):
         if col not in out.columns:

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import infoview_analytics as iv
 from infoview_analytics.core import schema
+from infoview_analytics.core.values import FLAG_COLUMNS
 from infoview_analytics.errors import InvalidArgumentError, LogFormatError, LogProblemsWarning
 from infoview_analytics.io.loader import LoadResult, load_log, load_logs, read_log
 
@@ -56,7 +57,7 @@ def test_canonical_columns_dtypes_and_order(tmp_path: Path) -> None:
         "Ana,m1,email,2026-03-02,30,Acme\n",
     )
     log = read_log(path, as_of=AS_OF).log
-    assert list(log.columns) == [*schema.COLUMNS, "source_row", "Mystery"]
+    assert list(log.columns) == [*schema.COLUMNS, "source_row", *FLAG_COLUMNS, "Mystery"]
     assert isinstance(log.index, pd.RangeIndex)
     for col in schema.DATE_COLUMNS:
         assert log[col].dtype == "datetime64[ns]", col
@@ -230,7 +231,7 @@ def test_unknown_columns_kept_unchanged_after_source_row(tmp_path: Path) -> None
         tmp_path / "log.xlsx", {"Log": [["Name", "Rating", "Mood"], ["Ana", 4.5, "  happy "]]}
     )
     log = read_log(path, as_of=AS_OF).log
-    assert list(log.columns[-3:]) == ["source_row", "Rating", "Mood"]
+    assert list(log.columns[-9:]) == ["source_row", *FLAG_COLUMNS, "Rating", "Mood"]
     assert log["Rating"].tolist() == [4.5]
     assert log["Mood"].tolist() == ["  happy "]
 
@@ -626,7 +627,7 @@ def test_bad_path_argument() -> None:
 # ---------------------------------------------------------------- load_log and its warning
 def test_load_log_warns_once_with_a_summary(tmp_path: Path) -> None:
     path = write_text(
-        tmp_path / "log.csv", "Name,Method,Date Contacted\nAna,pigeon,x\nBo,owl,y\nCy,a,b\n"
+        tmp_path / "log.csv", "Name,Method,Date Contacted\nAna,pigeon,soon\nBo,owl,later\nCy,a,b\n"
     )
     with pytest.warns(LogProblemsWarning) as record:
         log = load_log(path, as_of=AS_OF)
