@@ -377,16 +377,24 @@ def read_date_column(values: pd.Series, column: str, *, dayfirst: bool | None) -
             else:
                 dates[target] = (full_d, full_m)
     nat = np.datetime64("NaT")
+    rows = len(codes)
+    present = codes >= 0
+    # Whole-column shortcuts: a clean date column costs one take (its dates).
+    given_rows = present if given.all() else take(codes, given, False)
+    bad_rows = take(codes, bad, False) if bad.any() else np.zeros(rows, dtype=bool)
+    yes_rows = given_rows & ~bad_rows if len(need) == 0 else take(codes, yes, False)
     return Reading(
         parsed=take(codes, parsed, nat),
         month_day=take(codes, month_day, 0) if month_day.any() else None,
-        yes=take(codes, yes, False),
-        bad=take(codes, bad, False),
-        given=take(codes, given, False),
+        yes=yes_rows,
+        bad=bad_rows,
+        given=given_rows,
         status=None if status is None else take(codes, status, -1),
         dates={t: (take(codes, d, nat), take(codes, m, 0)) for t, (d, m) in dates.items()},
         note=None if notes is None else take(codes, notes, ""),
-        conflict=take(codes, per.conflict, False),
+        conflict=take(codes, per.conflict, False)
+        if per.conflict.any()
+        else np.zeros(rows, dtype=bool),
         dayfirst=per.dayfirst,
     )
 

@@ -96,13 +96,18 @@ def _full_names(parts: list[pd.Series]) -> pd.Series | None:
 
 
 def _names(
-    data: dict[str, pd.Series], column: str, values: pd.Series, report: _answers.Report
+    data: dict[str, pd.Series],
+    column: str,
+    values: pd.Series,
+    report: _answers.Report,
+    *,
+    links: bool,
 ) -> np.ndarray:
     """Relation cells as names; in ``referred_by`` a yes/no names nobody.
 
     Returns the rows whose referrer cell said yes (referred, name unknown).
     """
-    names, others = _values.split_relations(data[column])
+    names, others = _values.split_relations(data[column]) if links else (data[column], None)
     if others is not None:
         extra = others.notna().to_numpy()
         report(
@@ -272,10 +277,12 @@ def assemble(
                 allowed = ", ".join(data[col].cat.categories[: len(_values.CATEGORIES[col])])
                 report(bad, col, values, f"not a known {col} value", f"use one of: {allowed}")
         else:
-            data[col], present = _values.clean_text_mask(values, collapse=col not in _FREE_TEXT)
+            data[col], present, links = _values.clean_text_links(
+                values, collapse=col not in _FREE_TEXT, look=col in _values.RELATION_COLUMNS
+            )
             filled |= present
             if col in _values.RELATION_COLUMNS:
-                referred |= _names(data, col, values, report)
+                referred |= _names(data, col, values, report, links=links)
         del values
     flags, hints = answers.finish(data)
     if referred.any():

@@ -62,25 +62,47 @@ def clean_text(values: pd.Series, *, collapse: bool = True) -> pd.Series:
 
 def clean_text_mask(values: pd.Series, *, collapse: bool = True) -> tuple[pd.Series, np.ndarray]:
     """:func:`clean_text` and the boolean array of non-missing results."""
+    series, present, _ = clean_text_links(values, collapse=collapse, look=False)
+    return series, present
+
+
+def clean_text_links(
+    values: pd.Series, *, collapse: bool = True, look: bool = True
+) -> tuple[pd.Series, np.ndarray, bool]:
+    """:func:`clean_text_mask`, and whether a cell may hold a relation link (when ``look``).
+
+    The link check is a few substring searches in the text already joined for
+    the cleaning, so that :func:`split_relations` costs nothing on a log
+    without relations.
+    """
     array = np.asarray(values, dtype=object)
     present = ~pd.isna(array)
     taken = array if present.all() else array[present]
     if pd.api.types.infer_dtype(taken, skipna=False) == "string":  # C-level check
         strings = taken.tolist()
-        if strings and _is_clean("\x00".join(strings), collapse):  # the usual case
+        joined = "\x00".join(strings)
+        if strings and _is_clean(joined, collapse):  # the usual case
             series = pd.Series(array, index=values.index, dtype="str", name=values.name)
-            return series, present
+            return series, present, look and _has_link(joined)
         is_str = np.ones(len(taken), dtype=bool)
     else:
         is_str = np.fromiter((type(v) is str for v in taken), dtype=bool, count=len(taken))
     out = np.full(len(array), None, dtype=object)
     cleaned = np.empty(len(taken), dtype=object)
-    cleaned[is_str] = _clean_strings(taken[is_str].tolist(), collapse)
+    strings = _clean_strings(taken[is_str].tolist(), collapse)
+    cleaned[is_str] = strings
     cleaned[~is_str] = [as_text(v, collapse=collapse) for v in taken[~is_str]]
     cleaned[cleaned == ""] = None
     out[present] = cleaned
     series = pd.Series(out, index=values.index, dtype="str", name=values.name)
-    return series, out != None  # noqa: E711 (elementwise on an object array)
+    links = look and _has_link("\x00".join(strings))
+    return series, out != None, links  # noqa: E711 (elementwise on an object array)
+
+
+def _has_link(joined: str) -> bool:
+    if "(" not in joined:
+        return False
+    return "(http" in joined or "(www." in joined or ".md)" in joined
 
 
 _ODD_SPACE = re.compile(r"[^\S ]")  # whitespace other than a plain space
@@ -152,8 +174,8 @@ def split_relations(values: pd.Series) -> tuple[pd.Series, pd.Series | None]:
 
     A list of relations ("A (https://…), B (https://…)") gives its first name.
     Returns the names and, per row, the other names of a list joined by ", "
-    (None when no cell is a list). A quick check on the joined column makes a
-    log without relations cost one join and a few substring searches.
+    (None when no cell is a list). Call it only when
+    :func:`clean_text_links` found a link.
 
     Examples
     --------
@@ -163,12 +185,6 @@ def split_relations(values: pd.Series) -> tuple[pd.Series, pd.Series | None]:
     >>> names.tolist(), others.tolist()
     (['Ana Ruiz', 'Bo Li', nan, 'Cy'], [None, None, None, 'Di'])
     """
-    present = values.dropna()
-    if not len(present):
-        return values, None
-    joined = "\x00".join(present.astype(str).tolist())
-    if "(http" not in joined and "(www." not in joined and ".md)" not in joined:
-        return values, None
     hit = values.str.contains(_LINK, regex=True, na=False).to_numpy(dtype=bool)
     codes, uniques = factorize(values[hit])
     firsts, rests = [], []
