@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from infoview_analytics.analysis import outcomes as _outcomes  # noqa: E402
-from infoview_analytics.core import names, schema  # noqa: E402
+from infoview_analytics.core import names, schema, values  # noqa: E402
 from infoview_analytics.io.template import RULES_OF_THUMB, VALUE_MEANINGS  # noqa: E402
 
 DOC = ROOT / "docs" / "log-format.md"
@@ -111,6 +111,103 @@ def _name_examples() -> list[str]:
     return rows
 
 
+def _words(items: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(f"`{w}`" for w in items)
+
+
+def _value_sections() -> list[str]:
+    """Answers where a date or a status is expected, the flag columns, dates without a year."""
+    flags = " ".join(f"`{d}` → `{f}`," for d, f in values.DATE_FLAGS.items()).rstrip(",")
+    lines = [
+        "## Answers where a date or a status is expected",
+        "",
+        "A date column may hold an answer instead of a date: `Yes`, `✓`, `checked`, `Sí`,",
+        "`TRUE` (or a real checkbox cell), `No`, `unchecked`... Each date column has a **flag",
+        f"column** in the loaded log: {flags}. A flag is True when the event happened,",
+        "with or without a date; the date column keeps the date when there is one (and",
+        'stays `datetime64[ns]`, NaT otherwise). So "Thank-you sent: Yes" is thanked on',
+        'an unknown day, and "Replied?: Yes" is an answer: it counts in response rates',
+        'and is left out of the time to response, which needs a date. A "no" (and a blank)',
+        'is the absence of the event: in a "Replied?" column "No" means no answer yet, not',
+        "a refusal. A yes without a date counts at any `as_of` (its day is unknown).",
+        "",
+        "| language | yes | no, not yet |",
+        "|---|---|---|",
+    ]
+    for language in values.YES_WORDS:
+        yes = values.YES_WORDS[language]
+        no = values.NO_WORDS.get(language, ())
+        lines.append(f"| {language} | {_words(yes)} | {_words(no)} |")
+    lines += [
+        "",
+        "A lone tick ("
+        + _words(sorted(k for k, v in values.SYMBOLS.items() if v == "yes"))
+        + ") is a yes, a lone cross ("
+        + _words(sorted(k for k, v in values.SYMBOLS.items() if v == "no"))
+        + ") a no; beside a word a symbol is decoration (`✅ Met` is `Met`).",
+        "",
+        'Words that mean "it happened" in one date column:',
+        "",
+    ]
+    for column, words in values.DONE_WORDS.items():
+        lines.append(f"- `{column}`: {_words(words)}.")
+    lines += [
+        "",
+        "A status word in a date column is a yes when the status implies that event:",
+        "`declined` under Replied? is an answer, `waiting` is not; `met` and `converted`",
+        "imply an answer and an interview. A status that says more than the flag ("
+        + _words(sorted(values.HINTED_STATUSES))
+        + ") is passed on to a blank status",
+        '("no reply" under Replied? is *not yet*, not given up).',
+        "",
+        "**Free text** (`yes - call on 4/2`, `declined, busy`, `no reply yet`, `Bumped 3/9`)",
+        "is read for its answer and its dates, and each such cell is listed in the problems",
+        "table with what it was read as. A date in the text belongs to the event word",
+        "before it, else to the cell's own column (in the status column: to the status's",
+        "event, `replied` → `responded_on`); it fills that column only where it is blank",
+        "(a different date there is reported). Dates in the text are read in the day/month",
+        "order of their column. Event words:",
+        "",
+    ]
+    for column, words in values.EVENT_WORDS.items():
+        lines.append(f"- `{column}`: {_words(words)}.")
+    lines += [
+        "",
+        "In the **status** column, a status word is read as usual (the synonyms listed",
+        "under `status` below, and these); `Yes` (or a tick) is `replied`; `No` is blank,",
+        "so the status is derived from the dates.",
+        "",
+        "| status | also accepted in free text and other languages |",
+        "|---|---|",
+        *(f"| `{st}` | {_words(words)} |" for st, words in values.STATUS_WORDS.items()),
+        "",
+        "A blank status takes, of what its dates say and what the words of its other cells",
+        "say, the one further along: "
+        + " < ".join(f"`{s}`" for s in values.STATUS_PROGRESS)
+        + ".",
+        "",
+        "Under **Referred by**, a yes/no (`Yes`, `n/a`, `-`, `none`) names nobody: it is",
+        "left blank; a yes makes a blank `source` `referral` (a warm request) and is reported.",
+        "",
+        "**Relation cells** exported by Notion or Airtable, `Full Name",
+        "(https://www.notion.so/Full-Name-0123abcd)` (or a markdown export's `(…%20….md)`),",
+        "give the name in every name column (contact, organization, role, field, location,",
+        "referred_by, owner); a comma-separated list of them gives its first name, and a",
+        "problem row names the others, which are not used.",
+        "",
+        "### Dates without a year",
+        "",
+        "`Mar 3`, `3 April`, `April 14th`, `14/4`, `17.3.` are read, and each is listed in",
+        "the problems table as inferred. The year is the one that puts the date **closest",
+        "to the log's other dates** (those written with a year, in any date column; `as_of`",
+        "when there are none) **and not after `as_of`**; an interview date may lie after",
+        "`as_of` (a meeting still to come). A tie goes to the earlier year. With `as_of`",
+        "2026-01-10, `Dec 28` is 2025-12-28.",
+        "",
+    ]
+    return lines
+
+
 def render() -> str:
     """The whole document, as a string."""
     warm = _code_list(sorted(schema.WARM_SOURCES))
@@ -132,8 +229,11 @@ def render() -> str:
         "",
         "Only `contact` (the person's name) is required; any other column may be absent.",
         "After loading, the log is one pandas DataFrame with the canonical columns below, in",
-        "this order, then `source_row`, then your own extra columns unchanged (see",
-        "[architecture.md](architecture.md) for the exact contract).",
+        "this order, then `source_row`, then the flag columns (`"
+        + "`, `".join(values.FLAG_COLUMNS)
+        + "`: see",
+        "*Answers where a date or a status is expected*), then your own extra columns",
+        "unchanged (see [architecture.md](architecture.md) for the exact contract).",
         "",
         "## The columns",
         "",
@@ -145,9 +245,13 @@ def render() -> str:
         "- **date**: a calendar day (times are dropped). Real date cells, ISO dates",
         "  (`2026-04-17`), month/day/year (`4/17/2026`), day/month/year (`17/04/2026`),",
         "  written-out months (`30 May 2024`), dates with times (`4/6/26, 2:12 PM`,",
-        "  `2026-04-06 16:35:35 UTC`) and Excel serial numbers (`46129`) are all read. A",
-        "  date that cannot be read (`next Tues`) is left empty and reported as a problem",
-        "  with the text you wrote.",
+        "  `2026-04-06 16:35:35 UTC`) and Excel serial numbers (`46129`) are all read, so",
+        "  are German dates (`17.03.2026`, `17.3.26`), month names in English, Spanish,",
+        "  French, German, Portuguese and Italian (`17 de marzo de 2026`, `17. März 2026`)",
+        "  and the start of a Notion range (`March 17, 2026 → March 18, 2026`). A date-time",
+        "  keeps the day it shows, whatever its time zone (`2026-03-17T23:30:00-05:00` is",
+        "  the 17th). A yes/no answer is read too (see below). A date that cannot be read",
+        "  (`next Tues`) is left empty and reported as a problem with the text you wrote.",
         "- **whole number**: numbers, and text such as `30` or `30 min`, become whole numbers.",
         "  Anything else is left empty and reported.",
         "- **category**: one of a fixed list of values (below). Matching ignores case, accents,",
@@ -160,12 +264,15 @@ def render() -> str:
         "The order of day and month is decided **per column**. If any value in the column has",
         "a first part above 12 (`17/04/2026`) the column is read day-first; if any has a second",
         "part above 12 (`4/17/2026`) it is read month-first. A column in which every value is",
-        "ambiguous (only `03/04/2026`-like dates) uses the default, "
+        "ambiguous (only `03/04/2026`-like dates) is read day-first when most of them are",
+        "written with dots (`03.04.2026`, the German way), else with the default, "
         f"**{order}** (`schema.DEFAULT_DAYFIRST = {schema.DEFAULT_DAYFIRST}`,",
-        "as US Excel and Google Sheets write dates). Pass `dayfirst=True` (or",
+        "as US Excel and Google Sheets write dates). Dates without a year (`14/4`) take",
+        "part in the decision. Pass `dayfirst=True` (or",
         "`infoview validate --dayfirst`) to read such a column day-first, `dayfirst=False` to",
         "force month-first.",
         "",
+        *_value_sections(),
         "## Column by column",
         "",
         *_column_sections(),
@@ -177,9 +284,13 @@ def render() -> str:
         "",
         "1. `interview_on` on or before `as_of`: **interviewed**;",
         "2. `interview_on` after `as_of`: **scheduled**;",
-        "3. `responded_on` filled: **replied**;",
-        "4. `requested_on` filled: **awaiting**;",
-        "5. otherwise: **prospect**.",
+        "3. `interviewed` yes without a date: **interviewed**;",
+        "4. `responded_on` filled, or `responded` yes: **replied**;",
+        "5. `requested_on` filled, or `requested` yes: **awaiting**;",
+        "6. otherwise: **prospect**;",
+        "",
+        "then a status the words of its other cells say, when further along (see",
+        "*Answers where a date or a status is expected*).",
         "",
         "A status you wrote is kept. The loader reports a status or dates that contradict each",
         "other, e.g. an interview date before the date you asked, or a reply before the",
@@ -191,14 +302,15 @@ def render() -> str:
         "Every analysis uses the same reading of a row, as of a date `as_of`:",
         "",
         "- **asked**: a request date on or before `as_of`, or a status past `prospect`",
-        "  without a date.",
+        "  without a date, or a yes without a date in `requested`, `responded` or",
+        "  `interviewed`.",
         "- **responded**: a response date or an interview date on or before `as_of`, or a",
         "  status that implies an answer: "
         + _code_list(sorted(_outcomes.RESPONDED_STATUSES))
-        + ".",
+        + ", or a yes without a date in `responded` or `interviewed`.",
         "- **agreed**: a conversation was set: "
         + _code_list(sorted(_outcomes.AGREED_STATUSES))
-        + ", or an interview date.",
+        + ", or an interview date, or a yes without a date in `interviewed`.",
         "- **pending**: asked, no answer, not given up (`no_response`), and fewer than",
         f"  **{window} business days** since the request or the last follow-up, whichever",
         "  is later. A pending request is too young to count as unanswered: it is left out",
@@ -213,8 +325,9 @@ def render() -> str:
         "",
         f"The follow-up rule **3B7**: after {second} business days without a reply, contact a",
         f"second person at the same organization; after {window} business days, send the first",
-        "person one follow-up (record it in `followed_up_on`), then move on. Set `status` to",
-        "`no_response` when you give up.",
+        "person one follow-up (record it in `followed_up_on`; a yes there counts too), then",
+        "move on. Set `status` to `no_response` when you give up. A thank-you marked yes",
+        "without a date needs no reminder.",
         "",
         "## Reading a file",
         "",

@@ -252,8 +252,9 @@ EVENT_STATUS: dict[str, str] = {
     "thanked_on": "interviewed",
 }
 
-#: Statuses a word in a date column passes on to a blank status (dates cannot say them).
-HINTED_STATUSES = frozenset({"declined", "cancelled", "no_response"})
+#: Statuses a word in a date column passes on to a blank status: more than its flag
+#: says ("declined, busy" under Replied? is an answer, and a refusal).
+HINTED_STATUSES = frozenset({"declined", "cancelled", "no_response", "scheduled", "interviewed"})
 
 #: How far along a request a status is; a blank status takes the furthest of
 #: what its dates say and what the words of its other cells say.
