@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from infoview_analytics.core import schema
-from infoview_analytics.io._dates import parse_dates
+from infoview_analytics.io._dates import infer_years, parse_dates
 
 
 def _one(value: object, **kw: object) -> pd.Timestamp:
@@ -189,3 +189,126 @@ def test_roundtrip_any_format(dates: list[dt.date], fmt: str) -> None:
     assert result.parsed.tolist() == [pd.Timestamp(d) for d in [*dates, anchor]]
     assert not result.bad.any()
     assert not result.conflict.any()
+
+
+# ---------------------------------------------------------------- dates as people write them
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # German style, with 2- and 4-digit years.
+        ("17.03.2026", "2026-03-17"),
+        ("17.3.26", "2026-03-17"),
+        ("1.3.2026", "2026-03-01"),  # dots: day-first when nothing else decides
+        # Month names in the users' languages.
+        ("17 de marzo de 2026", "2026-03-17"),
+        ("sábado, 7 de marzo de 2026", "2026-03-07"),
+        ("17. März 2026", "2026-03-17"),
+        ("1er mars 2026", "2026-03-01"),
+        ("17 févr. 2026", "2026-02-17"),
+        ("3 de março de 2026", "2026-03-03"),
+        ("17 settembre 2025", "2025-09-17"),
+        ("17 Okt 2025", "2025-10-17"),
+        # Times, zones and Notion's layouts keep the day as written.
+        ("2026-03-17T23:30:00-05:00", "2026-03-17"),
+        ("2026-03-17T23:30:00.000+09:00", "2026-03-17"),
+        ("2026-03-17 23:30 EST", "2026-03-17"),
+        ("2026-03-17T00:30:00Z", "2026-03-17"),
+        ("March 17, 2026 at 11:30 PM", "2026-03-17"),
+        ("March 17, 2026 → March 18, 2026", "2026-03-17"),
+        ("17/03/2026 14h30", "2026-03-17"),
+    ],
+)
+def test_more_formats(text: str, expected: str) -> None:
+    assert _one(text) == pd.Timestamp(expected)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        pd.Timestamp("2026-03-17 23:30", tz="America/New_York"),
+        pd.Timestamp("2026-03-17 00:30", tz="Asia/Tokyo"),
+        dt.datetime(2026, 3, 17, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
+    ],
+)
+def test_aware_date_cells_keep_their_local_day(value: object) -> None:
+    assert _one(value) == pd.Timestamp("2026-03-17")
+
+
+@pytest.mark.parametrize(
+    ("values", "month_day"),
+    [
+        (["Mar 3"], [303]),
+        (["3 April"], [403]),
+        (["April 14th"], [414]),
+        (["Tue, Mar 3"], [303]),
+        (["3 de abril"], [403]),
+        (["März 3"], [303]),
+        (["17.3."], [317]),
+        (["17.03"], [317]),
+        (["14/4"], [414]),  # 14 cannot be a month: day-first
+        (["4/14"], [414]),
+        (["3/4", "14/4"], [403, 414]),  # the column is day-first
+        (["3/4", "4/14"], [304, 414]),  # the column is month-first
+        (["29 Feb"], [229]),
+        (["31 Feb"], [0]),  # never a date
+        (["1.5"], [0]),  # a decimal, not 1 May
+    ],
+)
+def test_dates_without_a_year_come_back_as_month_and_day(
+    values: list[str], month_day: list[int]
+) -> None:
+    result = parse_dates(pd.Series(values))
+    assert result.month_day.tolist() == month_day
+    assert result.parsed.isna().all()
+    assert result.bad.all()  # not a whole date: the caller finds the year
+
+
+def test_yearless_values_vote_on_the_column_order() -> None:
+    result = parse_dates(pd.Series(["14/4", "03/04/2026"]))
+    assert result.dayfirst is True
+    assert result.parsed.iloc[1] == pd.Timestamp("2026-04-03")
+
+
+def test_dotted_ambiguous_column_is_day_first_but_evidence_wins() -> None:
+    assert parse_dates(pd.Series(["03.04.2026", "05.06.2026"])).dayfirst is True
+    assert parse_dates(pd.Series(["03.04.2026", "04.13.2026"])).dayfirst is False
+    assert parse_dates(pd.Series(["03/04/2026"])).dayfirst is schema.DEFAULT_DAYFIRST
+
+
+def _dates(*texts: str) -> np.ndarray:
+    return np.array(texts, dtype="datetime64[D]")
+
+
+@pytest.mark.parametrize(
+    ("month_day", "reference", "as_of", "ahead", "expected"),
+    [
+        # as_of in January: a 'Dec 28' is last year's, a 'Jan 5' this year's.
+        (1228, [], "2026-01-10", False, "2025-12-28"),
+        (105, [], "2026-01-10", False, "2026-01-05"),
+        (1228, ["2025-12-15", "2026-01-06"], "2026-01-10", False, "2025-12-28"),
+        # Never after as_of, even when that is nearer the log's dates...
+        (115, ["2026-01-06"], "2026-01-10", False, "2025-01-15"),
+        # ... but an interview may lie ahead.
+        (115, ["2026-01-06"], "2026-01-10", True, "2026-01-15"),
+        (402, ["2026-03-20", "2026-03-28"], "2026-03-30", True, "2026-04-02"),
+        # An old log read today: the year of its other dates.
+        (303, ["2024-02-10", "2024-04-01"], "2026-04-17", False, "2024-03-03"),
+        # 29 February: the nearest leap year that is not after as_of.
+        (229, [], "2026-04-17", False, "2024-02-29"),
+        (0, [], "2026-04-17", False, None),
+    ],
+)
+def test_infer_years(month_day, reference, as_of, ahead, expected) -> None:
+    got = infer_years(
+        np.array([month_day]), _dates(*reference), as_of=np.datetime64(as_of), ahead=ahead
+    )
+    if expected is None:
+        assert np.isnat(got[0])
+    else:
+        assert got[0] == np.datetime64(expected)
+        assert got.dtype == "datetime64[ns]"
+
+
+def test_infer_years_maps_every_row_of_a_value() -> None:
+    got = infer_years(np.array([303, 0, 303, 1228]), _dates(), as_of=np.datetime64("2026-01-10"))
+    assert [str(d)[:10] for d in got] == ["2025-03-03", "NaT", "2025-03-03", "2025-12-28"]
