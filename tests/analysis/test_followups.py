@@ -374,3 +374,48 @@ def test_log_without_organization_column():
     )
     todo = follow_ups_due(log, as_of="2026-03-20")
     assert list(todo["action"]) == ["follow_up"]
+
+
+# ---------------------------------------------------------------- a yes without a date
+def test_thanked_yes_without_date_needs_no_reminder():
+    log = _log(
+        contact=["Ana", "Bo", "Cy"],
+        organization=["Acme", "Globex", "Initech"],
+        status=["interviewed"] * 3,
+        requested_on=["2026-03-02"] * 3,
+        interview_on=["2026-03-16"] * 3,
+        thanked_on=[None, None, None],
+        thanked=[True, False, False],
+    )
+    due = follow_ups_due(log, as_of=AS_OF)
+    assert due.loc[due["action"] == "thank_you", "contact"].tolist() == ["Bo", "Cy"]
+
+
+def test_followed_up_yes_without_date_is_the_one_follow_up():
+    log = _log(
+        contact=["Ana", "Bo"],
+        organization=["Acme", "Globex"],
+        status=["awaiting"] * 2,
+        requested_on=["2026-03-02"] * 2,
+        followed_up_on=[None, None],
+        followed_up=[True, False],
+    )
+    due = follow_ups_due(log, as_of=AS_OF)
+    assert due.loc[due["action"] == "follow_up", "contact"].tolist() == ["Bo"]
+
+
+def test_thank_you_sent_yes_through_read_log(tmp_path):
+    import infoview_analytics as iv
+
+    (tmp_path / "log.csv").write_text(
+        "Name,Company,Date Contacted,Meeting Date,Thank you sent\n"
+        "Ana,Acme,2026-03-02,2026-03-16,Yes\n"
+        "Bo,Globex,2026-03-02,2026-03-16,No\n"
+        "Cy,Initech,2026-03-02,2026-03-16,✓\n"
+        "Di,Hooli,2026-03-02,2026-03-16,\n",
+        encoding="utf-8",
+    )
+    result = iv.read_log(tmp_path / "log.csv", as_of=AS_OF)
+    assert result.problems.empty
+    due = iv.follow_ups_due(result.log, as_of=AS_OF)
+    assert due.loc[due["action"] == "thank_you", "contact"].tolist() == ["Bo", "Di"]

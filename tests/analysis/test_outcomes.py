@@ -63,3 +63,80 @@ def test_follow_up_restarts_the_window():
 def test_warmth(tiny_log):
     got = iv.prepare(tiny_log).warmth
     assert list(got) == ["warm", "warm", "warm", "cold", "cold", "cold", "cold", "warm"]
+
+
+# ---------------------------------------------------------------- a yes without a date
+def _flagged(**columns) -> pd.DataFrame:
+    frame = pd.DataFrame(columns)
+    for col in ("requested_on", "responded_on", "interview_on", "followed_up_on"):
+        frame[col] = pd.to_datetime(frame[col]) if col in frame else pd.NaT
+    return frame
+
+
+def test_undated_yes_counts_as_an_answer():
+    frame = _flagged(
+        status=[None, None, None, None],
+        requested_on=["2026-03-02", "2026-03-02", "2026-03-02", None],
+        responded=[True, False, False, True],
+        interviewed=[False, False, True, False],
+    )
+    o = outcomes(frame, as_of=TINY_AS_OF, calendar=business_calendar())
+    # A "Replied? yes" is an answer, a "Met? yes" an answer and an agreement; both
+    # also mean the person was asked (row 3 has no request date).
+    assert o["responded"].tolist() == [True, False, True, True]
+    assert o["agreed"].tolist() == [False, False, True, False]
+    assert o["asked"].tolist() == [True, True, True, True]
+    assert o["pending"].tolist() == [False, False, False, False]
+
+
+def test_undated_yes_counts_at_every_as_of_but_a_date_only_once_past():
+    frame = _flagged(
+        status=[None, None],
+        requested_on=["2026-03-02", "2026-03-02"],
+        responded_on=[None, "2026-03-25"],
+        responded=[True, True],
+    )
+    o = outcomes(frame, as_of=TINY_AS_OF, calendar=business_calendar())
+    assert o["responded"].tolist() == [True, False]  # the 25th is after as_of
+
+
+def test_undated_answer_is_left_out_of_answer_times():
+    from infoview_analytics.analysis.outcomes import answer_times
+
+    frame = _flagged(
+        status=["replied", "replied"],
+        requested_on=["2026-03-02", "2026-03-02"],
+        responded_on=[None, "2026-03-04"],
+        responded=[True, True],
+    )
+    frame["last_contact_on"] = pd.NaT
+    cal = business_calendar()
+    o = outcomes(frame, as_of=TINY_AS_OF, calendar=cal)
+    t = answer_times(frame, o, as_of=TINY_AS_OF, calendar=cal)
+    assert t["usable"].tolist() == [False, True]
+    assert t["time"].iloc[1] == 2
+
+
+def test_replied_yes_no_gives_the_hand_computed_response_rate(tmp_path):
+    import datetime as dt
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Company", "Date Contacted", "Replied?"])
+    asked = dt.date(2026, 3, 2)
+    replies = [True, "Yes", "Y", "✓", "Sí", "declined, busy", False, "No", "no", None]
+    for i, reply in enumerate(replies):
+        sheet.append([f"Person {i}", f"Org {i}", asked, reply])
+    book.save(tmp_path / "log.xlsx")
+    result = iv.read_log(
+        tmp_path / "log.xlsx", as_of="2026-04-17", columns={"Replied?": "responded_on"}
+    )
+    rates = iv.response_rates(result.log, as_of="2026-04-17")
+    # Six answers (five yes, one refusal) of ten requests, none pending any more.
+    assert rates.loc[0, ["asked", "decided", "responded", "declined"]].tolist() == [10, 10, 6, 1]
+    assert rates.loc[0, "response_rate"] == pytest.approx(0.6)
+    summary = iv.response_time_summary(result.log, as_of="2026-04-17")
+    assert summary.loc[0, "answered"] == 0  # no answer has a date
+    assert summary.loc[0, "censored"] == 4  # the four without an answer

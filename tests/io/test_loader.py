@@ -826,3 +826,76 @@ def test_sample_log_loads_clean() -> None:
     result = read_log(sample, as_of="2026-04-17")
     assert result.problems.empty, result.summary()
     assert np.all(result.log["contact"].notna())
+
+
+# ---------------------------------------------------------------- values as people write them
+def test_xlsx_checkboxes_answers_and_yearless_dates(tmp_path: Path) -> None:
+    path = write_xlsx(
+        tmp_path / "log.xlsx",
+        {
+            "Log": [
+                ["My tracker"],  # a title row: spreadsheet rows below are one further down
+                ["Name", "Date Contacted", "Replied?", "Meeting Date", "Thank You Sent", "Status"],
+                ["Ana", dt.date(2026, 3, 2), True, dt.date(2026, 3, 10), True, None],
+                ["Bo", dt.date(2026, 3, 2), False, None, None, None],
+                ["Cy", "Mar 3", "Yes", "Apr 24", False, True],
+                ["Di", dt.datetime(2026, 3, 4, 23, 30), "declined, busy", None, None, False],
+            ]
+        },
+    )
+    result = read_log(path, as_of=AS_OF, columns={"Replied?": "responded_on"})
+    log = result.log
+    assert log["responded"].tolist() == [True, False, True, True]
+    assert log["thanked"].tolist() == [True, False, False, False]
+    assert log["interviewed"].tolist() == [True, False, True, False]
+    assert log["requested_on"].tolist() == [
+        pd.Timestamp("2026-03-02"),
+        pd.Timestamp("2026-03-02"),
+        pd.Timestamp("2026-03-03"),
+        pd.Timestamp("2026-03-04"),
+    ]
+    assert log["interview_on"].iloc[2] == pd.Timestamp("2026-04-24")
+    # Cy's status cell is a real TRUE checkbox: replied, though the meeting is set.
+    assert log["status"].astype(str).tolist() == ["interviewed", "awaiting", "replied", "declined"]
+    for col in ("responded_on", "thanked_on"):
+        assert log[col].dtype == "datetime64[ns]"
+    assert problems_of(result) == [
+        (5, "requested_on", "date without a year, read as 2026-03-03"),
+        (5, "interview_on", "date without a year, read as 2026-04-24"),
+        (6, "responded_on", "free text read as yes, declined"),
+    ]
+
+
+def test_csv_iso_times_with_zones_keep_the_local_day(tmp_path: Path) -> None:
+    path = write_text(
+        tmp_path / "log.csv",
+        "Name,Date Contacted,Response Date\n"
+        "Ana,2026-03-17T23:30:00-05:00,2026-03-18T00:15:00+01:00\n"
+        "Bo,2026-03-17T23:30:00Z,2026-03-19 08:00:00 UTC\n",
+    )
+    log = read_log(path, as_of=AS_OF).log
+    assert log["requested_on"].tolist() == [pd.Timestamp("2026-03-17")] * 2
+    assert log["responded_on"].tolist() == [pd.Timestamp("2026-03-18"), pd.Timestamp("2026-03-19")]
+
+
+def test_german_dates_decided_per_column(tmp_path: Path) -> None:
+    path = write_text(
+        tmp_path / "log.csv",
+        "Name;Date Contacted;Response Date\nAna;17.03.2026;03.04.2026\nBo;02.03.2026;17.3.26\n",
+    )
+    log = read_log(path, as_of=AS_OF).log
+    assert log["requested_on"].tolist() == [pd.Timestamp("2026-03-17"), pd.Timestamp("2026-03-02")]
+    assert log["responded_on"].tolist() == [pd.Timestamp("2026-04-03"), pd.Timestamp("2026-03-17")]
+
+
+def test_write_log_keeps_an_undated_yes(tmp_path: Path) -> None:
+    path = write_text(
+        tmp_path / "log.csv",
+        "Name,Date Contacted,Thank You Sent\nAna,2026-03-02,Yes\nBo,2026-03-02,2026-03-04\n",
+    )
+    log = read_log(path, as_of=AS_OF).log
+    back = read_log(iv.write_log(log, tmp_path / "copy.xlsx"), as_of=AS_OF)
+    assert back.problems.empty
+    assert back.log["thanked"].tolist() == [True, True]
+    assert back.log["thanked_on"].iloc[1] == pd.Timestamp("2026-03-04")
+    assert not set(back.log.columns) - set(log.columns)  # no flag written as a column
