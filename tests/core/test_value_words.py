@@ -1,4 +1,4 @@
-"""core.values: the answer words, the flag columns and undated_yes."""
+"""core.values (named apart from tests/io/test_values.py): answer words, flag columns."""
 
 from __future__ import annotations
 
