@@ -15,7 +15,7 @@ import pandas as pd
 from ..core.schema import CATEGORY_COLUMNS, COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS
 from ..core.values import FLAG_COLUMNS
 from ..errors import LogFormatError
-from . import _answers, _readers, _values
+from . import _gather, _readers, _values
 
 __all__: list[str] = []
 
@@ -99,7 +99,7 @@ def _names(
     data: dict[str, pd.Series],
     column: str,
     values: pd.Series,
-    report: _answers.Report,
+    report: _gather.Report,
     *,
     links: bool,
 ) -> np.ndarray:
@@ -249,7 +249,7 @@ def assemble(
     first = canonical.pop(_readers.FIRST, None)
     last = canonical.pop(_readers.LAST, None)
     coffee = None
-    answers = _answers.Answers(n, as_of, report)
+    answers = _gather.Answers(n, as_of, report)
     referred = np.zeros(n, dtype=bool)
     for col in COLUMNS:
         values = columns.pop(canonical[col]) if col in canonical else None
