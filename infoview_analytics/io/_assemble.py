@@ -260,7 +260,7 @@ def assemble(
             continue
         if col in DATE_COLUMNS:
             reading = answers.date_column(col, values, dayfirst)
-            data[col] = pd.Series(reading.parsed, index=index)
+            data[col] = pd.Series(reading.parsed, index=index, copy=False)
             filled |= reading.given
         elif col in INTEGER_COLUMNS:
             data[col], bad = _values.clean_integer(values, col)

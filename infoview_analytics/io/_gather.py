@@ -44,16 +44,19 @@ class Answers:
         self.n = n
         self.as_of = as_of
         self.report = report
-        self.readings: dict[str, Reading] = {}
-        self.raw: dict[str, pd.Series] = {}
+        # Only what finish needs is kept (a million-row column's dates are in ``data``):
+        self.said: dict[str, np.ndarray] = {}  # rows with a yes but no date
+        self.orders: dict[str, bool] = {}  # each date column's day/month order
+        self.hints: list[np.ndarray] = []  # status codes the words said
+        self.month_days: dict[str, np.ndarray] = {}  # dates without a year
+        self.text_dates: list[tuple[str, str, np.ndarray, np.ndarray]] = []
+        self.raw: dict[str, pd.Series] = {}  # the cells of columns with later reports
         self.status_raw: pd.Series | None = None
 
     def date_column(self, column: str, values: pd.Series, dayfirst: bool | None) -> Reading:
         """Read a date column, report what is not a date, and keep what :meth:`finish` needs."""
         r = read_date_column(values, column, dayfirst=dayfirst)
-        self.readings[column] = r
-        if r.month_day is not None or r.dates:
-            self.raw[column] = values
+        self._keep(column, r, values)
         self.report(r.bad, column, values, "not a date", _NOT_A_DATE)
         if r.note is not None:
             self.report(r.note != "", column, values, r.note, NOTE_HINT)
@@ -68,6 +71,20 @@ class Answers:
             )
         return r
 
+    def _keep(self, column: str, r: Reading, values: pd.Series) -> None:
+        if column != STATUS:
+            undated = r.yes & np.isnat(r.parsed)
+            if undated.any():
+                self.said[column] = undated
+            self.orders[column] = r.dayfirst
+            if r.status is not None:
+                self.hints.append(r.status)
+        if r.month_day is not None:
+            self.month_days[column] = r.month_day
+        self.text_dates += [(column, t, d, m) for t, (d, m) in r.dates.items()]
+        if r.month_day is not None or r.dates:
+            self.raw[column] = values
+
     def status_cells(self, values: pd.Series) -> None:
         """Status cells that are no status word (others missing), read in :meth:`finish`."""
         self.status_raw = values
@@ -78,32 +95,25 @@ class Answers:
         """Complete ``data`` in place; return the flag columns and the status hints."""
         if self.status_raw is not None:
             self._status(data)
-        incoming = [
-            (source, target, dates, md)
-            for source, r in self.readings.items()
-            for target, (dates, md) in r.dates.items()
-        ]
+        incoming = self.text_dates
         self._years(data, incoming)
         for source, target, dates, _ in incoming:
             self._hand_over(data, source, target, dates)
         flags = {}
         for column, flag in DATE_FLAGS.items():
-            r = self.readings.get(column)
-            said = r.yes if r is not None else np.zeros(self.n, dtype=bool)
-            flags[flag] = said | data[column].notna().to_numpy()
+            dated = data[column].notna().to_numpy()
+            flags[flag] = dated | self.said[column] if column in self.said else dated
         hints = None
-        for column, r in self.readings.items():
-            if r.status is not None and column != STATUS:
-                hints = r.status if hints is None else _further(hints, r.status)
+        for codes in self.hints:
+            hints = codes if hints is None else _further(hints, codes)
         return flags, hints
 
     def _status(self, data: dict[str, pd.Series]) -> None:
         """Yes/no and free text in the status column: "Yes" is replied, "No" blank."""
         raw = self.status_raw
         assert raw is not None
-        orders = {c: r.dayfirst for c, r in self.readings.items()}
-        r = read_status_answers(raw, dayfirst=orders)
-        self.readings[STATUS] = r
+        r = read_status_answers(raw, dayfirst=self.orders)
+        self._keep(STATUS, r, raw)
         self.raw[STATUS] = raw
         status = data[STATUS]
         read = r.given & ~r.bad
@@ -127,7 +137,7 @@ class Answers:
         self, data: dict[str, pd.Series], incoming: list[tuple[str, str, np.ndarray, np.ndarray]]
     ) -> None:
         """Dates written without a year get the year the log makes clear; each is reported."""
-        yearless = {c: r.month_day for c, r in self.readings.items() if r.month_day is not None}
+        yearless = self.month_days
         if not yearless and not any(md.any() for *_, md in incoming):
             return
         refs = [data[c].dropna().unique() for c in DATE_COLUMNS]
