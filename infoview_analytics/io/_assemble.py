@@ -293,11 +293,10 @@ def assemble(
         # A channel written "coffee" is an in-person ask over coffee: fill a blank format.
         fill = coffee.to_numpy() & data["format"].isna().to_numpy()
         data["format"] = data["format"].where(~fill, "coffee")
+    data["source_row"] = source_row
+    data.update({flag: pd.Series(flags.pop(flag), index=index) for flag in FLAG_COLUMNS})
     log = pd.DataFrame(data, index=index)
     del data
-    log["source_row"] = source_row
-    for flag in FLAG_COLUMNS:
-        log[flag] = flags[flag]
     for name, pos in unknown.items():
         log[name] = columns[pos]
         filled |= _values.clean_text(columns.pop(pos), collapse=False).notna().to_numpy()
