@@ -14,63 +14,15 @@ import pandas as pd
 
 from ..core.schema import CATEGORY_COLUMNS, COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS
 from ..errors import LogFormatError
-from . import _readers, _values
+from . import _headers, _readers, _values
 from ._dates import parse_dates
 
 __all__: list[str] = []
 
 PROBLEM_COLUMNS = ("source_row", "column", "value", "problem", "hint")
-MAPPING_COLUMNS = ("header", "column", "how")
 #: Text columns holding names or short labels: inner whitespace runs are collapsed.
 #: Free text (notes, next step) is only stripped, so its line breaks survive.
 _FREE_TEXT = frozenset({"notes", "next_step"})
-
-
-def _map_headers(
-    headers: list[str], cells: pd.DataFrame, overrides: dict[str, str]
-) -> tuple[dict[str, int], dict[str, int], list[tuple[str, str, str]], list[dict]]:
-    """Canonical column -> position, unknown name -> position, mapping rows, problems.
-
-    First and last name columns are returned under the keys FIRST/LAST of the
-    canonical dict when there is no contact column of its own.
-    """
-    matches = [_readers.match_header(h, overrides) for h in headers]
-    has_contact = any(c == "contact" for c, _ in matches)
-    canonical: dict[str, int] = {}
-    unknown: dict[str, int] = {}
-    mapping: list[tuple[str, str, str]] = []
-    problems: list[dict] = []
-    for i, (header, (column, how)) in enumerate(zip(headers, matches, strict=True)):
-        label = str(header).strip()
-        if column in (_readers.FIRST, _readers.LAST) and has_contact:
-            column, how = None, "kept (unknown)"
-        if column is not None and column not in canonical:
-            canonical[column] = i
-            shown = "contact" if column in (_readers.FIRST, _readers.LAST) else column
-            mapping.append((label, shown, how))
-            continue
-        if column is None and not label:
-            if cells[i].isna().all():
-                mapping.append(("(no header)", "-", "ignored (empty)"))
-                continue
-            label = f"Unnamed {i + 1}"
-        name, k = (label, 2) if column is None else (f"{label} (2)", 3)
-        while name in unknown or name in COLUMNS or name in ("source_row", "source_file"):
-            name, k = f"{label} ({k})", k + 1
-        if column is not None:
-            first = headers[canonical[column]].strip()
-            how = f"kept (duplicate of {first!r})"
-            problems.append(
-                {
-                    "column": label,
-                    "value": label,
-                    "problem": f"duplicate header: {first!r} is already read as {column}",
-                    "hint": "rename or delete one of the two columns; the first one is used",
-                }
-            )
-        unknown[name] = i
-        mapping.append((label, name, how))
-    return canonical, unknown, mapping, problems
 
 
 def _empty(column: str, n: int) -> pd.Series:
@@ -167,19 +119,20 @@ def _sort(problems: pd.DataFrame) -> pd.DataFrame:
 def assemble(
     path: Path,
     raw: _readers.RawTable,
-    overrides: dict[str, str],
+    overrides: _readers.Overrides,
     *,
     owner: str | None,
     as_of: pd.Timestamp,
     dayfirst: bool | None,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, int]:
-    """The canonical log, its problems, the header mapping and the blank-row count.
+    """The canonical log, its problems, the per-header table and the blank-row count.
 
     Takes the cells out of ``raw`` and frees each raw column once it is
     converted, so the peak memory stays close to one copy of the file.
     """
     n = len(raw.cells)
-    canonical, unknown, mapping, header_problems = _map_headers(raw.headers, raw.cells, overrides)
+    found = _headers.map_headers(raw.headers, raw.cells, overrides)
+    canonical, unknown, header_problems = found.canonical, found.unknown, found.problems
     index = pd.RangeIndex(n)
     columns = {i: raw.cells[i].set_axis(index) for i in raw.cells.columns}
     raw.cells = raw.cells.iloc[:0]  # drop the frame's reference to the cells
@@ -204,8 +157,8 @@ def assemble(
                 )
             )
 
-    first = canonical.pop(_readers.FIRST, None)
-    last = canonical.pop(_readers.LAST, None)
+    first = canonical.pop(_headers.FIRST, None)
+    last = canonical.pop(_headers.LAST, None)
     coffee = None
     for col in COLUMNS:
         values = columns.pop(canonical[col]) if col in canonical else None
@@ -269,5 +222,7 @@ def assemble(
         log["owner"] = log["owner"].fillna(owner).astype("str")
     more = _row_checks(log, as_of)
     problem_frame = _sort(pd.concat([problem_frame, *more], ignore_index=True))
-    mapping_frame = pd.DataFrame(mapping, columns=list(MAPPING_COLUMNS))
-    return log, problem_frame, mapping_frame, blank_rows
+    table = pd.DataFrame(found.rows, columns=list(_headers.TABLE_COLUMNS))
+    for col in ("score", "closest_score"):
+        table[col] = table[col].astype("float64")
+    return log, problem_frame, table, blank_rows
