@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from infoview_analytics.analysis import outcomes as _outcomes  # noqa: E402
 from infoview_analytics.core import headers, names, schema  # noqa: E402
-from infoview_analytics.io import _headers  # noqa: E402
+from infoview_analytics.io import _content, _headers  # noqa: E402
 from infoview_analytics.io.mapfile import MAP_SUFFIX  # noqa: E402
 from infoview_analytics.io.template import RULES_OF_THUMB, VALUE_MEANINGS  # noqa: E402
 
@@ -251,11 +251,11 @@ def render() -> str:
         "`Date contcted`). Headers of",
         f"  fewer than {_headers.FUZZY_MIN_LENGTH} letters are never matched this way.",
         "- **Content decides** for a header still unknown, from a sample of the column's",
-        f"  first {_headers.SAMPLE_VALUES} values (never every row): at least "
-        f"{_headers.CONTENT_SHARE:.0%} email addresses",
+        f"  first {_content.SAMPLE_VALUES} values (never every row): at least "
+        f"{_content.CONTENT_SHARE:.0%} email addresses",
         "  (`email`), LinkedIn links (`linkedin_url`), phone numbers (`phone`) or known",
         "  values of one category column (a `Via` column of `LinkedIn`, `Email` is",
-        f"  `channel`); at least {_headers.REFERRER_SHARE:.0%} names of people in the contact "
+        f"  `channel`); at least {_content.REFERRER_SHARE:.0%} names of people in the contact "
         "column (`referred_by`);",
         "  dates or yes/no answers ("
         + _code_list(sorted(schema.YES_NO_VALUES))

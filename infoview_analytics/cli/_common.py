@@ -1,4 +1,4 @@
-"""What the commands share: exit statuses, the LOG, --sheet and --as-of options, the OSError text.
+"""What the commands share: exit statuses, LOG, --sheet, --as-of, --map, the OSError text.
 
 Only the standard library is imported here, so building the parser stays instant.
 """
@@ -34,6 +34,34 @@ def add_as_of(p: argparse.ArgumentParser) -> None:
         default=None,
         help="date the figures are computed for, e.g. 2026-04-17 (default: today)",
     )
+
+
+def add_map(p: argparse.ArgumentParser) -> None:
+    """``--map "Their header=column"`` (repeatable): read a header as a column this once."""
+    p.add_argument(
+        "--map",
+        dest="mapping",
+        metavar='"HEADER=COLUMN"',
+        action="append",
+        type=map_pair,
+        default=[],
+        help='read the header HEADER of the log as COLUMN (repeatable; "-" keeps it as your '
+        "own column); wins over the log's map file (see `infoview map`)",
+    )
+
+
+def map_pair(text: str) -> tuple[str, str]:
+    """One ``--map`` value split at its last ``=`` into (header, column)."""
+    header, sep, column = text.rpartition("=")
+    if not sep or not header.strip() or not column.strip():
+        msg = f'expected "Their header=column", e.g. "Who referred me=referred_by", not {text!r}'
+        raise argparse.ArgumentTypeError(msg)
+    return header.strip(), column.strip()
+
+
+def map_arg(pairs: list[tuple[str, str]]) -> dict[str, str] | None:
+    """The --map values as ``read_log``'s ``columns`` (None when none were given)."""
+    return dict(pairs) or None
 
 
 def add_sheet(p: argparse.ArgumentParser) -> None:

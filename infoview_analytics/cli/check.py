@@ -12,7 +12,17 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_FINDINGS, EXIT_OK, Subparsers, add_as_of, add_log, add_sheet, sheet_arg
+from ._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    Subparsers,
+    add_as_of,
+    add_log,
+    add_map,
+    add_sheet,
+    map_arg,
+    sheet_arg,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -49,6 +59,7 @@ def add_parser(subparsers: Subparsers) -> None:
         help="output format (default: table)",
     )
     add_sheet(p)
+    add_map(p)
     p.set_defaults(run=run)
 
 
@@ -58,7 +69,9 @@ def run(args: argparse.Namespace) -> int:
     from ..analysis.fields import NO_FIELD
     from ..io.loader import read_log
 
-    result = read_log(args.log, sheet=sheet_arg(args.sheet), as_of=args.as_of)
+    result = read_log(
+        args.log, sheet=sheet_arg(args.sheet), columns=map_arg(args.mapping), as_of=args.as_of
+    )
     as_of = result.as_of
     prepared = prepare(result.log, as_of=as_of)  # the two analyses share their steps
     cov = coverage(prepared, minimum=args.minimum, target=args.target)

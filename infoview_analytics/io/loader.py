@@ -198,6 +198,7 @@ def read_log(
     owner: str | None = None,
     as_of: object = None,
     dayfirst: bool | None = None,
+    use_map_file: bool = True,
 ) -> LoadResult:
     """Read an interview log and say what could not be understood.
 
@@ -209,7 +210,9 @@ def read_log(
         Sheet name or 0-based index. Default: the first visible sheet with a
         header naming a contact column (then hidden ones). Ignored for text files.
     columns : dict, optional
-        ``{"their header": "canonical column"}`` for headers the aliases miss.
+        ``{"their header": "canonical column"}`` for headers read wrongly or not at
+        all (``"-"`` keeps a header as the user's own column). Wins over the map file.
+        Every header named must be in the file.
     owner : str, optional
         Fills blank cells of the ``owner`` column (whose log this is).
     as_of : date-like, optional
@@ -217,6 +220,9 @@ def read_log(
     dayfirst : bool, optional
         Read ambiguous dates like 03/04/2026 as day/month (True) or month/day
         (False). Default: decided per column, else ``schema.DEFAULT_DAYFIRST``.
+    use_map_file : bool, default True
+        Read the column map kept beside the log (``LOG.infoview.toml``, written by
+        ``infoview map``; see :mod:`infoview_analytics.io.mapfile`) when there is one.
 
     Returns
     -------
@@ -229,7 +235,11 @@ def read_log(
         The file is missing, not a spreadsheet or CSV, encrypted, empty, has no
         header with a name column, or nothing but a header; unknown ``sheet``.
     InvalidArgumentError
-        ``columns`` names an unknown canonical column, or a bad ``as_of``.
+        ``columns`` names an unknown canonical column or a header the file does not
+        have, or a bad ``as_of``.
+    LogFormatError
+        The map file beside the log is not valid, maps to an unknown column, or maps
+        a header the file does not have.
 
     Examples
     --------
@@ -247,7 +257,7 @@ def read_log(
     as_of_ts = as_of_timestamp(as_of)
     given = _check_columns(columns)
     _check_file(path)
-    from_file = _map_file(path)
+    from_file = _map_file(path) if use_map_file else {}
     overrides = {**from_file, **given}
     kind = _readers.sniff_kind(path)
     if kind == "workbook":
@@ -388,7 +398,8 @@ def _check_columns(columns: Mapping[str, str] | None) -> dict[str, _headers.Over
     for header, target in columns.items():
         if target not in COLUMNS and target != _headers.KEEP:
             msg = (
-                f"The value for `columns` must map headers to one of {list(COLUMNS)} (or "
+                "The value for `columns` (`--map` on the command line) must map headers to "
+                f"one of {list(COLUMNS)} (or "
                 f"'-' to keep a header as your own column), but {header!r} is mapped to "
                 f"{target!r}."
             )
