@@ -127,7 +127,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             "How Found", "Source", "Relationship Type", "Relationship", "Found Via",
             "Lead Source", "How I Found Them", "How I Know Them", "How We Met", "Found Through",
-            "Where Found", "How Connected", "Connection Type", "How I Found Them?",
+            "Where Found", "How Connected", "Connection Type",
         ),
         "es": ("Fuente", "Origen", "Cómo lo conocí", "Cómo la conocí", "Relación",
                "Cómo lo encontré", "Tipo de relación"),
@@ -164,7 +164,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "es": ("Canal", "Medio", "Método", "Método de contacto", "Vía de contacto"),
         "fr": ("Moyen de contact", "Méthode", "Mode de contact"),
-        "de": ("Kanal", "Kontaktweg", "Kontaktart", "Methode"),
+        "de": ("Kanal", "Kontaktweg", "Kontaktart"),
         "pt": ("Meio", "Meio de contato", "Forma de contato"),
     },
     "requested_on": {
@@ -207,7 +207,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "es": ("Fecha de seguimiento", "Seguimiento", "Recordatorio enviado",
                "Seguimiento enviado"),
-        "fr": ("Date de relance", "Relance", "Relancé le", "Relancé", "Date de suivi"),
+        "fr": ("Date de relance", "Relance", "Relancé le", "Date de suivi"),
         "de": ("Nachgefasst am", "Nachfassen", "Erinnerung gesendet", "Nachgehakt",
                "Follow-up am"),
         "pt": ("Data de acompanhamento", "Acompanhamento", "Follow-up em", "Lembrete enviado"),

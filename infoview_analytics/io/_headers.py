@@ -345,8 +345,9 @@ def _table(
             out.rows.append(("(no header)", "-", "ignored (empty)", _NAN, "", None, _NAN))
             continue
         label = label or f"Unnamed {i + 1}"
-        base = label if i not in lost else f"{label} (2)"
-        name, k = base, 2 if i not in lost else 3
+        # A second "Company" is kept as "Company (2)"; "Compnay" keeps its own name.
+        twin = i in lost and label == str(headers[lost[i]]).strip()
+        name, k = (f"{label} (2)", 3) if twin else (label, 2)
         while name in out.unknown or name in COLUMNS or name in ("source_row", "source_file"):
             name, k = f"{label} ({k})", k + 1
         out.unknown[name] = i

@@ -140,6 +140,14 @@ def test_column_groups_partition_the_columns():
         ("Thank-you Sent", "thankyousent"),
         (42, "42"),
         ("", ""),
+        ("Replied? ✓", "replied"),
+        ("✉️ Emailed", "emailed"),
+        ("Date contacted (GMT)", "datecontacted"),
+        ("Minutes [min]", "minutes"),
+        ("(GMT)", "gmt"),
+        ("Straße", "strasse"),
+        ("Réponse:", "reponse"),
+        ("Dankeschön", "dankeschon"),
     ],
 )
 def test_normalize_header(header, expected):
@@ -180,6 +188,21 @@ def test_normalize_value(value, expected):
 )
 def test_synonyms_users_write(column, written, expected):
     assert schema.VALUE_SYNONYMS[column][schema.normalize_value(written)] == expected
+
+
+def test_header_words():
+    assert schema.header_words("✉️ Date I reached out (GMT):") == ("date", "i", "reached", "out")
+    assert schema.header_words("# Questions") == ("number", "questions")
+    assert schema.header_words("") == ()
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [("Yes", True), ("sí", True), ("OUI", True), ("Ja", True), ("sim", True), ("No", False),
+     ("não", False), ("nein", False), ("unchecked", False)],
+)  # fmt: skip
+def test_yes_no_values(written, expected):
+    assert schema.YES_NO_VALUES[schema.normalize_value(written)] is expected
 
 
 @given(st.text(max_size=40))
