@@ -102,8 +102,8 @@ def time_to_response(
     >>> curve = time_to_response(log, as_of="2026-03-05")
     >>> curve[["time", "at_risk", "answered", "share_answered"]]
        time  at_risk  answered  share_answered
-    0     0        3         1        0.333333
-    1     2        2         1        0.666667
+    0     0        4         1            0.25
+    1     2        3         1            0.50
     """
     confidence = check_confidence(confidence)
     check_choice("unit", unit, _UNITS)

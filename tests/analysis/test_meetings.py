@@ -45,7 +45,7 @@ def test_thank_you_bins():
             "contact": list("ABCDEFGHI"),
             "requested_on": pd.Timestamp("2026-03-02"),
             "status": ["interviewed"] * 8 + ["scheduled"],
-            "interview_on": pd.to_datetime(["2026-03-10"] * 7 + ["2026-03-23", "2026-03-12"]),
+            "interview_on": pd.to_datetime(["2026-03-10"] * 7 + ["2026-03-23", "2026-03-24"]),
             "thanked_on": pd.to_datetime([f"2026-{d}" if d else None for d in thanked]),
         }
     )
