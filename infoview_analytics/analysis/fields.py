@@ -21,6 +21,7 @@ from ..core.names import name_key
 from ..errors import InvalidArgumentError
 from .docs import DOCS, columns_of
 from .grouping import NO_FIELD, category_values, check_by, stripped
+from .needs import with_gaps
 from .prepared import PreparedLog, prepare
 from .tables import TABLES
 
@@ -172,7 +173,9 @@ def coverage(
             sen_words=per_group(sen_words, ""),
         ),
     )
-    return res[[*keys_by, *_columns(perspectives)]].reset_index(drop=True)
+    return with_gaps(
+        res[[*keys_by, *_columns(perspectives)]].reset_index(drop=True), prepared, "coverage"
+    )
 
 
 def _columns(perspectives: list[str]) -> list[str]:
@@ -340,4 +343,4 @@ def perspective_matrix(
         axis=1,
     )
     res.attrs["perspective"] = perspective
-    return res
+    return with_gaps(res, prepared, "perspective_matrix")

@@ -29,6 +29,7 @@ from ..core.args import check_positive_int
 from ..core.calendar import business_days
 from ..core.docs import fill_doc
 from .docs import DOCS, columns_of
+from .needs import with_gaps
 from .outcomes import SECOND_CONTACT_AFTER
 from .prepared import PreparedLog, prepare
 from .tables import TABLES
@@ -114,7 +115,7 @@ def classify_contacts(
     )
     if "source_row" in c.columns:
         out["source_row"] = c["source_row"].to_numpy()
-    return out
+    return with_gaps(out, p, "classify_contacts")
 
 
 @fill_doc(DOCS, columns=columns_of("follow_ups_due"))
@@ -299,7 +300,7 @@ def follow_ups_due(
         na_position="last",
         kind="stable",
     )
-    return todo[columns].reset_index(drop=True)
+    return with_gaps(todo[columns].reset_index(drop=True), p, "follow_ups_due")
 
 
 def _name_rank(contact: pd.Series) -> np.ndarray:

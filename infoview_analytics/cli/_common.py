@@ -15,6 +15,9 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 #: The input cannot be read or the arguments are wrong.
 EXIT_ERROR = 2
+#: The log is incomplete: an answer could not be computed (e.g. no request dates were
+#: read, so which follow-ups are due cannot be told); the output says what and how to map it.
+EXIT_INCOMPLETE = 3
 #: Stopped with Ctrl-C (128 + SIGINT, as shells report it).
 EXIT_INTERRUPTED = 130
 
