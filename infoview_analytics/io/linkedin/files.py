@@ -13,6 +13,7 @@ import csv
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -214,7 +215,7 @@ def parse_dates(
     return pd.Series(out, index=values.index, dtype="datetime64[ns]")
 
 
-def _on_uniques(values: pd.Series, transform) -> pd.Series:
+def _on_uniques(values: pd.Series, transform: Callable[[pd.Series], pd.Series]) -> pd.Series:
     """Apply a vectorised string transform to the distinct values only; '' -> NaN."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     out = np.full(len(values), np.nan, dtype=object)
