@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import zipfile
 from collections.abc import Callable
@@ -46,7 +47,7 @@ class Table:
     rows: np.ndarray  # spreadsheet row of each record (header row counted)
 
 
-def locate(path: str | Path) -> tuple[str, dict[str, bytes]]:
+def locate(path: str | os.PathLike[str]) -> tuple[str, dict[str, bytes]]:
     """Find the export's files; return a display name and {expected name: bytes}.
 
     File names are matched case-insensitively, anywhere in the zip or folder;
