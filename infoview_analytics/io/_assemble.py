@@ -8,6 +8,7 @@ checks across a row.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -97,7 +98,13 @@ def _row_checks(log: pd.DataFrame, as_of: pd.Timestamp) -> list[pd.DataFrame]:
     """Problems across the cells of a row, after blank rows are gone; derives status."""
     found: list[pd.DataFrame] = []
 
-    def add(mask: pd.Series, column: str, values: pd.Series, problem: str, hint: str) -> None:
+    def add(
+        mask: pd.Series | np.ndarray,
+        column: str,
+        values: pd.Series,
+        problem: str | pd.Series,
+        hint: str,
+    ) -> None:
         mask = np.asarray(mask, dtype=bool)
         if mask.any():
             shown = values[mask]
@@ -181,14 +188,21 @@ def assemble(
     n = len(raw.cells)
     canonical, unknown, mapping, header_problems = _map_headers(raw.headers, raw.cells, overrides)
     index = pd.RangeIndex(n)
-    columns = {i: raw.cells[i].set_axis(index) for i in raw.cells.columns}
+    # cast: the raw columns are labelled 0..n-1 (pandas-stubs types labels as str)
+    columns = {cast(int, i): raw.cells[i].set_axis(index) for i in raw.cells.columns}
     raw.cells = raw.cells.iloc[:0]  # drop the frame's reference to the cells
     data: dict[str, pd.Series] = {}
     problems: list[pd.DataFrame] = []
     source_row = pd.Series(np.arange(n, dtype=np.int64) + raw.header_row + 1, index=index)
     filled = np.zeros(n, dtype=bool)
 
-    def report(mask: pd.Series, column: str, values: pd.Series, problem: object, hint: str):
+    def report(
+        mask: pd.Series | np.ndarray,
+        column: str,
+        values: pd.Series,
+        problem: str | np.ndarray,
+        hint: str,
+    ) -> None:
         mask = np.asarray(mask, dtype=bool)
         if mask.any():
             shown = values[mask]
