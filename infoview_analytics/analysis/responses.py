@@ -44,7 +44,7 @@ FUNNEL_STAGES = (
 
 
 @fill_doc(DOCS)
-def add_warmth(log: pd.DataFrame | PreparedLog) -> pd.DataFrame:
+def add_warmth(log: pd.DataFrame) -> pd.DataFrame:
     """Return a copy of ``log`` with a ``warmth`` column ('warm' or 'cold').
 
     A request is warm when ``referred_by`` is filled or ``source`` is one of
@@ -283,8 +283,8 @@ def activity(
     step = "W-MON" if freq == "W" else "MS"
     index = pd.date_range(present.min(), present.max(), freq=step).astype("datetime64[ns]")
     out = pd.DataFrame({"period": index})
-    for name, p in periods.items():
-        counts = p.dropna().astype("datetime64[ns]").value_counts()
+    for name, starts in periods.items():
+        counts = starts.dropna().astype("datetime64[ns]").value_counts()
         out[name] = counts.reindex(index, fill_value=0).to_numpy(dtype=np.int64)
     out["cumulative_interviews"] = out["interviews"].cumsum()
     return out
