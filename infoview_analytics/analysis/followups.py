@@ -211,7 +211,8 @@ def follow_ups_due(
             ],
             due=inter[rows],
             waiting=business_days(inter[rows], day, cal),
-            overdue=(day - inter[rows]) > np.timedelta64(1, "D"),
+            # numpy's stubs: a datetime64 minus an array is typed as a scalar
+            overdue=(day - inter[rows]) > np.timedelta64(1, "D"),  # type: ignore[arg-type]
         )
     )
 
@@ -220,8 +221,8 @@ def follow_ups_due(
     prospect = pd.Series(contact).where(~st.asked & pd.notna(contact) & (st.org_code >= 0))
     first_prospect = prospect.groupby(st.org_code).first()
     rows = np.flatnonzero(st.second)
-    suggested = first_prospect.reindex(st.org_code[rows])
-    suggested = suggested.astype(object).where(suggested.notna(), None).tolist()
+    at_org = first_prospect.reindex(st.org_code[rows])
+    suggested = at_org.astype(object).where(at_org.notna(), None).tolist()
     who = _names(contact[rows])
     where = [str(o) for o in organization[rows]]
     parts.append(
@@ -266,7 +267,7 @@ def follow_ups_due(
         d = c[col].to_numpy(dtype="datetime64[ns]")
         last = np.fmax(last, np.where(d <= day, d, np.datetime64("NaT")))
     with np.errstate(invalid="ignore"):  # NaT: no contact yet
-        quiet = (day - last) // np.timedelta64(1, "D")
+        quiet = (day - last) // np.timedelta64(1, "D")  # type: ignore[operator]  # as above
     rows = np.flatnonzero(st.interviewed & ~np.isnat(last) & (quiet >= days_keep))
     who = _names(contact[rows])
     parts.append(

@@ -151,7 +151,8 @@ def warmth(frame: pd.DataFrame, *, referred: np.ndarray) -> pd.Series:
     """
     warm = referred | frame["source"].isin(list(WARM_SOURCES)).to_numpy(dtype=bool)
     return pd.Series(
-        pd.Categorical.from_codes(warm.astype(np.int8), categories=["cold", "warm"]),
+        # pandas-stubs: categories may be any list-like, not only an Index
+        pd.Categorical.from_codes(warm.astype(np.int8), categories=["cold", "warm"]),  # type: ignore[call-overload]
         index=frame.index,
         name="warmth",
     )

@@ -12,7 +12,7 @@ built level by level top-down.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import pandas as pd
@@ -175,7 +175,7 @@ def referral_problems(log: pd.DataFrame | PreparedLog) -> pd.DataFrame:
 
 
 @fill_doc(DOCS)
-def referral_graph(log: pd.DataFrame | PreparedLog, *, as_of: object = None) -> nx.DiGraph:
+def referral_graph(log: pd.DataFrame | PreparedLog, *, as_of: object = None) -> nx.DiGraph[str]:
     """The referral forest as a networkx directed graph, edges referrer → referred.
 
     Parameters
@@ -213,8 +213,11 @@ def referral_graph(log: pd.DataFrame | PreparedLog, *, as_of: object = None) -> 
     p = prepare(log, as_of=as_of)
     log, c, interviewed = p.frame, p.forest, _interviewed(p)
     ids = _node_ids(c)
-    graph = nx.DiGraph(problems=c.problems)
-    records = log.astype(object).where(log.notna(), None).to_dict("records")
+    graph: nx.DiGraph[str] = nx.DiGraph(problems=c.problems)
+    # cast: the canonical frame's column labels are str (pandas-stubs says Hashable)
+    records = cast(
+        "list[dict[str, Any]]", log.astype(object).where(log.notna(), None).to_dict("records")
+    )
     size = len(c.parent)
     for i in range(size):
         attrs = {k: v for k, v in records[i].items() if v is not None} if i < c.n else {}

@@ -70,8 +70,9 @@ def add_warmth(log: pd.DataFrame | PreparedLog) -> pd.DataFrame:
     >>> add_warmth(log)["warmth"].tolist()
     ['warm', 'warm', 'cold']
     """
-    out = log.copy()
-    out["warmth"] = prepare(log).warmth.to_numpy()
+    prepared = prepare(log)
+    out = (log.frame if isinstance(log, PreparedLog) else log).copy()
+    out["warmth"] = prepared.warmth.to_numpy()
     return out
 
 

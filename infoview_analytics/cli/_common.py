@@ -6,6 +6,7 @@ Only the standard library is imported here, so building the parser stays instant
 from __future__ import annotations
 
 import argparse
+from typing import TypeAlias
 
 __all__: list[str] = []
 
@@ -22,7 +23,7 @@ EXIT_INCOMPLETE = 3
 EXIT_INTERRUPTED = 130
 
 #: argparse's handle for adding one sub-command's parser.
-Subparsers = argparse._SubParsersAction
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def add_log(p: argparse.ArgumentParser) -> None:

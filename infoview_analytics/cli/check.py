@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ._common import (
     EXIT_FINDINGS,
@@ -177,7 +177,8 @@ def _dates_iso(table: pd.DataFrame) -> pd.DataFrame:
 
 def _records(table: pd.DataFrame) -> list[dict[str, Any]]:
     shown = _dates_iso(table).astype(object)
-    return shown.where(shown.notna(), None).to_dict("records")
+    # cast: the tables' column labels are str (pandas-stubs says Hashable)
+    return cast("list[dict[str, Any]]", shown.where(shown.notna(), None).to_dict("records"))
 
 
 def _plain(value: Any) -> Any:

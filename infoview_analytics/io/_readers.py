@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,14 +75,14 @@ def match_header(text: object, overrides: dict[str, str]) -> tuple[str | None, s
     return None, "kept (unknown)"
 
 
-def _header_score(row: list[object], overrides: dict[str, str]) -> tuple[int, bool]:
+def _header_score(row: Sequence[object], overrides: dict[str, str]) -> tuple[int, bool]:
     matched = [match_header(c, overrides)[0] for c in row]
     names = [m for m in matched if m is not None]
     has_contact = "contact" in names or FIRST in names
     return len(set(names)), has_contact
 
 
-def find_header(rows: list[list[object]], overrides: dict[str, str]) -> tuple[int, bool]:
+def find_header(rows: Sequence[Sequence[object]], overrides: dict[str, str]) -> tuple[int, bool]:
     """Index of the row naming the most known columns (first on ties), and whether it
     has a name column; -1 when no row names any known column."""
     best, best_score, best_contact = -1, 0, False
@@ -287,7 +288,7 @@ _DELIM_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 def _table(
     path: Path,
-    rows: list[list[object]],
+    rows: Sequence[Sequence[object]],
     index: int,
     overrides: dict[str, str],
     sheet: str | None,
@@ -307,7 +308,7 @@ def _table(
 
 def check_header(
     path: Path,
-    rows: list[list[object]],
+    rows: Sequence[Sequence[object]],
     index: int,
     overrides: dict[str, str],
     sheet: str | None,

@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 
@@ -285,7 +286,8 @@ def load_logs(
         name = owner.get(file.name, owner.get(file.stem, file.stem))
         result = read_log(file, owner=name, as_of=as_of)
         log = result.log
-        log.insert(log.columns.get_loc("source_row") + 1, "source_file", file.name)
+        at = cast(int, log.columns.get_loc("source_row"))  # a unique label: an int position
+        log.insert(at + 1, "source_file", file.name)
         logs.append(log)
         problems.append(result.problems.assign(source_file=file.name))
     combined = pd.concat(logs, ignore_index=True, sort=False)
@@ -361,7 +363,8 @@ def _log_files(paths_or_folder: object) -> list[Path]:
             raise LogFormatError(msg)
         return files
     try:
-        files = [_as_path(p) for p in paths_or_folder]  # type: ignore[union-attr]
+        # Any object is tried: one that is not iterable raises the TypeError caught here.
+        files = [_as_path(p) for p in paths_or_folder]  # type: ignore[attr-defined]
     except TypeError:
         files = []
     if not files:
