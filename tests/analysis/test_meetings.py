@@ -8,32 +8,11 @@ import pytest
 
 from infoview_analytics import InvalidArgumentError
 from infoview_analytics.analysis.meetings import meeting_discipline, thank_you_timeliness
+from infoview_analytics.analysis.tables import TABLES
 
 AS_OF = "2026-03-20"
-THANK_COLUMNS = [
-    "interviews",
-    "within_1_day",
-    "within_3_days",
-    "later",
-    "not_yet",
-    "share_within_1_day",
-    "share_within_3_days",
-    "share_later",
-    "share_not_yet",
-]
-DISCIPLINE_COLUMNS = [
-    "interviews",
-    "with_minutes",
-    "overran",
-    "share_overran",
-    "median_planned",
-    "median_actual",
-    "with_questions",
-    "questions_in_guidance",
-    "too_few_questions",
-    "too_many_questions",
-    "share_questions_in_guidance",
-]
+THANK_COLUMNS = list(TABLES["thank_you_timeliness"].columns)
+DISCIPLINE_COLUMNS = list(TABLES["meeting_discipline"].columns)
 
 
 def test_thank_you_bins():
