@@ -53,6 +53,8 @@ ASKED_STATUSES = frozenset(
 )
 
 _NAT = np.datetime64("NaT", "ns")
+_INTERVIEWED = frozenset({"interviewed"})
+_SCHEDULED = frozenset({"scheduled"})
 
 
 def _dates(frame: pd.DataFrame, column: str) -> np.ndarray:
@@ -100,9 +102,18 @@ def outcomes(
     inter = _dates(frame, "interview_on")
     follow = _dates(frame, "followed_up_on")
     # numpy comparisons with NaT are False, so "date <= day" also means "date known".
+    # Dates decide what has happened by ``as_of``: an answer or a meeting dated after it
+    # has not happened yet, whatever the status says (written, or derived from the dates
+    # when the file was loaded as of another day). A status speaks where there is no date.
     asked = (req <= day) | (np.isnat(req) & has(ASKED_STATUSES))
-    responded = asked & ((resp <= day) | (inter <= day) | has(RESPONDED_STATUSES))
-    agreed = asked & (has(AGREED_STATUSES) | ~np.isnat(inter))
+    answered_later = (resp > day) & ~(inter <= day)
+    responded = asked & (
+        (resp <= day) | (inter <= day) | (has(RESPONDED_STATUSES) & ~answered_later)
+    )
+    no_meeting = has(frozenset({"cancelled", "declined", "no_response"}))
+    interviewed = asked & ~no_meeting & ((inter <= day) | (np.isnat(inter) & has(_INTERVIEWED)))
+    scheduled = asked & ~no_meeting & ((inter > day) | (np.isnat(inter) & has(_SCHEDULED)))
+    agreed = responded & (has(AGREED_STATUSES) | ~np.isnat(inter))
     gave_up = asked & ~responded & has(frozenset({"no_response"}))
     waiting_since = np.fmax(req, np.where(follow <= day, follow, _NAT))
     open_request = asked & ~responded & ~gave_up
@@ -113,9 +124,9 @@ def outcomes(
             "asked": asked,
             "responded": responded,
             "agreed": agreed,
-            "interviewed": asked & has(frozenset({"interviewed"})),
-            "scheduled": asked & has(frozenset({"scheduled"})),
-            "declined": asked & has(frozenset({"declined"})),
+            "interviewed": interviewed,
+            "scheduled": scheduled,
+            "declined": responded & has(frozenset({"declined"})),
             "gave_up": gave_up,
             "pending": pending,
             "decided": asked & ~pending,
@@ -140,7 +151,8 @@ def warmth(frame: pd.DataFrame, *, referred: np.ndarray) -> pd.Series:
     """
     warm = referred | frame["source"].isin(list(WARM_SOURCES)).to_numpy(dtype=bool)
     return pd.Series(
-        pd.Categorical.from_codes(warm.astype(np.int8), categories=["cold", "warm"]),
+        # pandas-stubs: categories may be any list-like, not only an Index
+        pd.Categorical.from_codes(warm.astype(np.int8), categories=["cold", "warm"]),  # type: ignore[call-overload]
         index=frame.index,
         name="warmth",
     )

@@ -6,6 +6,7 @@ Only the standard library is imported here, so building the parser stays instant
 from __future__ import annotations
 
 import argparse
+from typing import TypeAlias
 
 __all__: list[str] = []
 
@@ -15,11 +16,14 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 #: The input cannot be read or the arguments are wrong.
 EXIT_ERROR = 2
+#: The log is incomplete: an answer could not be computed (e.g. no request dates were
+#: read, so which follow-ups are due cannot be told); the output says what and how to map it.
+EXIT_INCOMPLETE = 3
 #: Stopped with Ctrl-C (128 + SIGINT, as shells report it).
 EXIT_INTERRUPTED = 130
 
 #: argparse's handle for adding one sub-command's parser.
-Subparsers = argparse._SubParsersAction
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def add_log(p: argparse.ArgumentParser) -> None:

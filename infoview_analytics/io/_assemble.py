@@ -8,11 +8,12 @@ checks across a row.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import pandas as pd
 
-from ..core.schema import CATEGORY_COLUMNS, COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS
+from ..core.schema import CATEGORIES, CATEGORY_COLUMNS, COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS
 from ..errors import LogFormatError
 from . import _headers, _readers, _values
 from ._dates import parse_dates
@@ -31,7 +32,7 @@ def _empty(column: str, n: int) -> pd.Series:
     if column in INTEGER_COLUMNS:
         return pd.Series(pd.array([pd.NA] * n, dtype="Int64"))
     if column in CATEGORY_COLUMNS:
-        cats = pd.Index(_values.CATEGORIES[column], dtype=object)
+        cats = pd.Index(CATEGORIES[column], dtype=object)
         return pd.Series(pd.Categorical.from_codes(np.full(n, -1), categories=cats))
     return pd.Series([None] * n, dtype="str")
 
@@ -49,7 +50,13 @@ def _row_checks(log: pd.DataFrame, as_of: pd.Timestamp) -> list[pd.DataFrame]:
     """Problems across the cells of a row, after blank rows are gone; derives status."""
     found: list[pd.DataFrame] = []
 
-    def add(mask: pd.Series, column: str, values: pd.Series, problem: str, hint: str) -> None:
+    def add(
+        mask: pd.Series | np.ndarray,
+        column: str,
+        values: pd.Series,
+        problem: str | pd.Series,
+        hint: str,
+    ) -> None:
         mask = np.asarray(mask, dtype=bool)
         if mask.any():
             shown = values[mask]
@@ -92,7 +99,7 @@ def _row_checks(log: pd.DataFrame, as_of: pd.Timestamp) -> list[pd.DataFrame]:
 
 
 def _collect(
-    problems: list[pd.DataFrame], header_problems: list[dict], header_row: int
+    problems: list[pd.DataFrame], header_problems: list[dict[str, str]], header_row: int
 ) -> pd.DataFrame:
     header = pd.DataFrame(header_problems).assign(source_row=header_row)
     return pd.concat([_empty_problems(), header, *problems], ignore_index=True)
@@ -134,14 +141,21 @@ def assemble(
     found = _headers.map_headers(raw.headers, raw.cells, overrides)
     canonical, unknown, header_problems = found.canonical, found.unknown, found.problems
     index = pd.RangeIndex(n)
-    columns = {i: raw.cells[i].set_axis(index) for i in raw.cells.columns}
+    # cast: the raw columns are labelled 0..n-1 (pandas-stubs types labels as str)
+    columns = {cast(int, i): raw.cells[i].set_axis(index) for i in raw.cells.columns}
     raw.cells = raw.cells.iloc[:0]  # drop the frame's reference to the cells
     data: dict[str, pd.Series] = {}
     problems: list[pd.DataFrame] = []
     source_row = pd.Series(np.arange(n, dtype=np.int64) + raw.header_row + 1, index=index)
     filled = np.zeros(n, dtype=bool)
 
-    def report(mask: pd.Series, column: str, values: pd.Series, problem: object, hint: str):
+    def report(
+        mask: pd.Series | np.ndarray,
+        column: str,
+        values: pd.Series,
+        problem: str | np.ndarray,
+        hint: str,
+    ) -> None:
         mask = np.asarray(mask, dtype=bool)
         if mask.any():
             shown = values[mask]
@@ -190,7 +204,7 @@ def assemble(
             filled |= data[col].cat.codes.to_numpy() >= 0
             if written is not None:
                 coffee = written == "coffee"
-            allowed = ", ".join(data[col].cat.categories[: len(_values.CATEGORIES[col])])
+            allowed = ", ".join(data[col].cat.categories[: len(CATEGORIES[col])])
             report(bad, col, values, f"not a known {col} value", f"use one of: {allowed}")
         else:
             data[col], present = _values.clean_text_mask(values, collapse=col not in _FREE_TEXT)

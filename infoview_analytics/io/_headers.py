@@ -100,8 +100,8 @@ class HeaderMap:
 
     canonical: dict[str, int] = field(default_factory=dict)
     unknown: dict[str, int] = field(default_factory=dict)
-    rows: list[tuple] = field(default_factory=list)
-    problems: list[dict] = field(default_factory=list)
+    rows: list[tuple[object, ...]] = field(default_factory=list)
+    problems: list[dict[str, str]] = field(default_factory=list)
 
 
 _NAN = float("nan")
@@ -262,7 +262,7 @@ def map_headers(
     for column in dict.fromkeys(m.column for m in matches if m.column is not None):
         claims = [i for i, m in enumerate(matches) if m.column == column]
         if len(claims) > 1:
-            claims.sort(key=lambda i: _strength(matches[i], cells[i], column, i))
+            claims.sort(key=lambda i: _strength(matches[i], cells.iloc[:, i], column, i))
         winner[column] = claims[0]
         lost.update((i, claims[0]) for i in claims[1:])
 
@@ -282,13 +282,15 @@ def map_headers(
             found = Match(decided[0], "content", decided[1], decided[2], _RANK["content"])
             claims_by_content.append((-found.score, i, found))
     for _, i, found in sorted(claims_by_content, key=lambda c: (c[0], c[1])):
-        if found.column not in winner:
+        if found.column is not None and found.column not in winner:
             winner[found.column] = i
             matches[i] = found
     return _table(headers, cells, matches, winner, lost, contents, suggestions)
 
 
-def _strength(m: Match, values: pd.Series, column: str, position: int) -> tuple:
+def _strength(
+    m: Match, values: pd.Series, column: str, position: int
+) -> tuple[int, float, float, int]:
     fit = -date_share(values) if column in DATE_COLUMNS else 0.0
     return (-m.rank, -(m.score if m.score == m.score else 0.0), fit, position)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,14 +55,14 @@ class RawTable:
     sheet: str | None
 
 
-def _header_score(row: list[object], overrides: Overrides) -> tuple[int, bool]:
+def _header_score(row: Sequence[object], overrides: Overrides) -> tuple[int, bool]:
     matched = [match_header(c, overrides).column for c in row]
     names = [m for m in matched if m is not None]
     has_contact = "contact" in names or FIRST in names
     return len(set(names)), has_contact
 
 
-def find_header(rows: list[list[object]], overrides: Overrides) -> tuple[int, bool]:
+def find_header(rows: Sequence[Sequence[object]], overrides: Overrides) -> tuple[int, bool]:
     """Index of the row naming the most known columns (first on ties), and whether it
     has a name column; -1 when no row names any known column."""
     best, best_score, best_contact = -1, 0, False
@@ -268,7 +268,7 @@ _DELIM_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 def _table(
     path: Path,
-    rows: list[list[object]],
+    rows: Sequence[Sequence[object]],
     index: int,
     overrides: Overrides,
     sheet: str | None,
@@ -288,7 +288,7 @@ def _table(
 
 def check_header(
     path: Path,
-    rows: list[list[object]],
+    rows: Sequence[Sequence[object]],
     index: int,
     overrides: Overrides,
     sheet: str | None,

@@ -18,6 +18,7 @@ import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 import pandas as pd
 
@@ -164,25 +165,23 @@ class LoadResult:
         return "\n".join(lines)
 
 
-def _why(row: object) -> str:
+def _why(row: Any) -> str:
     """How one header was read, in words: alias (language), fuzzy (score), content..."""
-    how, detail = row.how, row.detail  # type: ignore[attr-defined]
+    how, detail = row.how, row.detail
     if how == "alias":
         return "alias" if detail in ("", "English") else f"alias ({detail})"
     if how == "fuzzy":
-        return f"fuzzy: {detail} ({row.score:.0f})"  # type: ignore[attr-defined]
+        return f"fuzzy: {detail} ({row.score:.0f})"
     if how == "content":
         return f"content: {detail}"
     if how == "kept (unknown)":
         text = f"kept (unknown): {detail}" if detail else "kept (unknown)"
-        if not pd.isna(row.closest):  # type: ignore[attr-defined]
-            score = row.closest_score  # type: ignore[attr-defined]
+        if not pd.isna(row.closest):
+            score = row.closest_score
             shown = f" ({score:.0f})" if score == score else ""
-            text += f"; closest: {row.closest}{shown}"  # type: ignore[attr-defined]
+            text += f"; closest: {row.closest}{shown}"
         return text
-    if how.startswith("kept (duplicate"):
-        return how
-    return how
+    return str(how)
 
 
 def _short(value: object, limit: int) -> str:
@@ -364,7 +363,8 @@ def load_logs(
         name = owner.get(file.name, owner.get(file.stem, file.stem))
         result = read_log(file, owner=name, as_of=as_of)
         log = result.log
-        log.insert(log.columns.get_loc("source_row") + 1, "source_file", file.name)
+        at = cast(int, log.columns.get_loc("source_row"))  # a unique label: an int position
+        log.insert(at + 1, "source_file", file.name)
         logs.append(log)
         problems.append(result.problems.assign(source_file=file.name))
     combined = pd.concat(logs, ignore_index=True, sort=False)
@@ -489,7 +489,8 @@ def _log_files(paths_or_folder: object) -> list[Path]:
             raise LogFormatError(msg)
         return files
     try:
-        files = [_as_path(p) for p in paths_or_folder]  # type: ignore[union-attr]
+        # Any object is tried: one that is not iterable raises the TypeError caught here.
+        files = [_as_path(p) for p in paths_or_folder]  # type: ignore[attr-defined]
     except TypeError:
         files = []
     if not files:
