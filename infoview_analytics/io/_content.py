@@ -166,14 +166,8 @@ def sniff(values: list[object], contacts: Callable[[], set[str]] | None = None) 
 
 
 def hinted(words: tuple[str, ...]) -> list[str]:
-    """The columns the header's words hint at (core.headers.HINTS), in schema order."""
-    found = []
-    for column, stems in _phrases.HINTS.items():
-        for word in words:
-            if any(word == s if len(s) <= 3 else word.startswith(s) for s in stems):
-                found.append(column)
-                break
-    return found
+    """The columns the header's words hint at (core.headers.HINTS), in their order."""
+    return [c for c in _phrases.HINTS if any(_hints_at(w, c) for w in words)]
 
 
 def content_match(
@@ -220,6 +214,7 @@ def content_match(
 
 
 def _hints_at(word: str, column: str) -> bool:
+    """A word hints at a column when it begins with one of its stems (short stems: is one)."""
     stems = _phrases.HINTS.get(column, ())
     return any(word == s if len(s) <= 3 else word.startswith(s) for s in stems)
 

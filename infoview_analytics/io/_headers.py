@@ -167,8 +167,9 @@ def closest(key: str) -> tuple[str, float, str] | None:
     return HEADER_ALIASES[phrase], round(float(score), 1), written[phrase][0]
 
 
-def closest_header(header: str, headers: list[str]) -> str | None:
-    """The header of the file nearest to a mapped header that is not there (a typo)."""
+def nearest_of(header: str, headers: list[str]) -> str | None:
+    """The one of ``headers`` nearest to ``header`` as a typo (a mapped header the file
+    lacks, a column name misspelt), or None when none is near."""
     from rapidfuzz import fuzz, process
 
     written = [str(h).strip() for h in headers if str(h).strip()]

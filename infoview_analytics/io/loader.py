@@ -397,11 +397,13 @@ def _check_columns(columns: Mapping[str, str] | None) -> dict[str, _headers.Over
         raise InvalidArgumentError(msg)
     for header, target in columns.items():
         if target not in COLUMNS and target != _headers.KEEP:
+            near = _headers.nearest_of(str(target), list(COLUMNS))
+            also = f" (did you mean {near!r}?)" if near else ""
             msg = (
                 "The value for `columns` (`--map` on the command line) must map headers to "
                 f"one of {list(COLUMNS)} (or "
                 f"'-' to keep a header as your own column), but {header!r} is mapped to "
-                f"{target!r}."
+                f"{target!r}{also}."
             )
             raise InvalidArgumentError(msg)
     return {
@@ -415,9 +417,11 @@ def _map_file(path: Path) -> dict[str, _headers.Override]:
     bad = {h: c for h, c in found.items() if c not in COLUMNS and c != _headers.KEEP}
     if bad:
         header, target = next(iter(bad.items()))
+        near = _headers.nearest_of(str(target), list(COLUMNS))
+        also = f" (did you mean {near!r}?)" if near else ""
         msg = (
-            f"{map_path(path)} maps {header!r} to {target!r}, which is not a column. Use one "
-            f"of {list(COLUMNS)} (or '-' to keep the header as your own column): run "
+            f"{map_path(path)} maps {header!r} to {target!r}, which is not a column{also}. "
+            f"Use one of {list(COLUMNS)} (or '-' to keep the header as your own column): run "
             f'`infoview map {path.name} "{header}=COLUMN"`, or edit the file.'
         )
         raise LogFormatError(msg)
@@ -437,7 +441,7 @@ def _check_mapped(
         missing = [o.header for k, o in mapped.items() if k not in present]
         if not missing:
             continue
-        near = _headers.closest_header(missing[0], headers)
+        near = _headers.nearest_of(missing[0], headers)
         also = f" (did you mean {near!r}?)" if near else ""
         if source == "given":
             msg = (

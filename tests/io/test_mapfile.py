@@ -88,6 +88,7 @@ def test_load_logs_reads_each_logs_map(tmp_path: Path) -> None:
         ('[columns]\n"Who sent me" = 3\n', r"must hold one \[columns\] table"),
         ('other = "x"\n', r"must hold one \[columns\] table .* \['other'\]"),
         ('[columns]\n"Who sent me" = "referrer"\n', r"maps 'Who sent me' to 'referrer', which is"),
+        ('[columns]\n"Who sent me" = "refered_by"\n', r"column \(did you mean 'referred_by'"),
         ('[columns]\n"Who sends me" = "referred_by"\n',
          r"maps the header 'Who sends me', which my_log.csv does not have \(did you mean "
          r"'Who sent me'\?\); its headers are \['Name', 'Who sent me', 'Salary'\]\. Remove it"),
@@ -106,5 +107,9 @@ def test_columns_naming_a_header_the_file_lacks(log: Path) -> None:
         match=r"my_log.csv has no header 'Who send me' to map \(did you mean 'Who sent me'\?\)",
     ):
         read_log(log, as_of=AS_OF, columns={"Who send me": "referred_by"})
-    with pytest.raises(InvalidArgumentError, match=r"'Salary' is mapped to 'pay'"):
+    with pytest.raises(InvalidArgumentError, match=r"'Salary' is mapped to 'pay'\.$"):
         read_log(log, as_of=AS_OF, columns={"Salary": "pay"})
+    with pytest.raises(
+        InvalidArgumentError, match=r"'referer_by' \(did you mean 'referred_by'"
+    ):
+        read_log(log, as_of=AS_OF, columns={"Who sent me": "referer_by"})
