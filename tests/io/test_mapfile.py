@@ -109,7 +109,5 @@ def test_columns_naming_a_header_the_file_lacks(log: Path) -> None:
         read_log(log, as_of=AS_OF, columns={"Who send me": "referred_by"})
     with pytest.raises(InvalidArgumentError, match=r"'Salary' is mapped to 'pay'\.$"):
         read_log(log, as_of=AS_OF, columns={"Salary": "pay"})
-    with pytest.raises(
-        InvalidArgumentError, match=r"'referer_by' \(did you mean 'referred_by'"
-    ):
+    with pytest.raises(InvalidArgumentError, match=r"'referer_by' \(did you mean 'referred_by'"):
         read_log(log, as_of=AS_OF, columns={"Who sent me": "referer_by"})
