@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 SAMPLE := data/sample_log.xlsx
 SAMPLE_AS_OF := 2026-04-17
 
-.PHONY: demo test lab lint bench clean
+.PHONY: demo test lab lint typecheck bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,11 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+# py.typed is shipped, so the annotations are checked ([tool.mypy]); silent when clean.
+typecheck: $(VENV)/.installed-dev
+	$(BIN)/mypy --no-error-summary
+
+test: lint typecheck
 	MPLBACKEND=Agg $(BIN)/python -m pytest
 	MPLBACKEND=Agg $(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
 

@@ -21,7 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from infoview_analytics.analysis import outcomes as _outcomes  # noqa: E402
-from infoview_analytics.core import names, schema, values  # noqa: E402
+from infoview_analytics.core import headers, names, schema, values  # noqa: E402
+from infoview_analytics.io import _content, _headers  # noqa: E402
+from infoview_analytics.io.mapfile import MAP_SUFFIX  # noqa: E402
 from infoview_analytics.io.template import RULES_OF_THUMB, VALUE_MEANINGS  # noqa: E402
 
 DOC = ROOT / "docs" / "log-format.md"
@@ -29,15 +31,19 @@ DOC = ROOT / "docs" / "log-format.md"
 KIND_NAMES = {"text": "text", "date": "date", "integer": "whole number", "category": "category"}
 
 
-def header_aliases(column: schema.Column) -> list[str]:
-    """Headers accepted for ``column``, as written, one per matching key."""
+def header_aliases(column: schema.Column) -> dict[str, list[str]]:
+    """Headers accepted for ``column`` by language, as written, one per matching key."""
     seen: set[str] = set()
-    shown: list[str] = []
-    for alias in (column.name, column.label, *column.aliases):
-        key = schema.normalize_header(alias)
-        if schema.HEADER_ALIASES.get(key) == column.name and key not in seen:
-            seen.add(key)
-            shown.append(alias)
+    shown: dict[str, list[str]] = {}
+    lists = {"en": [column.name, column.label]}
+    for language, phrases in headers.PHRASES[column.name].items():
+        lists[language] = [*lists.get(language, []), *phrases]
+    for language, phrases in lists.items():
+        for alias in phrases:
+            key = schema.normalize_header(alias)
+            if schema.HEADER_ALIASES.get(key) == column.name and key not in seen:
+                seen.add(key)
+                shown.setdefault(language, []).append(alias)
     return shown
 
 
@@ -72,7 +78,12 @@ def _column_sections() -> list[str]:
         lines.append(f"- Type: {KIND_NAMES[col.kind]}.")
         if col.kind == "category":
             lines.append(f"- Allowed values: {_code_list(schema.CATEGORIES[col.name])}.")
-        lines.append(f"- Headers accepted: {_code_list(header_aliases(col))}.")
+        for language, aliases in header_aliases(col).items():
+            name = headers.LANGUAGES[language]
+            lines.append(f"- Headers accepted ({name}): {_code_list(aliases)}.")
+        if col.name in headers.HINTS:
+            stems = _code_list(headers.HINTS[col.name])
+            lines.append(f"- Words hinting at it when the content agrees: {stems}.")
         lines.append("")
         if col.kind == "category":
             lines += [
@@ -336,14 +347,53 @@ def render() -> str:
         "  (comma, semicolon or tab; UTF-8 with or without BOM, UTF-16, Windows-1252).",
         "- **Header row**: found automatically when title or instruction rows sit above it:",
         "  the loader scans the first rows for the one naming the most known columns.",
-        "- **Header matching** ignores case, accents, spacing, punctuation and a trailing",
-        "  colon (`Company Name:` = `company name` = `COMPANY_NAME`). The headers accepted for",
-        "  each column are listed above.",
+        "- **Header matching** ignores case, accents, spacing, punctuation, emoji, a trailing",
+        "  colon or question mark and units in brackets (`Company Name:` = `company name` =",
+        "  `COMPANY_NAME`, `Replied?` = `Replied ✓` = `Replied (Y/N)`); leading words such as",
+        "  `My`, `Mi`, `Mon`, `Mein` and a trailing `Y/N` are dropped when the whole header",
+        "  is no phrase. The headers accepted for each column are listed above, by language",
+        "  (" + ", ".join(headers.LANGUAGES.values()) + ").",
         "- A header joining two aliases of the same column with `/` (`Role / Title`,",
         "  `Company / Employer`) maps to that column.",
         "- `First Name` and `Last Name` columns are joined into `contact`.",
-        '- `columns={"Their header": "canonical_name"}` maps any other header (and wins over',
-        "  the aliases).",
+        "- **Typos** are matched with rapidfuzz: a header at most one letter wrong, missing,",
+        "  extra or swapped from a phrase (two letters in headers of "
+        f"{_headers.FUZZY_TWO_EDITS} letters or more),",
+        "  with the same first letter, nearer to one column than to any other and with a",
+        f"  `fuzz.ratio` of at least {_headers.FUZZY_CUTOFF:.0f} (`Orgnaization`, "
+        "`Date contcted`). Headers of",
+        f"  fewer than {_headers.FUZZY_MIN_LENGTH} letters are never matched this way.",
+        "- **Content decides** for a header still unknown, from a sample of the column's",
+        f"  first {_content.SAMPLE_VALUES} values (never every row): at least "
+        f"{_content.CONTENT_SHARE:.0%} email addresses",
+        "  (`email`), LinkedIn links (`linkedin_url`), phone numbers (`phone`) or known",
+        "  values of one category column (a `Via` column of `LinkedIn`, `Email` is",
+        f"  `channel`); at least {_content.REFERRER_SHARE:.0%} names of people in the contact "
+        "column (`referred_by`);",
+        "  dates or yes/no answers ("
+        + _code_list(sorted(schema.YES_NO_VALUES))
+        + ", ticks such as `✓`)",
+        "  when the header's words hint at one date column (`Thanks?`: `thanked_on`; the",
+        "  hints are listed above). Otherwise the header is kept and `infoview validate` says",
+        "  what it holds and the closest column.",
+        "- **Never read as a column** unless you map them: "
+        + "; ".join(f"`{h}` ({why})" for h, why in headers.NOT_COLUMNS.items())
+        + ".",
+        "- **Two headers for one column**: the stronger evidence wins (a mapping, then an",
+        "  alias, then a typo, then the content; for a date column the one holding dates),",
+        "  the other is kept as your own column and reported.",
+        '- **Mapping headers yourself**: `read_log(path, columns={"Their header": "column"})`',
+        '  or `--map "Their header=column"` on any command (repeatable) reads a header as a',
+        "  column, or keeps it as your own with `-`. To keep the mapping, run",
+        '  `infoview map my_log.xlsx "Who referred me=referred_by"`: it writes',
+        f"  `my_log.xlsx{MAP_SUFFIX}` beside the log (TOML, a `[columns]` table of",
+        '  `"header" = "column"` lines, free to edit), which `read_log` and every command',
+        "  read; `infoview map my_log.xlsx --remove HEADER` takes a line out. The log itself is",
+        "  never changed. A mapping given in the call wins over the file; a mapping to a",
+        "  column that does not exist or of a header the log does not have is an error.",
+        "- `infoview validate` (and `read_log(...).headers`) shows for every header the column",
+        "  it became and why (alias and its language, typo and its score, content), and for",
+        "  every header kept the closest column.",
         "- **Unknown columns** are kept unchanged, after the canonical ones.",
         "- **Nothing is lost**: wholly blank rows are skipped and counted; a row with data but",
         "  no name is kept and reported. Every row carries `source_row`, its row number as you",

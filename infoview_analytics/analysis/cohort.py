@@ -15,6 +15,7 @@ from ..core.docs import fill_doc
 from ..core.schema import DATE_COLUMNS
 from .docs import DOCS, columns_of
 from .grouping import NO_FIELD, group_keys
+from .needs import with_gaps
 from .prepared import PreparedLog, prepare
 from .stats import ratio, wilson
 from .steps import overdue_per_row
@@ -108,7 +109,7 @@ def cohort_summary(
     res["ci_low"] = low
     res["ci_high"] = high
     res = res.reset_index()
-    return res[list(TABLES["cohort_summary"].columns)]
+    return with_gaps(res[list(TABLES["cohort_summary"].columns)], p, "cohort_summary")
 
 
 def _last_activity(log: pd.DataFrame, ts: pd.Timestamp) -> np.ndarray:

@@ -11,6 +11,7 @@ ignored) and shown as first written; rows without a field form their own
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -21,6 +22,7 @@ from ..core.names import name_key
 from ..errors import InvalidArgumentError
 from .docs import DOCS, columns_of
 from .grouping import NO_FIELD, category_values, check_by, stripped
+from .needs import with_gaps
 from .prepared import PreparedLog, prepare
 from .tables import TABLES
 
@@ -138,7 +140,7 @@ def coverage(
     inter = out["interviewed"].to_numpy()
     group = gid[inter]
 
-    def per_group(values: pd.Series, fill: object = 0) -> np.ndarray:
+    def per_group(values: pd.Series, fill: int | str = 0) -> np.ndarray:
         return values.reindex(table["_gid"], fill_value=fill).to_numpy()
 
     for p in perspectives:
@@ -172,7 +174,9 @@ def coverage(
             sen_words=per_group(sen_words, ""),
         ),
     )
-    return res[[*keys_by, *_columns(perspectives)]].reset_index(drop=True)
+    return with_gaps(
+        res[[*keys_by, *_columns(perspectives)]].reset_index(drop=True), prepared, "coverage"
+    )
 
 
 def _columns(perspectives: list[str]) -> list[str]:
@@ -227,11 +231,12 @@ def _notes(
     (count, organisation, seniority) situation is written once.
     """
     several = k >= 2
+    # numpy's stubs: None fills too
     situations = pd.DataFrame(
         {
             "k": k,
-            "org": np.where(several & org_all, org_name, None),
-            "sen": np.where(several & sen_all, sen_words, None),
+            "org": np.where(several & org_all, org_name, None),  # type: ignore[call-overload]
+            "sen": np.where(several & sen_all, sen_words, None),  # type: ignore[call-overload]
         }
     )
     # Counts at or above the minimum read the same unless a part names them.
@@ -321,9 +326,10 @@ def perspective_matrix(
     allowed_of_key = dict(zip(name_key(pd.Series(allowed, dtype=object)), allowed, strict=True))
     seen = inter & (codes >= 0)
     first_row = pd.Series(np.flatnonzero(seen)).groupby(codes[seen]).first()
+    # cast: grouped by name code, each group's first row number (pandas-stubs: Hashable)
     label_of = {
         int(c): allowed_of_key.get(keys[c], str(written[row]).strip())
-        for c, row in first_row.items()
+        for c, row in cast("Iterable[tuple[int, int]]", first_row.items())
     }
     others = sorted((c for c in label_of if keys[c] not in allowed_of_key), key=lambda c: keys[c])
     columns = allowed + [label_of[c] for c in others]
@@ -340,4 +346,4 @@ def perspective_matrix(
         axis=1,
     )
     res.attrs["perspective"] = perspective
-    return res
+    return with_gaps(res, prepared, "perspective_matrix")

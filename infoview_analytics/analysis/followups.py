@@ -29,6 +29,7 @@ from ..core.args import check_positive_int
 from ..core.calendar import business_days
 from ..core.docs import fill_doc
 from .docs import DOCS, columns_of
+from .needs import with_gaps
 from .outcomes import SECOND_CONTACT_AFTER
 from .prepared import PreparedLog, prepare
 from .tables import TABLES
@@ -114,7 +115,7 @@ def classify_contacts(
     )
     if "source_row" in c.columns:
         out["source_row"] = c["source_row"].to_numpy()
-    return out
+    return with_gaps(out, p, "classify_contacts")
 
 
 @fill_doc(DOCS, columns=columns_of("follow_ups_due"))
@@ -210,7 +211,8 @@ def follow_ups_due(
             ],
             due=inter[rows],
             waiting=business_days(inter[rows], day, cal),
-            overdue=(day - inter[rows]) > np.timedelta64(1, "D"),
+            # numpy's stubs: a datetime64 minus an array is typed as a scalar
+            overdue=(day - inter[rows]) > np.timedelta64(1, "D"),  # type: ignore[arg-type]
         )
     )
 
@@ -219,8 +221,8 @@ def follow_ups_due(
     prospect = pd.Series(contact).where(~st.asked & pd.notna(contact) & (st.org_code >= 0))
     first_prospect = prospect.groupby(st.org_code).first()
     rows = np.flatnonzero(st.second)
-    suggested = first_prospect.reindex(st.org_code[rows])
-    suggested = suggested.astype(object).where(suggested.notna(), None).tolist()
+    at_org = first_prospect.reindex(st.org_code[rows])
+    suggested = at_org.astype(object).where(at_org.notna(), None).tolist()
     who = _names(contact[rows])
     where = [str(o) for o in organization[rows]]
     parts.append(
@@ -265,7 +267,7 @@ def follow_ups_due(
         d = c[col].to_numpy(dtype="datetime64[ns]")
         last = np.fmax(last, np.where(d <= day, d, np.datetime64("NaT")))
     with np.errstate(invalid="ignore"):  # NaT: no contact yet
-        quiet = (day - last) // np.timedelta64(1, "D")
+        quiet = (day - last) // np.timedelta64(1, "D")  # type: ignore[operator]  # as above
     rows = np.flatnonzero(st.interviewed & ~np.isnat(last) & (quiet >= days_keep))
     who = _names(contact[rows])
     parts.append(
@@ -299,7 +301,7 @@ def follow_ups_due(
         na_position="last",
         kind="stable",
     )
-    return todo[columns].reset_index(drop=True)
+    return with_gaps(todo[columns].reset_index(drop=True), p, "follow_ups_due")
 
 
 def _name_rank(contact: pd.Series) -> np.ndarray:

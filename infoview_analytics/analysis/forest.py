@@ -21,11 +21,15 @@ outside referrers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from ..core.names import row_numbers
+
+if TYPE_CHECKING:  # scipy is imported when a forest is built
+    from scipy.sparse import csr_matrix
 
 __all__ = ["PROBLEM_COLUMNS", "Forest", "build_forest", "levels"]
 
@@ -57,7 +61,7 @@ class Forest:
     problems: pd.DataFrame
 
 
-def _graph(parent: np.ndarray, extra: int = 0) -> object:
+def _graph(parent: np.ndarray, extra: int = 0) -> csr_matrix:
     """The forest as a sparse matrix, edges referrer -> referred (``extra`` spare nodes)."""
     from scipy import sparse
 

@@ -15,6 +15,7 @@ import pandas as pd
 from ..core.docs import fill_doc
 from .docs import DOCS, columns_of
 from .grouping import Groups, tally
+from .needs import with_gaps
 from .prepared import PreparedLog, prepare
 from .stats import ratio
 from .tables import TABLES
@@ -92,7 +93,9 @@ def thank_you_timeliness(
     table = tally(counts, groups, cols)
     for name in _THANK_BINS:
         table[f"share_{name}"] = ratio(table[name], table["interviews"])
-    return table[[*cols, *TABLES["thank_you_timeliness"].columns]]
+    return with_gaps(
+        table[[*cols, *TABLES["thank_you_timeliness"].columns]], p, "thank_you_timeliness"
+    )
 
 
 @fill_doc(DOCS, columns=columns_of("meeting_discipline"))
@@ -174,7 +177,9 @@ def meeting_discipline(
         table["questions_in_guidance"], table["with_questions"]
     )
     table[["median_planned", "median_actual"]] = medians
-    return table[[*cols, *TABLES["meeting_discipline"].columns]]
+    return with_gaps(
+        table[[*cols, *TABLES["meeting_discipline"].columns]], p, "meeting_discipline"
+    )
 
 
 def _medians(values: pd.DataFrame, groups: Groups, by: list[str]) -> np.ndarray:

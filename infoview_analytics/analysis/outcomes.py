@@ -57,6 +57,8 @@ ASKED_STATUSES = frozenset(
 )
 
 _NAT = np.datetime64("NaT", "ns")
+_INTERVIEWED = frozenset({"interviewed"})
+_SCHEDULED = frozenset({"scheduled"})
 
 
 def _dates(frame: pd.DataFrame, column: str) -> np.ndarray:
@@ -107,11 +109,22 @@ def outcomes(
     met = undated_yes(frame, "interview_on")
     answered = undated_yes(frame, "responded_on") | met
     # numpy comparisons with NaT are False, so "date <= day" also means "date known".
+    # Dates decide what has happened by ``as_of``: an answer or a meeting dated after it
+    # has not happened yet, whatever the status says (written, or derived from the dates
+    # when the file was loaded as of another day). A status speaks where there is no date.
     asked = (req <= day) | (
         np.isnat(req) & (has(ASKED_STATUSES) | undated_yes(frame, "requested_on") | answered)
     )
-    responded = asked & ((resp <= day) | (inter <= day) | has(RESPONDED_STATUSES) | answered)
-    agreed = asked & (has(AGREED_STATUSES) | ~np.isnat(inter) | met)
+    answered_later = (resp > day) & ~(inter <= day)
+    responded = asked & (
+        (resp <= day) | (inter <= day) | answered | (has(RESPONDED_STATUSES) & ~answered_later)
+    )
+    no_meeting = has(frozenset({"cancelled", "declined", "no_response"}))
+    interviewed = (
+        asked & ~no_meeting & ((inter <= day) | (np.isnat(inter) & (has(_INTERVIEWED) | met)))
+    )
+    scheduled = asked & ~no_meeting & ((inter > day) | (np.isnat(inter) & has(_SCHEDULED)))
+    agreed = responded & (has(AGREED_STATUSES) | ~np.isnat(inter) | met)
     gave_up = asked & ~responded & has(frozenset({"no_response"}))
     waiting_since = np.fmax(req, np.where(follow <= day, follow, _NAT))
     open_request = asked & ~responded & ~gave_up
@@ -122,9 +135,9 @@ def outcomes(
             "asked": asked,
             "responded": responded,
             "agreed": agreed,
-            "interviewed": asked & has(frozenset({"interviewed"})),
-            "scheduled": asked & has(frozenset({"scheduled"})),
-            "declined": asked & has(frozenset({"declined"})),
+            "interviewed": interviewed,
+            "scheduled": scheduled,
+            "declined": responded & has(frozenset({"declined"})),
             "gave_up": gave_up,
             "pending": pending,
             "decided": asked & ~pending,
@@ -149,7 +162,8 @@ def warmth(frame: pd.DataFrame, *, referred: np.ndarray) -> pd.Series:
     """
     warm = referred | frame["source"].isin(list(WARM_SOURCES)).to_numpy(dtype=bool)
     return pd.Series(
-        pd.Categorical.from_codes(warm.astype(np.int8), categories=["cold", "warm"]),
+        # pandas-stubs: categories may be any list-like, not only an Index
+        pd.Categorical.from_codes(warm.astype(np.int8), categories=["cold", "warm"]),  # type: ignore[call-overload]
         index=frame.index,
         name="warmth",
     )

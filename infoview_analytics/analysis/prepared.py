@@ -27,6 +27,7 @@ True
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Sequence
 from functools import cached_property
 from typing import Any
@@ -90,6 +91,10 @@ class PreparedLog:
     frame: pd.DataFrame
     as_of: pd.Timestamp
     calendar: np.busdaycalendar
+    _shared: _Shared
+    _holidays: tuple[_dt.date, ...]
+    _groups: dict[tuple[str, ...], Groups]
+    _times: dict[str, pd.DataFrame]
 
     def __init__(
         self,
@@ -97,7 +102,7 @@ class PreparedLog:
         *,
         as_of: pd.Timestamp,
         calendar: np.busdaycalendar,
-        holidays: tuple[np.datetime64, ...],
+        holidays: tuple[_dt.date, ...],
     ) -> None:
         object.__setattr__(self, "_shared", shared)
         object.__setattr__(self, "frame", shared.frame)

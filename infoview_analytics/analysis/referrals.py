@@ -12,7 +12,7 @@ built level by level top-down.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import pandas as pd
@@ -23,6 +23,7 @@ from ..core.names import name_key
 from .docs import DOCS, columns_of
 from .forest import Forest, levels
 from .grouping import check_by, group_keys
+from .needs import with_gaps
 from .prepared import PreparedLog, prepare
 from .stats import ratio
 from .tables import TABLES
@@ -137,7 +138,7 @@ def referral_chains(log: pd.DataFrame | PreparedLog, *, as_of: object = None) ->
     'Ana Ruiz → Ben Ode → Chloe Park'
     """
     p = prepare(log, as_of=as_of)
-    return _table(p.forest, _interviewed(p))
+    return with_gaps(_table(p.forest, _interviewed(p)), p, "referral_chains")
 
 
 @fill_doc(DOCS, columns=columns_of("referral_problems"))
@@ -174,7 +175,7 @@ def referral_problems(log: pd.DataFrame | PreparedLog) -> pd.DataFrame:
 
 
 @fill_doc(DOCS)
-def referral_graph(log: pd.DataFrame | PreparedLog, *, as_of: object = None) -> nx.DiGraph:
+def referral_graph(log: pd.DataFrame | PreparedLog, *, as_of: object = None) -> nx.DiGraph[str]:
     """The referral forest as a networkx directed graph, edges referrer → referred.
 
     Parameters
@@ -212,8 +213,11 @@ def referral_graph(log: pd.DataFrame | PreparedLog, *, as_of: object = None) -> 
     p = prepare(log, as_of=as_of)
     log, c, interviewed = p.frame, p.forest, _interviewed(p)
     ids = _node_ids(c)
-    graph = nx.DiGraph(problems=c.problems)
-    records = log.astype(object).where(log.notna(), None).to_dict("records")
+    graph: nx.DiGraph[str] = nx.DiGraph(problems=c.problems)
+    # cast: the canonical frame's column labels are str (pandas-stubs says Hashable)
+    records = cast(
+        "list[dict[str, Any]]", log.astype(object).where(log.notna(), None).to_dict("records")
+    )
     size = len(c.parent)
     for i in range(size):
         attrs = {k: v for k, v in records[i].items() if v is not None} if i < c.n else {}
@@ -338,21 +342,25 @@ def referral_summary(
     res["top_connectors"] = _connectors(table, keys, keys_by, c, top).reindex(res.index)
     res["top_connectors"] = res["top_connectors"].fillna("")
     res = res.reset_index(drop=not keys_by)
-    return pd.DataFrame(
-        {
-            **{k: res[k] for k in keys_by},
-            "people": res["people"].astype(np.int64),
-            "chains": res["chains"],
-            "longest_chain": res["longest_chain"].astype(np.int64),
-            "interviews": res["interviews"].astype(np.int64),
-            "interviews_via_referral": res["via"].astype(np.int64),
-            "share_interviews_via_referral": ratio(res["via"], res["interviews"]),
-            "referrals_given": res["given"].astype(np.int64),
-            "referrals_per_interview": ratio(res["given"], res["interviews"]),
-            "referred_response_rate": ratio(res["ref_resp"], res["ref_dec"]),
-            "not_referred_response_rate": ratio(res["cold_resp"], res["cold_dec"]),
-            "top_connectors": res["top_connectors"].astype(object),
-        }
+    return with_gaps(
+        pd.DataFrame(
+            {
+                **{k: res[k] for k in keys_by},
+                "people": res["people"].astype(np.int64),
+                "chains": res["chains"],
+                "longest_chain": res["longest_chain"].astype(np.int64),
+                "interviews": res["interviews"].astype(np.int64),
+                "interviews_via_referral": res["via"].astype(np.int64),
+                "share_interviews_via_referral": ratio(res["via"], res["interviews"]),
+                "referrals_given": res["given"].astype(np.int64),
+                "referrals_per_interview": ratio(res["given"], res["interviews"]),
+                "referred_response_rate": ratio(res["ref_resp"], res["ref_dec"]),
+                "not_referred_response_rate": ratio(res["cold_resp"], res["cold_dec"]),
+                "top_connectors": res["top_connectors"].astype(object),
+            }
+        ),
+        p,
+        "referral_summary",
     )
 
 

@@ -25,6 +25,7 @@ from .grouping import (
     empty_table,
     tally,
 )
+from .needs import with_gaps
 from .prepared import PreparedLog, prepare
 from .stats import ratio, wilson
 from .tables import TABLES
@@ -69,8 +70,9 @@ def add_warmth(log: pd.DataFrame | PreparedLog) -> pd.DataFrame:
     >>> add_warmth(log)["warmth"].tolist()
     ['warm', 'warm', 'cold']
     """
-    out = log.copy()
-    out["warmth"] = prepare(log).warmth.to_numpy()
+    prepared = prepare(log)
+    out = (log.frame if isinstance(log, PreparedLog) else log).copy()
+    out["warmth"] = prepared.warmth.to_numpy()
     return out
 
 
@@ -138,7 +140,7 @@ def response_rates(
         interview_ci_low=ilow,
         interview_ci_high=ihigh,
     )
-    return table[[*cols, *TABLES["response_rates"].columns]]
+    return with_gaps(table[[*cols, *TABLES["response_rates"].columns]], p, "response_rates")
 
 
 @fill_doc(DOCS, columns=columns_of("funnel"))
@@ -219,7 +221,7 @@ def funnel(
     out["stage"] = np.tile(np.array(FUNNEL_STAGES, dtype=object), len(wide))
     out["count"] = values.ravel()
     out["conversion"] = conversion.ravel()
-    return out
+    return with_gaps(out, p, "funnel")
 
 
 @fill_doc(DOCS)
@@ -279,15 +281,15 @@ def activity(
     present = pd.concat(list(periods.values()), ignore_index=True).dropna()
     columns = list(TABLES["activity"].columns)
     if present.empty:
-        return empty_table(columns, period="datetime64[ns]")
+        return with_gaps(empty_table(columns, period="datetime64[ns]"), p, "activity")
     step = "W-MON" if freq == "W" else "MS"
     index = pd.date_range(present.min(), present.max(), freq=step).astype("datetime64[ns]")
     out = pd.DataFrame({"period": index})
-    for name, p in periods.items():
-        counts = p.dropna().astype("datetime64[ns]").value_counts()
+    for name, period in periods.items():
+        counts = period.dropna().astype("datetime64[ns]").value_counts()
         out[name] = counts.reindex(index, fill_value=0).to_numpy(dtype=np.int64)
     out["cumulative_interviews"] = out["interviews"].cumsum()
-    return out
+    return with_gaps(out, p, "activity")
 
 
 # -- helpers shared by the analysis modules (private) -------------------------------

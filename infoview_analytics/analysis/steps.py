@@ -102,8 +102,8 @@ def follow_up_steps(
         org_code=org,
         second=second,
         follow=follow,
-        due_second=_due(req, second, SECOND_CONTACT_AFTER, calendar),
-        due_follow=_due(req, follow, ANSWER_WINDOW, calendar),
+        due_second=_due(req, second, SECOND_CONTACT_AFTER, calendar, day),
+        due_follow=_due(req, follow, ANSWER_WINDOW, calendar, day),
         cohort=cohort,
     )
 
@@ -124,9 +124,21 @@ def overdue_per_row(
     return late_thanks.astype(np.int64) + late_second + late_follow
 
 
-def _due(req: np.ndarray, rows: np.ndarray, days: int, calendar: np.busdaycalendar) -> np.ndarray:
-    """``days`` business days after the request, for the selected rows (NaT elsewhere)."""
-    return add_business_days(np.where(rows, req, np.datetime64("NaT")), days, calendar)
+def _due(
+    req: np.ndarray,
+    rows: np.ndarray,
+    days: int,
+    calendar: np.busdaycalendar,
+    day: np.datetime64,
+) -> np.ndarray:
+    """When the step fell due: ``days`` business days after the request (NaT elsewhere).
+
+    A step that is due is never due since a day after ``as_of``: with ``as_of`` on a
+    weekend, the step that fell due over the weekend is due since ``as_of``, not
+    since the next Monday.
+    """
+    due = add_business_days(np.where(rows, req, np.datetime64("NaT")), days, calendar)
+    return np.where(due > day, day, due)
 
 
 def _asked_again(org: np.ndarray, requested: np.ndarray, dated: np.ndarray) -> np.ndarray:

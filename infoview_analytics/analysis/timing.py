@@ -34,6 +34,7 @@ from ..core.args import check_choice, check_confidence
 from ..core.docs import fill_doc
 from .docs import DOCS, columns_of
 from .grouping import Groups, tally
+from .needs import with_gaps
 from .prepared import PreparedLog, prepare
 from .stats import kaplan_meier
 
@@ -102,13 +103,13 @@ def time_to_response(
     >>> curve = time_to_response(log, as_of="2026-03-05")
     >>> curve[["time", "at_risk", "answered", "share_answered"]]
        time  at_risk  answered  share_answered
-    0     0        3         1        0.333333
-    1     2        2         1        0.666667
+    0     0        4         1            0.25
+    1     2        3         1            0.50
     """
     confidence = check_confidence(confidence)
     check_choice("unit", unit, _UNITS)
-    cols, groups, times = _timed(log, by, as_of, unit, holidays)
-    return _kaplan_meier(times, groups, cols, confidence)
+    p, cols, groups, times = _timed(log, by, as_of, unit, holidays)
+    return with_gaps(_kaplan_meier(times, groups, cols, confidence), p, "time_to_response")
 
 
 @fill_doc(DOCS, columns=columns_of("response_time_summary"))
@@ -160,7 +161,7 @@ def response_time_summary(
        asked  answered  censored  median_time  share_within_3  share_within_7
     0      4         3         1          2.0             0.5             0.5
     """
-    cols, groups, times = _timed(log, by, as_of, "business_days", holidays)
+    p, cols, groups, times = _timed(log, by, as_of, "business_days", holidays)
     curve, group_id = _curve(times, groups, 0.95)
     counts = pd.DataFrame(
         {
@@ -179,7 +180,7 @@ def response_time_summary(
     table["share_within_7"] = np.nan
     table = table.astype({"median_time": float, "share_within_3": float, "share_within_7": float})
     if table.empty:
-        return table
+        return with_gaps(table, p, "response_time_summary")
     share = curve["share_answered"].to_numpy()
     t = curve["time"].to_numpy()
     n = len(table)
@@ -199,7 +200,7 @@ def response_time_summary(
         within[got.index.to_numpy()] = got.to_numpy()
         known = followed & ((longest_time >= days) | (final >= 1 - _EPS))
         table[f"share_within_{days}"] = np.where(known, within, np.nan)
-    return table
+    return with_gaps(table, p, "response_time_summary")
 
 
 # -- helpers (private) -------------------------------------------------------------
@@ -207,10 +208,10 @@ def response_time_summary(
 
 def _timed(
     log: pd.DataFrame | PreparedLog, by: Any, as_of: Any, unit: str, holidays: Any
-) -> tuple[list[str], Groups, pd.DataFrame]:
+) -> tuple[PreparedLog, list[str], Groups, pd.DataFrame]:
     p = prepare(log, as_of=as_of, holidays=holidays)
     cols, groups = p.groups(by)
-    return cols, groups, p.answer_times(unit)
+    return p, cols, groups, p.answer_times(unit)
 
 
 def _curve(

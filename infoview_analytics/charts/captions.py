@@ -53,7 +53,8 @@ def _best(table: pd.DataFrame, col: str) -> tuple[str, pd.Series] | None:
     if rows.empty:
         return None
     # The lower interval bound: a large group with a good rate beats 2 of 2.
-    best = rows.loc[pd.to_numeric(rows["ci_low"]).idxmax()]
+    # pandas-stubs: .loc takes the Hashable label that idxmax returns
+    best = rows.loc[pd.to_numeric(rows["ci_low"]).idxmax()]  # type: ignore[call-overload]
     return str(best[col]), best
 
 
@@ -89,7 +90,7 @@ def funnel(table: pd.DataFrame) -> tuple[str, str]:
     )
     if conv.empty:
         return shows, "Ask the people you have identified."
-    worst = conv.loc[pd.to_numeric(conv["conversion"]).idxmin()]
+    worst = conv.loc[pd.to_numeric(conv["conversion"]).idxmin()]  # type: ignore[call-overload]
     return shows, (
         f"The weakest step is into '{worst['stage']}' ({_pct(worst['conversion'])} of the "
         "previous stage): work on that step first."

@@ -126,7 +126,8 @@ def plot_response_rates(
         linewidth=1,
     )
     for i, row in enumerate(table.itertuples(index=False)):
-        row = row._asdict()
+        # pandas-stubs: itertuples' rows are namedtuples, which have _asdict
+        row = row._asdict()  # type: ignore[operator,misc]
         text = f"{as_int(row[k_col])}/{as_int(row['decided'])}"
         if as_int(row["pending"]):
             text += f" · {as_int(row['pending'])} pending"
@@ -205,7 +206,10 @@ def plot_funnel(
         rows = table[[lab == group for lab in labels]]
         pos = x[[stages.index(s) for s in rows["stage"]]] + (g - (len(groups) - 1) / 2) * width
         values = pd.to_numeric(rows["count"], errors="coerce").fillna(0).to_numpy()
-        bar_kw = {"color": _style.PALETTE[g % len(_style.PALETTE)], "width": width * 0.95}
+        bar_kw: dict[str, Any] = {
+            "color": _style.PALETTE[g % len(_style.PALETTE)],
+            "width": width * 0.95,
+        }
         bar_kw.update(kwargs)
         ax.bar(pos, values, label=group if by_cols else None, **bar_kw)
         for px, v, conv in zip(pos, values, rows["conversion"], strict=True):

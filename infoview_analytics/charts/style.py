@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import pandas as pd
 
@@ -26,6 +26,7 @@ from ..errors import InvalidArgumentError
 
 if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn
     from matplotlib.axes import Axes
+    from matplotlib.typing import RcKeyType
 
 __all__: list[str] = []
 
@@ -130,7 +131,7 @@ def styled(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Axes:
         import matplotlib.pyplot as plt
 
-        with plt.rc_context(RC):
+        with plt.rc_context(cast("dict[RcKeyType, Any]", RC)):  # RC's keys are rcParams'
             return func(*args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
@@ -237,8 +238,9 @@ def table_for(
     data = check_table(data, name)
     if needs_table(data, required):
         data = analysis(data, **{k: v for k, v in kw.items() if v is not None})
-    missing_columns(data, required, name)
-    return data
+    table = cast(pd.DataFrame, data)  # a log was turned into its table just above
+    missing_columns(table, required, name)
+    return table
 
 
 def footnote_text(as_of: object = None, n: int | None = None, unit: str = "") -> str:

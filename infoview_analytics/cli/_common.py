@@ -1,4 +1,4 @@
-"""What the commands share: exit statuses, the LOG, --sheet and --as-of options, the OSError text.
+"""What the commands share: exit statuses, LOG, --sheet, --as-of, --map, the OSError text.
 
 Only the standard library is imported here, so building the parser stays instant.
 """
@@ -6,6 +6,7 @@ Only the standard library is imported here, so building the parser stays instant
 from __future__ import annotations
 
 import argparse
+from typing import TypeAlias
 
 __all__: list[str] = []
 
@@ -15,11 +16,14 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 #: The input cannot be read or the arguments are wrong.
 EXIT_ERROR = 2
+#: The log is incomplete: an answer could not be computed (e.g. no request dates were
+#: read, so which follow-ups are due cannot be told); the output says what and how to map it.
+EXIT_INCOMPLETE = 3
 #: Stopped with Ctrl-C (128 + SIGINT, as shells report it).
 EXIT_INTERRUPTED = 130
 
 #: argparse's handle for adding one sub-command's parser.
-Subparsers = argparse._SubParsersAction
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def add_log(p: argparse.ArgumentParser) -> None:
@@ -34,6 +38,34 @@ def add_as_of(p: argparse.ArgumentParser) -> None:
         default=None,
         help="date the figures are computed for, e.g. 2026-04-17 (default: today)",
     )
+
+
+def add_map(p: argparse.ArgumentParser) -> None:
+    """``--map "Their header=column"`` (repeatable): read a header as a column this once."""
+    p.add_argument(
+        "--map",
+        dest="mapping",
+        metavar='"HEADER=COLUMN"',
+        action="append",
+        type=map_pair,
+        default=[],
+        help='read the header HEADER of the log as COLUMN (repeatable; "-" keeps it as your '
+        "own column); wins over the log's map file (see `infoview map`)",
+    )
+
+
+def map_pair(text: str) -> tuple[str, str]:
+    """One ``--map`` value split at its last ``=`` into (header, column)."""
+    header, sep, column = text.rpartition("=")
+    if not sep or not header.strip() or not column.strip():
+        msg = f'expected "Their header=column", e.g. "Who referred me=referred_by", not {text!r}'
+        raise argparse.ArgumentTypeError(msg)
+    return header.strip(), column.strip()
+
+
+def map_arg(pairs: list[tuple[str, str]]) -> dict[str, str] | None:
+    """The --map values as ``read_log``'s ``columns`` (None when none were given)."""
+    return dict(pairs) or None
 
 
 def add_sheet(p: argparse.ArgumentParser) -> None:

@@ -10,9 +10,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from ._common import EXIT_FINDINGS, EXIT_OK, Subparsers, add_as_of, add_log, add_sheet, sheet_arg
+from ._common import (
+    EXIT_FINDINGS,
+    EXIT_INCOMPLETE,
+    EXIT_OK,
+    Subparsers,
+    add_as_of,
+    add_log,
+    add_map,
+    add_sheet,
+    map_arg,
+    sheet_arg,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,9 +41,11 @@ def add_parser(subparsers: Subparsers) -> None:
         help="coverage per field and the follow-ups due",
         description="Read LOG, show the interviews per field against the minimum and target, "
         "and the follow-ups due (exit 0: every field meets the minimum, 1: a field does not "
-        "or the log has no field yet, 2: the file cannot be read). With --format csv the "
-        "coverage table, a blank line, then the follow-ups table; with --format json an object "
-        'with "coverage" and "follow_ups" lists (dates as YYYY-MM-DD).',
+        "or the log has no field yet, 2: the file cannot be read, 3: the log is incomplete: "
+        "it lacks what an answer needs, e.g. request dates, and the output says what to map). "
+        "With --format csv the coverage table, a blank line, then the follow-ups table; with "
+        '--format json an object with "coverage" and "follow_ups" lists (dates as '
+        'YYYY-MM-DD) and "gaps", what could not be told.',
     )
     add_log(p)
     p.add_argument(
@@ -49,6 +62,7 @@ def add_parser(subparsers: Subparsers) -> None:
         help="output format (default: table)",
     )
     add_sheet(p)
+    add_map(p)
     p.set_defaults(run=run)
 
 
@@ -58,7 +72,9 @@ def run(args: argparse.Namespace) -> int:
     from ..analysis.fields import NO_FIELD
     from ..io.loader import read_log
 
-    result = read_log(args.log, sheet=sheet_arg(args.sheet), as_of=args.as_of)
+    result = read_log(
+        args.log, sheet=sheet_arg(args.sheet), columns=map_arg(args.mapping), as_of=args.as_of
+    )
     as_of = result.as_of
     prepared = prepare(result.log, as_of=as_of)  # the two analyses share their steps
     cov = coverage(prepared, minimum=args.minimum, target=args.target)
@@ -66,6 +82,8 @@ def run(args: argparse.Namespace) -> int:
     fields = cov[cov["field"] != NO_FIELD]
     below = fields.loc[fields["status"] == "below_minimum", "field"].tolist()
     short = bool(len(fields) == 0 or below)
+    # What the log lacks for these answers: said instead of an all-clear, exit 3.
+    gaps = [g.replace("LOG", str(args.log)) for g in (*cov.attrs["gaps"], *todo.attrs["gaps"])]
 
     if args.format == "json":
         doc = {
@@ -75,6 +93,7 @@ def run(args: argparse.Namespace) -> int:
             "problems": len(result.problems),
             "coverage": _records(cov),
             "follow_ups": _records(todo),
+            "gaps": gaps,
         }
         print(json.dumps(doc, ensure_ascii=False, indent=2, default=_plain))
     elif args.format == "csv":
@@ -82,13 +101,17 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         sys.stdout.write(_dates_iso(todo).to_csv(index=False, lineterminator="\n"))
     else:
-        print(_table_text(cov, todo, args, as_of, below, short))
+        print(_table_text(cov, todo, args, as_of, below, short, gaps=todo.attrs["gaps"]))
+        for gap in cov.attrs["gaps"]:
+            print("\n" + gap.replace("LOG", str(args.log)))
     if len(result.problems):
         print(
             f"infoview: {len(result.problems)} problem(s) in the log; "
             f"run `infoview validate {args.log}` to see them.",
             file=sys.stderr,
         )
+    if gaps:
+        return EXIT_INCOMPLETE
     return EXIT_FINDINGS if short else EXIT_OK
 
 
@@ -99,6 +122,8 @@ def _table_text(
     as_of: pd.Timestamp,
     below: list[str],
     short: bool,
+    *,
+    gaps: list[str],
 ) -> str:
     """The table format: coverage, the fields below the minimum, then the follow-ups."""
     lines = [
@@ -115,11 +140,16 @@ def _table_text(
     elif short:
         lines += ["", "No field in the log yet: fill the Field column."]
     overdue = int(todo["overdue"].sum()) if len(todo) else 0
-    lines += ["", f"Follow-ups due: {len(todo)} ({overdue} overdue)", ""]
+    if len(todo) or not gaps:
+        lines += ["", f"Follow-ups due: {len(todo)} ({overdue} overdue)", ""]
+    else:
+        lines += ["", "Follow-ups due: cannot tell", ""]
     if len(todo):
         lines.append(_text_table(_dates_iso(todo[_TABLE_FOLLOW_UPS])))
-    else:
+    elif not gaps:
         lines.append("Nothing due.")
+    # Never an all-clear for what the log cannot tell.
+    lines += [gap.replace("LOG", str(args.log)) for gap in gaps]
     return "\n".join(lines)
 
 
@@ -152,7 +182,8 @@ def _dates_iso(table: pd.DataFrame) -> pd.DataFrame:
 
 def _records(table: pd.DataFrame) -> list[dict[str, Any]]:
     shown = _dates_iso(table).astype(object)
-    return shown.where(shown.notna(), None).to_dict("records")
+    # cast: the tables' column labels are str (pandas-stubs says Hashable)
+    return cast("list[dict[str, Any]]", shown.where(shown.notna(), None).to_dict("records"))
 
 
 def _plain(value: Any) -> Any:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import EXIT_OK, Subparsers, add_as_of
+from ._common import EXIT_OK, Subparsers, add_as_of, add_map, map_arg
 
 __all__: list[str] = []
 
@@ -34,6 +34,7 @@ def add_parser(subparsers: Subparsers) -> None:
         "--asked-only", action="store_true", help="leave out connections you never asked"
     )
     add_as_of(p)
+    add_map(p)
     p.add_argument("--force", action="store_true", help="overwrite OUT.xlsx if it exists")
     p.set_defaults(run=run)
 
@@ -57,6 +58,9 @@ def run(args: argparse.Namespace) -> int:
             "your log is never modified. Choose another --out."
         )
         raise InvalidArgumentError(msg)
+    if args.mapping and args.merge is None:
+        msg = "--map names headers of the log given to --merge; pass --merge LOG as well."
+        raise InvalidArgumentError(msg)
     result = read_linkedin(
         args.export, since=args.since, asked_only=args.asked_only, as_of=args.as_of
     )
@@ -71,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         from ..io.loader import read_log
         from ..io.merge import merge_logs
 
-        existing = read_log(args.merge, as_of=args.as_of)
+        existing = read_log(args.merge, columns=map_arg(args.mapping), as_of=args.as_of)
         merged = merge_logs(existing.log, log)
         log = merged.log
         filled = merged.changes.loc[merged.changes["action"] == "filled", "column"]

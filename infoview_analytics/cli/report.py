@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import EXIT_OK, Subparsers, add_as_of, add_log
+from ._common import EXIT_OK, Subparsers, add_as_of, add_log, add_map, map_arg
 
 __all__: list[str] = []
 
@@ -27,6 +27,7 @@ def add_parser(subparsers: Subparsers) -> None:
         help="replace names by pseudonyms and leave out emails, phones, URLs and notes",
     )
     add_as_of(p)
+    add_map(p)
     p.add_argument(
         "--format",
         dest="formats",
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     from ..io.loader import read_log
     from ..report.build import build_report
 
-    result = read_log(args.log, as_of=args.as_of)
+    result = read_log(args.log, columns=map_arg(args.mapping), as_of=args.as_of)
     out = build_report(
         result.log,
         args.out,

@@ -19,7 +19,9 @@ def as_of_timestamp(as_of: object = None, *, name: str = "as_of") -> pd.Timestam
         return pd.Timestamp(_dt.date.today())
     try:
         # A bare number is not a date (pandas would read it as nanoseconds since 1970).
-        ts = pd.NaT if isinstance(as_of, int | float) else pd.Timestamp(as_of)
+        # Any other object is tried: pandas' TypeError/ValueError becomes ours below.
+        number = isinstance(as_of, int | float | np.integer | np.floating)
+        ts = pd.NaT if number else pd.Timestamp(as_of)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         ts = pd.NaT
     if ts is pd.NaT or pd.isna(ts):

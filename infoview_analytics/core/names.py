@@ -47,7 +47,8 @@ _DROPPED = ("Mn", "Cf")  # combining marks (accents), invisible format character
 
 
 def _missing(value: object) -> bool:
-    return pd.api.types.is_scalar(value) and bool(pd.isna(value))
+    # pandas-stubs: is_scalar does not narrow `object`; pd.isna takes any scalar
+    return pd.api.types.is_scalar(value) and bool(pd.isna(value))  # type: ignore[call-overload]
 
 
 def key(text: object) -> str | None:

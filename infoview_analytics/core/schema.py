@@ -25,6 +25,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from . import headers
+
 __all__ = [
     "CATEGORIES",
     "CATEGORY_COLUMNS",
@@ -37,7 +39,10 @@ __all__ = [
     "TEXT_COLUMNS",
     "VALUE_SYNONYMS",
     "WARM_SOURCES",
+    "YES_NO_MARKS",
+    "YES_NO_VALUES",
     "Column",
+    "header_words",
     "normalize_header",
     "normalize_value",
 ]
@@ -64,8 +69,8 @@ class Column:
     meaning : str
         One sentence for the documentation and the template's About sheet.
     aliases : tuple of str
-        Headers people use for this column, as written (matched after
-        :func:`normalize_header`).
+        Headers people use for this column, as written, in every language
+        (``core.headers.PHRASES``; matched after :func:`normalize_header`).
     """
 
     name: str
@@ -75,250 +80,107 @@ class Column:
     aliases: tuple[str, ...] = ()
 
 
+def _column(name: str, kind: Kind, label: str, meaning: str) -> Column:
+    """A column whose aliases are its phrases in every language (core/headers.py)."""
+    phrases = tuple(p for words in headers.PHRASES[name].values() for p in words)
+    return Column(name, kind, label, meaning, phrases)
+
+
 FIELDS: tuple[Column, ...] = (
-    Column(
-        "contact",
-        "text",
-        "Contact",
-        "The person's name. The only required column.",
-        (
-            "Name",
-            "Contact Name",
-            "Contact",
-            "Person",
-            "Full Name",
-            "Interviewee",
-            "Professional",
-            "Who",
-        ),
-    ),
-    Column(
-        "organization",
-        "text",
-        "Organization",
-        "Where the person works.",
-        (
-            "Company",
-            "Company Name",
-            "Employer",
-            "Organisation",
-            "Org",
-            "Firm",
-            "Institution",
-            "Workplace",
-        ),
-    ),
-    Column(
-        "role",
-        "text",
-        "Role",
-        "The person's job title or role.",
-        ("Title", "Position", "Job Title", "Role / Title", "Title / Role", "Occupation"),
-    ),
-    Column(
+    _column("contact", "text", "Contact", "The person's name. The only required column."),
+    _column("organization", "text", "Organization", "Where the person works."),
+    _column("role", "text", "Role", "The person's job title or role."),
+    _column(
         "field",
         "text",
         "Field",
         "The field, industry or interest area you are exploring through this person.",
-        ("Industry", "Sector", "Interest Area", "Area", "Career Field", "Field of Interest"),
     ),
-    Column(
-        "location",
-        "text",
-        "Location",
-        "City, region or country where the person works.",
-        ("City", "Place", "Region", "Country", "Based In"),
-    ),
-    Column(
-        "seniority",
-        "category",
-        "Seniority",
-        "How senior the person is.",
-        ("Level", "Career Stage", "Seniority Level", "Experience Level"),
-    ),
-    Column(
+    _column("location", "text", "Location", "City, region or country where the person works."),
+    _column("seniority", "category", "Seniority", "How senior the person is."),
+    _column(
         "org_type",
         "category",
         "Organization type",
         "What kind of organization the person works in.",
-        ("Organization Type", "Organisation Type", "Company Type", "Org Type", "Sector Type"),
     ),
-    Column(
-        "source",
-        "category",
-        "How found",
-        "How you found this person.",
-        ("How Found", "Source", "Relationship Type", "Relationship", "Found Via", "Lead Source"),
-    ),
-    Column(
+    _column("source", "category", "How found", "How you found this person."),
+    _column(
         "referred_by",
         "text",
         "Referred by",
         "Name of the person who introduced you; matches another row's contact when "
         "that person is in the log.",
-        (
-            "Referred By",
-            "Mutual Connection",
-            "Introduced By",
-            "Connected By",
-            "Referral",
-            "Referrer",
-            "Introduction From",
-        ),
     ),
-    Column(
-        "channel",
-        "category",
-        "Channel",
-        "How you asked for the conversation.",
-        ("Method", "Channel", "Outreach Method", "Contact Method", "Medium", "Outreach Channel"),
-    ),
-    Column(
+    _column("channel", "category", "Channel", "How you asked for the conversation."),
+    _column(
         "requested_on",
         "date",
         "Date asked",
         "When you first asked this person for a conversation.",
-        (
-            "Date Contacted",
-            "Outreach Date",
-            "First Contact Date",
-            "Contacted On",
-            "Date Asked",
-            "Request Date",
-            "Requested On",
-            "Date Reached Out",
-            "Sent",
-            "Date Sent",
-        ),
     ),
-    Column(
-        "followed_up_on",
-        "date",
-        "Follow-up date",
-        "When you sent your (last) follow-up.",
-        ("Follow-Up Date", "Follow Up", "Followed Up", "Followed Up On", "Bumped On", "Bump Date"),
-    ),
-    Column(
-        "responded_on",
-        "date",
-        "Response date",
-        "When the person answered (yes or no).",
-        ("Response Date", "Date Responded", "Replied On", "Reply Date", "Responded On"),
-    ),
-    Column(
+    _column("followed_up_on", "date", "Follow-up date", "When you sent your (last) follow-up."),
+    _column("responded_on", "date", "Response date", "When the person answered (yes or no)."),
+    _column(
         "status",
         "category",
         "Status",
         "Where this request stands. Derived from the dates when left blank.",
-        ("Status", "Response Status", "Stage", "State", "Outcome"),
     ),
-    Column(
+    _column(
         "interview_on",
         "date",
         "Interview date",
         "When the conversation took (or will take) place.",
-        (
-            "Meeting Date",
-            "Coffee Chat Date",
-            "Interview Date",
-            "Date of Interview",
-            "Date of Meeting",
-            "Call Date",
-            "Chat Date",
-            "Interviewed On",
-        ),
     ),
-    Column(
-        "format",
-        "category",
-        "Format",
-        "How the conversation took place.",
-        ("Meeting Format", "Meeting Type", "Interview Format", "Mode", "Format"),
-    ),
-    Column(
+    _column("format", "category", "Format", "How the conversation took place."),
+    _column(
         "minutes_planned",
         "integer",
         "Minutes planned",
         "How long you asked for, in minutes (15-30 is the usual ask).",
-        ("Minutes Planned", "Planned Minutes", "Time Requested", "Length Requested", "Duration"),
     ),
-    Column(
+    _column(
         "minutes_actual",
         "integer",
         "Minutes actual",
         "How long the conversation actually lasted, in minutes.",
-        ("Minutes Actual", "Actual Minutes", "Actual Duration", "Length", "Time Spent"),
     ),
-    Column(
+    _column(
         "questions_prepared",
         "integer",
         "Questions prepared",
         "How many questions you prepared (5-7 strong ones is the guidance).",
-        ("Questions Prepared", "Questions", "Number of Questions", "# Questions"),
     ),
-    Column(
+    _column(
         "thanked_on",
         "date",
         "Thank-you sent",
         "When you sent your thank-you note (within 24 hours is the guidance).",
-        ("Thank-you Sent", "Thank You Sent", "Thank You Date", "Thanked On", "Thank-you Date"),
     ),
-    Column(
+    _column(
         "referrals_given",
         "integer",
         "Referrals given",
         "How many other people this person suggested you talk to.",
-        ("Referrals Given", "Referrals", "Names Given", "Additional Contacts", "New Contacts"),
     ),
-    Column(
-        "next_step",
-        "text",
-        "Next step",
-        "What you plan to do next with this person.",
-        ("Next Action", "Next Steps", "Next Step", "To Do", "Action"),
-    ),
-    Column(
+    _column("next_step", "text", "Next step", "What you plan to do next with this person."),
+    _column(
         "last_contact_on",
         "date",
         "Last contact",
         "When you were last in touch (for keeping in touch after the interview).",
-        ("Last Contact", "Last Contacted", "Last Contact Date", "Last Touch", "Last Touchpoint"),
     ),
-    Column(
-        "notes",
-        "text",
-        "Notes",
-        "What was discussed, insights, anything else.",
-        ("Notes", "Insights", "Comments", "Key Takeaways", "What Was Discussed", "Summary"),
-    ),
-    Column(
-        "email",
-        "text",
-        "Email",
-        "The person's email address.",
-        ("Email", "E-mail", "Email Address", "Mail"),
-    ),
-    Column(
-        "phone",
-        "text",
-        "Phone",
-        "The person's phone number.",
-        ("Phone", "Phone Number", "Mobile", "Tel", "Telephone"),
-    ),
-    Column(
-        "linkedin_url",
-        "text",
-        "LinkedIn URL",
-        "Link to the person's LinkedIn profile.",
-        ("LinkedIn URL", "LinkedIn", "LinkedIn Profile", "Profile URL", "URL", "LinkedIn Link"),
-    ),
-    Column(
+    _column("notes", "text", "Notes", "What was discussed, insights, anything else."),
+    _column("email", "text", "Email", "The person's email address."),
+    _column("phone", "text", "Phone", "The person's phone number."),
+    _column("linkedin_url", "text", "LinkedIn URL", "Link to the person's LinkedIn profile."),
+    _column(
         "owner",
         "text",
         "Owner",
         "Whose log this row belongs to (a student in a cohort). Filled from the file name "
         "by load_logs when absent.",
-        ("Owner", "Student", "Student Name", "Job Seeker", "Mentee"),
     ),
 )
 
@@ -371,6 +233,17 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
 #: (or a shared school) connects you. A row with a ``referred_by`` name is warm
 #: whatever its source.
 WARM_SOURCES: frozenset[str] = frozenset({"existing_contact", "referral", "alumni", "professor"})
+
+#: Answers that mean yes (True) or no (False), as :func:`normalize_value` leaves them,
+#: in the five languages of the header phrases; ticks and crosses in ``YES_NO_MARKS``.
+YES_NO_VALUES: dict[str, bool] = {
+    **dict.fromkeys(("yes", "y", "true", "checked", "done", "x", "si", "oui", "ja", "sim"), True),
+    **dict.fromkeys(("no", "n", "false", "unchecked", "not yet", "non", "nein", "nao"), False),
+}
+YES_NO_MARKS: dict[str, bool] = {
+    **dict.fromkeys(("✓", "✔", "✔️", "☑", "☑️", "✅", "🗸"), True),
+    **dict.fromkeys(("✗", "✘", "❌", "☐", "⬜"), False),
+}
 
 _RAW_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "channel": {
@@ -575,10 +448,40 @@ _RAW_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
-def normalize_header(text: object) -> str:
-    """Reduce a header to the key used for alias matching.
+def header_words(text: object) -> tuple[str, ...]:
+    """The words of a header, folded for matching.
 
-    Case, accents, spacing, punctuation and trailing colons are ignored.
+    Case (``str.casefold``: ß is ss), accents, punctuation and emoji are
+    dropped; so are units and remarks in brackets (``Date (GMT)``, ``Minutes
+    [min]``) unless nothing else is left; ``#`` reads as "number".
+
+    Examples
+    --------
+    >>> header_words("✉️ Date I reached out (GMT):")
+    ('date', 'i', 'reached', 'out')
+    >>> header_words("Straße")
+    ('strasse',)
+    >>> header_words("(GMT)")
+    ('gmt',)
+    """
+    s = unicodedata.normalize("NFKC", str(text)).casefold()
+    unbracketed = _fold(_BRACKETS.sub(" ", s))
+    s = unbracketed if re.search(r"[a-z0-9]", unbracketed) else _fold(s)
+    return tuple(re.findall(r"[a-z0-9]+", s.replace("#", " number ")))
+
+
+_BRACKETS = re.compile(r"[(\[{][^()\[\]{}]*[)\]}]")
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def normalize_header(text: object) -> str:
+    """Reduce a header to the key used for alias matching: its words, joined.
+
+    Case, accents, spacing, punctuation, emoji, trailing colons and question
+    marks, and units in brackets are ignored (see :func:`header_words`).
 
     Parameters
     ----------
@@ -596,11 +499,12 @@ def normalize_header(text: object) -> str:
     'datecontacted'
     >>> normalize_header("E-mail")
     'email'
+    >>> normalize_header("Replied? ✓")
+    'replied'
+    >>> normalize_header("Réponse (oui/non)")
+    'reponse'
     """
-    s = unicodedata.normalize("NFKD", str(text))
-    s = s.encode("ascii", "ignore").decode("ascii").lower()
-    s = s.replace("#", "number")
-    return re.sub(r"[^a-z0-9]", "", s)
+    return "".join(header_words(text))
 
 
 def normalize_value(text: object) -> str:

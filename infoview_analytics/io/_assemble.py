@@ -8,71 +8,22 @@ checks across a row.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import pandas as pd
 
-from ..core.schema import CATEGORY_COLUMNS, COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS
+from ..core.schema import CATEGORIES, CATEGORY_COLUMNS, COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS
 from ..core.values import FLAG_COLUMNS
 from ..errors import LogFormatError
-from . import _gather, _readers, _values
+from . import _gather, _headers, _readers, _values
 
 __all__: list[str] = []
 
 PROBLEM_COLUMNS = ("source_row", "column", "value", "problem", "hint")
-#: Names the loader gives columns: an unknown column of the same name is renamed.
-_RESERVED = frozenset({*COLUMNS, "source_row", "source_file", *FLAG_COLUMNS})
-MAPPING_COLUMNS = ("header", "column", "how")
 #: Text columns holding names or short labels: inner whitespace runs are collapsed.
 #: Free text (notes, next step) is only stripped, so its line breaks survive.
 _FREE_TEXT = frozenset({"notes", "next_step"})
-
-
-def _map_headers(
-    headers: list[str], cells: pd.DataFrame, overrides: dict[str, str]
-) -> tuple[dict[str, int], dict[str, int], list[tuple[str, str, str]], list[dict]]:
-    """Canonical column -> position, unknown name -> position, mapping rows, problems.
-
-    First and last name columns are returned under the keys FIRST/LAST of the
-    canonical dict when there is no contact column of its own.
-    """
-    matches = [_readers.match_header(h, overrides) for h in headers]
-    has_contact = any(c == "contact" for c, _ in matches)
-    canonical: dict[str, int] = {}
-    unknown: dict[str, int] = {}
-    mapping: list[tuple[str, str, str]] = []
-    problems: list[dict] = []
-    for i, (header, (column, how)) in enumerate(zip(headers, matches, strict=True)):
-        label = str(header).strip()
-        if column in (_readers.FIRST, _readers.LAST) and has_contact:
-            column, how = None, "kept (unknown)"
-        if column is not None and column not in canonical:
-            canonical[column] = i
-            shown = "contact" if column in (_readers.FIRST, _readers.LAST) else column
-            mapping.append((label, shown, how))
-            continue
-        if column is None and not label:
-            if cells[i].isna().all():
-                mapping.append(("(no header)", "-", "ignored (empty)"))
-                continue
-            label = f"Unnamed {i + 1}"
-        name, k = (label, 2) if column is None else (f"{label} (2)", 3)
-        while name in unknown or name in _RESERVED:
-            name, k = f"{label} ({k})", k + 1
-        if column is not None:
-            first = headers[canonical[column]].strip()
-            how = f"kept (duplicate of {first!r})"
-            problems.append(
-                {
-                    "column": label,
-                    "value": label,
-                    "problem": f"duplicate header: {first!r} is already read as {column}",
-                    "hint": "rename or delete one of the two columns; the first one is used",
-                }
-            )
-        unknown[name] = i
-        mapping.append((label, name, how))
-    return canonical, unknown, mapping, problems
 
 
 def _empty(column: str, n: int) -> pd.Series:
@@ -81,7 +32,7 @@ def _empty(column: str, n: int) -> pd.Series:
     if column in INTEGER_COLUMNS:
         return pd.Series(pd.array([pd.NA] * n, dtype="Int64"))
     if column in CATEGORY_COLUMNS:
-        cats = pd.Index(_values.CATEGORIES[column], dtype=object)
+        cats = pd.Index(CATEGORIES[column], dtype=object)
         return pd.Series(pd.Categorical.from_codes(np.full(n, -1), categories=cats))
     return pd.Series([None] * n, dtype="str")
 
@@ -139,7 +90,13 @@ def _row_checks(
     """Problems across the cells of a row, after blank rows are gone; derives status."""
     found: list[pd.DataFrame] = []
 
-    def add(mask: pd.Series, column: str, values: pd.Series, problem: str, hint: str) -> None:
+    def add(
+        mask: pd.Series | np.ndarray,
+        column: str,
+        values: pd.Series,
+        problem: str | pd.Series,
+        hint: str,
+    ) -> None:
         mask = np.asarray(mask, dtype=bool)
         if mask.any():
             shown = values[mask]
@@ -182,7 +139,7 @@ def _row_checks(
 
 
 def _collect(
-    problems: list[pd.DataFrame], header_problems: list[dict], header_row: int
+    problems: list[pd.DataFrame], header_problems: list[dict[str, str]], header_row: int
 ) -> pd.DataFrame:
     header = pd.DataFrame(header_problems).assign(source_row=header_row)
     return pd.concat([_empty_problems(), header, *problems], ignore_index=True)
@@ -209,28 +166,36 @@ def _sort(problems: pd.DataFrame) -> pd.DataFrame:
 def assemble(
     path: Path,
     raw: _readers.RawTable,
-    overrides: dict[str, str],
+    overrides: _readers.Overrides,
     *,
     owner: str | None,
     as_of: pd.Timestamp,
     dayfirst: bool | None,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, int]:
-    """The canonical log, its problems, the header mapping and the blank-row count.
+    """The canonical log, its problems, the per-header table and the blank-row count.
 
     Takes the cells out of ``raw`` and frees each raw column once it is
     converted, so the peak memory stays close to one copy of the file.
     """
     n = len(raw.cells)
-    canonical, unknown, mapping, header_problems = _map_headers(raw.headers, raw.cells, overrides)
+    found = _headers.map_headers(raw.headers, raw.cells, overrides)
+    canonical, unknown, header_problems = found.canonical, found.unknown, found.problems
     index = pd.RangeIndex(n)
-    columns = {i: raw.cells[i].set_axis(index) for i in raw.cells.columns}
+    # cast: the raw columns are labelled 0..n-1 (pandas-stubs types labels as str)
+    columns = {cast(int, i): raw.cells[i].set_axis(index) for i in raw.cells.columns}
     raw.cells = raw.cells.iloc[:0]  # drop the frame's reference to the cells
     data: dict[str, pd.Series] = {}
     problems: list[pd.DataFrame] = []
     source_row = pd.Series(np.arange(n, dtype=np.int64) + raw.header_row + 1, index=index)
     filled = np.zeros(n, dtype=bool)
 
-    def report(mask: pd.Series, column: str, values: pd.Series, problem: object, hint: str):
+    def report(
+        mask: pd.Series | np.ndarray,
+        column: str,
+        values: pd.Series,
+        problem: str | np.ndarray,
+        hint: str,
+    ) -> None:
         mask = np.asarray(mask, dtype=bool)
         if mask.any():
             shown = values[mask]
@@ -246,8 +211,8 @@ def assemble(
                 )
             )
 
-    first = canonical.pop(_readers.FIRST, None)
-    last = canonical.pop(_readers.LAST, None)
+    first = canonical.pop(_headers.FIRST, None)
+    last = canonical.pop(_headers.LAST, None)
     coffee = None
     answers = _gather.Answers(n, as_of, report)
     referred = np.zeros(n, dtype=bool)
@@ -274,7 +239,7 @@ def assemble(
             if col == "status" and bad.any():  # "Yes", "no reply yet", "Bumped 3/9"
                 answers.status_cells(values.where(bad))
             else:
-                allowed = ", ".join(data[col].cat.categories[: len(_values.CATEGORIES[col])])
+                allowed = ", ".join(data[col].cat.categories[: len(CATEGORIES[col])])
                 report(bad, col, values, f"not a known {col} value", f"use one of: {allowed}")
         else:
             data[col], present, links = _values.clean_text_links(
@@ -317,5 +282,7 @@ def assemble(
         log["owner"] = log["owner"].fillna(owner).astype("str")
     more = _row_checks(log, as_of, hints)
     problem_frame = _sort(pd.concat([problem_frame, *more], ignore_index=True))
-    mapping_frame = pd.DataFrame(mapping, columns=list(MAPPING_COLUMNS))
-    return log, problem_frame, mapping_frame, blank_rows
+    table = pd.DataFrame(found.rows, columns=list(_headers.TABLE_COLUMNS))
+    for col in ("score", "closest_score"):
+        table[col] = table[col].astype("float64")
+    return log, problem_frame, table, blank_rows

@@ -11,16 +11,20 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ..core.schema import HEADER_ALIASES, normalize_header
 from ..errors import LogFormatError
+from ._headers import FIRST, Override, match_header
 
 __all__: list[str] = []
+
+#: Headers the user mapped: folded header -> the column and where the mapping came from.
+Overrides = Mapping[str, Override]
 
 #: How many rows at the top of a sheet are searched for the header.
 HEADER_SCAN_ROWS = 20
@@ -39,9 +43,6 @@ _MAGIC = {
     b"Rar!": "a RAR archive",
     b"7z\xbc\xaf": "a 7-Zip archive",
 }
-_FIRST_NAMES = frozenset({"firstname", "givenname", "forename", "first"})
-_LAST_NAMES = frozenset({"lastname", "surname", "familyname", "last"})
-FIRST, LAST = "<first name>", "<last name>"
 
 
 @dataclass
@@ -54,34 +55,14 @@ class RawTable:
     sheet: str | None
 
 
-def match_header(text: object, overrides: dict[str, str]) -> tuple[str | None, str]:
-    """The canonical column a header names (or FIRST/LAST) and how it was matched."""
-    key = normalize_header(text)
-    if not key:
-        return None, "ignored (empty)"
-    if key in overrides:
-        return overrides[key], "override"
-    if key in HEADER_ALIASES:
-        return HEADER_ALIASES[key], "alias"
-    if key in _FIRST_NAMES:
-        return FIRST, "first + last name"
-    if key in _LAST_NAMES:
-        return LAST, "first + last name"
-    parts = [normalize_header(p) for p in str(text).split("/")]
-    found = [HEADER_ALIASES[p] for p in parts if p in HEADER_ALIASES]
-    if len(parts) > 1 and found:
-        return found[0], "alias" if len(set(found)) == 1 else "alias (first part)"
-    return None, "kept (unknown)"
-
-
-def _header_score(row: list[object], overrides: dict[str, str]) -> tuple[int, bool]:
-    matched = [match_header(c, overrides)[0] for c in row]
+def _header_score(row: Sequence[object], overrides: Overrides) -> tuple[int, bool]:
+    matched = [match_header(c, overrides).column for c in row]
     names = [m for m in matched if m is not None]
     has_contact = "contact" in names or FIRST in names
     return len(set(names)), has_contact
 
 
-def find_header(rows: list[list[object]], overrides: dict[str, str]) -> tuple[int, bool]:
+def find_header(rows: Sequence[Sequence[object]], overrides: Overrides) -> tuple[int, bool]:
     """Index of the row naming the most known columns (first on ties), and whether it
     has a name column; -1 when no row names any known column."""
     best, best_score, best_contact = -1, 0, False
@@ -142,7 +123,7 @@ def sniff_kind(path: Path) -> str:
 
 
 # ----------------------------------------------------------------- workbooks
-def read_workbook(path: Path, sheet: str | int | None, overrides: dict[str, str]) -> RawTable:
+def read_workbook(path: Path, sheet: str | int | None, overrides: Overrides) -> RawTable:
     """Read one sheet of an xlsx/xlsm/xls/ods with calamine, without a header."""
     import python_calamine as pc
 
@@ -231,7 +212,7 @@ def sniff_delimiter(lines: list[str]) -> str:
     return best
 
 
-def read_text(path: Path, overrides: dict[str, str]) -> RawTable:
+def read_text(path: Path, overrides: Overrides) -> RawTable:
     """Read a CSV/TSV/TXT log: every cell as a Python str (or NaN when empty).
 
     ``dtype=object`` is the fastest way through pandas' C parser (no string-dtype
@@ -247,7 +228,7 @@ def read_text(path: Path, overrides: dict[str, str]) -> RawTable:
         return _read_text(path, "cp1252", overrides)
 
 
-def _read_text(path: Path, encoding: str, overrides: dict[str, str]) -> RawTable:
+def _read_text(path: Path, encoding: str, overrides: Overrides) -> RawTable:
     with path.open("r", encoding=encoding, newline="") as fh:
         sample = fh.read(65536)
     lines = sample.splitlines()[:60]
@@ -287,9 +268,9 @@ _DELIM_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 def _table(
     path: Path,
-    rows: list[list[object]],
+    rows: Sequence[Sequence[object]],
     index: int,
-    overrides: dict[str, str],
+    overrides: Overrides,
     sheet: str | None,
     sheets: list[str] | None = None,
 ) -> RawTable:
@@ -307,9 +288,9 @@ def _table(
 
 def check_header(
     path: Path,
-    rows: list[list[object]],
+    rows: Sequence[Sequence[object]],
     index: int,
-    overrides: dict[str, str],
+    overrides: Overrides,
     sheet: str | None,
     sheets: list[str] | None = None,
 ) -> None:

@@ -92,7 +92,8 @@ def neutralize_frame(frame: pd.DataFrame) -> pd.DataFrame:
             if categories.dtype == object or pd.api.types.is_string_dtype(categories.dtype):
                 renamed = [neutralize_formula(c) for c in categories]  # a few values only
                 if renamed != list(categories):
-                    out.isetitem(position, column.cat.rename_categories(renamed))
+                    # pandas-stubs: isetitem takes a Series too (pandas aligns it on the index)
+                    out.isetitem(position, column.cat.rename_categories(renamed))  # type: ignore[arg-type]
             continue
         if not (pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype)):
             continue
@@ -105,5 +106,5 @@ def neutralize_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if risky.any():
             fixed = column.astype(object)
             fixed = fixed.where(~risky, "'" + text.astype(object).where(risky, ""))
-            out.isetitem(position, fixed.astype(dtype))
+            out.isetitem(position, fixed.astype(dtype))  # type: ignore[arg-type]  # as above
     return out

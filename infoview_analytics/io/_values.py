@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -48,7 +49,8 @@ def _take(codes: np.ndarray, per_unique: np.ndarray, missing: object) -> np.ndar
     out = per_unique[np.where(codes >= 0, codes, 0)] if len(per_unique) else per_unique[:0]
     if len(per_unique) == 0:
         return np.full(len(codes), missing, dtype=per_unique.dtype)
-    return np.where(codes >= 0, out, missing)
+    # numpy's stubs: any scalar fills, None included
+    return np.where(codes >= 0, out, missing)  # type: ignore[call-overload]
 
 
 def clean_text(values: pd.Series, *, collapse: bool = True) -> pd.Series:
@@ -364,7 +366,9 @@ def derive_status(
     codes = status.cat.codes.to_numpy()
     filled = np.where(codes >= 0, codes, derived)
     return pd.Series(
-        pd.Categorical.from_codes(filled, dtype=status.dtype), index=log.index, name="status"
+        pd.Categorical.from_codes(filled, dtype=cast(pd.CategoricalDtype, status.dtype)),
+        index=log.index,
+        name="status",
     )
 
 

@@ -14,7 +14,7 @@ import datetime as _dt
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -83,9 +83,10 @@ def write_tables_xlsx(
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(cast(Worksheet, wb.active))  # a new workbook has one sheet, a plain Worksheet
     wb.properties.creator = None
     wb.properties.lastModifiedBy = None
     wb.properties.title = title or None

@@ -1,7 +1,9 @@
 """Loading interview logs (xlsx, xlsm, xls, ods, csv, tsv, txt) into the canonical log.
 
 The loader is forgiving and says what it could not understand: headers in the
-user's own words are matched through ``schema.HEADER_ALIASES``, the header row
+user's own words (five languages) are matched through ``schema.HEADER_ALIASES``,
+by fuzzy match for typos, or by their content (``_headers``); a column map kept
+beside the log (``mapfile``) or ``columns=`` fixes any reading. The header row
 is found under title rows, dates are read in whatever format the locale wrote,
 categories through ``schema.VALUE_SYNONYMS``. Nothing is lost: every row keeps
 its ``source_row`` and every cell that could not be understood is listed in
@@ -16,13 +18,15 @@ import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 import pandas as pd
 
 from ..core.args import as_of_timestamp
 from ..core.schema import CATEGORY_COLUMNS, COLUMNS, normalize_header
 from ..errors import InvalidArgumentError, LogFormatError, LogProblemsWarning
-from . import _assemble, _readers
+from . import _assemble, _headers, _readers
+from .mapfile import map_path, read_column_map
 
 __all__ = ["LoadResult", "load_log", "load_logs", "read_log"]
 
@@ -48,12 +52,23 @@ class LoadResult:
         Row number of the header, as the spreadsheet shows it (1-based).
     mapping : pandas.DataFrame
         ``header, column, how``: which header became which column.
+    headers : pandas.DataFrame
+        One row per header, in file order: ``header``, ``column`` (the canonical
+        column, or the name it is kept under), ``how`` (``override``, ``map file``,
+        ``alias``, ``fuzzy``, ``content``, ``first + last name``, ``kept (unknown)``,
+        ``kept (duplicate of ...)``, ``ignored (empty)``), ``score`` (100 for a
+        mapping or an alias, the fuzzy ratio, or the share of values that decided),
+        ``detail`` (the language of the alias, the phrase a typo is close to, what the
+        content holds), and for a header kept as unknown the ``closest`` column it
+        could be with its ``closest_score`` (fuzzy ratio).
     rows_read : int
         Rows in the log (blank rows excluded).
     blank_rows : int
         Wholly blank rows skipped.
     as_of : pandas.Timestamp
         Date used to derive blank statuses.
+    map_file : pathlib.Path or None
+        The column map read beside the log (``LOG.infoview.toml``), if there is one.
     """
 
     log: pd.DataFrame
@@ -65,6 +80,8 @@ class LoadResult:
     rows_read: int
     blank_rows: int
     as_of: pd.Timestamp
+    headers: pd.DataFrame
+    map_file: Path | None = None
 
     def summary(self) -> str:
         """The report ``infoview validate`` prints: what was read and the problems.
@@ -73,7 +90,7 @@ class LoadResult:
         --------
         >>> import pandas as pd, tempfile, pathlib
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "log.csv"
-        >>> _ = path.write_text("Name,Company\\nAna Ruiz,Acme\\n")
+        >>> _ = path.write_text("Name,Empresa,Date contcted,Salary\\nAna Ruiz,Acme,,\\n")
         >>> print(read_log(path, as_of="2026-04-17").summary())  # doctest: +ELLIPSIS
         File:        ...log.csv
         Sheet:       (text file)
@@ -82,9 +99,15 @@ class LoadResult:
         Blank rows:  0 skipped
         As of:       2026-04-17
         <BLANKLINE>
-        Columns (header -> column):
-          Name    -> contact       alias
-          Company -> organization  alias
+        Columns (header -> column, and why):
+          Name          -> contact       alias
+          Empresa       -> organization  alias (Spanish)
+          Date contcted -> requested_on  fuzzy: close to 'Date Contacted' (96)
+          Salary        -> Salary        kept (unknown): empty; closest: ...
+        <BLANKLINE>
+        To read a kept header as a column, map it once with --map "Salary=COLUMN", or keep
+        the mapping beside the log: infoview map log.csv "Salary=COLUMN" (the columns are
+        listed in docs/log-format.md).
         <BLANKLINE>
         No problems found.
         """
@@ -92,16 +115,37 @@ class LoadResult:
             f"File:        {self.path}",
             f"Sheet:       {self.sheet if self.sheet is not None else '(text file)'}",
             f"Header row:  {self.header_row}",
+        ]
+        if self.map_file is not None:
+            lines.append(f"Map file:    {self.map_file}")
+        lines += [
             f"Rows loaded: {self.rows_read}",
             f"Blank rows:  {self.blank_rows} skipped",
             f"As of:       {self.as_of:%Y-%m-%d}",
             "",
-            "Columns (header -> column):",
+            "Columns (header -> column, and why):",
         ]
-        width = max([len(_short(h, 30)) for h in self.mapping["header"]] + [0])
-        col_width = max([len(str(c)) for c in self.mapping["column"]] + [0])
-        for header, column, how in self.mapping.itertuples(index=False):
-            lines.append(f"  {_short(header, 30):<{width}} -> {column!s:<{col_width}}  {how}")
+        table = self.headers
+        width = max([len(_short(h, 30)) for h in table["header"]] + [0])
+        col_width = max([len(_short(c, 30)) for c in table["column"]] + [0])
+        unknown = []
+        for row in table.itertuples(index=False):
+            why = _why(row)
+            if row.how == "kept (unknown)" and row.header != "(no header)":
+                unknown.append(row)
+            lines.append(
+                f"  {_short(row.header, 30):<{width}} -> {_short(row.column, 30):<{col_width}}"
+                f"  {why}"
+            )
+        if unknown:
+            first = unknown[0]
+            example = f"{first.header}=COLUMN"
+            lines += [
+                "",
+                f'To read a kept header as a column, map it once with --map "{example}", or '
+                "keep\nthe mapping beside the log: infoview map "
+                f'{self.path.name} "{example}" (the columns are\nlisted in docs/log-format.md).',
+            ]
         lines.append("")
         n = len(self.problems)
         if n == 0:
@@ -121,6 +165,25 @@ class LoadResult:
         return "\n".join(lines)
 
 
+def _why(row: Any) -> str:
+    """How one header was read, in words: alias (language), fuzzy (score), content..."""
+    how, detail = row.how, row.detail
+    if how == "alias":
+        return "alias" if detail in ("", "English") else f"alias ({detail})"
+    if how == "fuzzy":
+        return f"fuzzy: {detail} ({row.score:.0f})"
+    if how == "content":
+        return f"content: {detail}"
+    if how == "kept (unknown)":
+        text = f"kept (unknown): {detail}" if detail else "kept (unknown)"
+        if not pd.isna(row.closest):
+            score = row.closest_score
+            shown = f" ({score:.0f})" if score == score else ""
+            text += f"; closest: {row.closest}{shown}"
+        return text
+    return str(how)
+
+
 def _short(value: object, limit: int) -> str:
     text = "" if value is None or value is pd.NA else " ".join(str(value).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -134,6 +197,7 @@ def read_log(
     owner: str | None = None,
     as_of: object = None,
     dayfirst: bool | None = None,
+    use_map_file: bool = True,
 ) -> LoadResult:
     """Read an interview log and say what could not be understood.
 
@@ -145,7 +209,9 @@ def read_log(
         Sheet name or 0-based index. Default: the first visible sheet with a
         header naming a contact column (then hidden ones). Ignored for text files.
     columns : dict, optional
-        ``{"their header": "canonical column"}`` for headers the aliases miss.
+        ``{"their header": "canonical column"}`` for headers read wrongly or not at
+        all (``"-"`` keeps a header as the user's own column). Wins over the map file.
+        Every header named must be in the file.
     owner : str, optional
         Fills blank cells of the ``owner`` column (whose log this is).
     as_of : date-like, optional
@@ -153,6 +219,9 @@ def read_log(
     dayfirst : bool, optional
         Read ambiguous dates like 03/04/2026 as day/month (True) or month/day
         (False). Default: decided per column, else ``schema.DEFAULT_DAYFIRST``.
+    use_map_file : bool, default True
+        Read the column map kept beside the log (``LOG.infoview.toml``, written by
+        ``infoview map``; see :mod:`infoview_analytics.io.mapfile`) when there is one.
 
     Returns
     -------
@@ -165,7 +234,11 @@ def read_log(
         The file is missing, not a spreadsheet or CSV, encrypted, empty, has no
         header with a name column, or nothing but a header; unknown ``sheet``.
     InvalidArgumentError
-        ``columns`` names an unknown canonical column, or a bad ``as_of``.
+        ``columns`` names an unknown canonical column or a header the file does not
+        have, or a bad ``as_of``.
+    LogFormatError
+        The map file beside the log is not valid, maps to an unknown column, or maps
+        a header the file does not have.
 
     Examples
     --------
@@ -181,14 +254,17 @@ def read_log(
     """
     path = _as_path(path)
     as_of_ts = as_of_timestamp(as_of)
-    overrides = _check_columns(columns)
+    given = _check_columns(columns)
     _check_file(path)
+    from_file = _map_file(path) if use_map_file else {}
+    overrides = {**from_file, **given}
     kind = _readers.sniff_kind(path)
     if kind == "workbook":
         raw = _readers.read_workbook(path, sheet, overrides)
     else:
         raw = _readers.read_text(path, overrides)
-    log, problems, mapping, blank_rows = _assemble.assemble(
+    _check_mapped(path, raw.headers, given, from_file)
+    log, problems, table, blank_rows = _assemble.assemble(
         path, raw, overrides, owner=owner, as_of=as_of_ts, dayfirst=dayfirst
     )
     return LoadResult(
@@ -197,10 +273,12 @@ def read_log(
         path=path,
         sheet=raw.sheet,
         header_row=raw.header_row,
-        mapping=mapping,
+        mapping=table[["header", "column", "how"]].copy(),
         rows_read=len(log),
         blank_rows=blank_rows,
         as_of=as_of_ts,
+        headers=table,
+        map_file=map_path(path) if from_file else None,
     )
 
 
@@ -285,7 +363,8 @@ def load_logs(
         name = owner.get(file.name, owner.get(file.stem, file.stem))
         result = read_log(file, owner=name, as_of=as_of)
         log = result.log
-        log.insert(log.columns.get_loc("source_row") + 1, "source_file", file.name)
+        at = cast(int, log.columns.get_loc("source_row"))  # a unique label: an int position
+        log.insert(at + 1, "source_file", file.name)
         logs.append(log)
         problems.append(result.problems.assign(source_file=file.name))
     combined = pd.concat(logs, ignore_index=True, sort=False)
@@ -307,7 +386,7 @@ def _as_path(path: object) -> Path:
     return Path(path)
 
 
-def _check_columns(columns: Mapping[str, str] | None) -> dict[str, str]:
+def _check_columns(columns: Mapping[str, str] | None) -> dict[str, _headers.Override]:
     if columns is None:
         return {}
     if not isinstance(columns, Mapping):
@@ -316,14 +395,67 @@ def _check_columns(columns: Mapping[str, str] | None) -> dict[str, str]:
             f"but {columns!r} was passed."
         )
         raise InvalidArgumentError(msg)
-    for target in columns.values():
-        if target not in COLUMNS:
+    for header, target in columns.items():
+        if target not in COLUMNS and target != _headers.KEEP:
+            near = _headers.nearest_of(str(target), list(COLUMNS))
+            also = f" (did you mean {near!r}?)" if near else ""
             msg = (
-                f"The value for `columns` must map headers to one of {list(COLUMNS)}, "
-                f"but {target!r} was passed."
+                "The value for `columns` (`--map` on the command line) must map headers to "
+                f"one of {list(COLUMNS)} (or "
+                f"'-' to keep a header as your own column), but {header!r} is mapped to "
+                f"{target!r}{also}."
             )
             raise InvalidArgumentError(msg)
-    return {normalize_header(k): v for k, v in columns.items()}
+    return {
+        normalize_header(k): _headers.Override(v, "override", str(k)) for k, v in columns.items()
+    }
+
+
+def _map_file(path: Path) -> dict[str, _headers.Override]:
+    """The column map beside the log, checked: every target a column (or '-')."""
+    found = read_column_map(path)
+    bad = {h: c for h, c in found.items() if c not in COLUMNS and c != _headers.KEEP}
+    if bad:
+        header, target = next(iter(bad.items()))
+        near = _headers.nearest_of(str(target), list(COLUMNS))
+        also = f" (did you mean {near!r}?)" if near else ""
+        msg = (
+            f"{map_path(path)} maps {header!r} to {target!r}, which is not a column{also}. "
+            f"Use one of {list(COLUMNS)} (or '-' to keep the header as your own column): run "
+            f'`infoview map {path.name} "{header}=COLUMN"`, or edit the file.'
+        )
+        raise LogFormatError(msg)
+    return {normalize_header(k): _headers.Override(v, "map file", k) for k, v in found.items()}
+
+
+def _check_mapped(
+    path: Path,
+    headers: list[str],
+    given: dict[str, _headers.Override],
+    from_file: dict[str, _headers.Override],
+) -> None:
+    """Every mapped header is a header of the file (a mapping that maps nothing is an error)."""
+    present = {normalize_header(h) for h in headers}
+    seen = [str(h).strip() for h in headers if str(h).strip()][:10]
+    for source, mapped in (("given", given), ("file", from_file)):
+        missing = [o.header for k, o in mapped.items() if k not in present]
+        if not missing:
+            continue
+        near = _headers.nearest_of(missing[0], headers)
+        also = f" (did you mean {near!r}?)" if near else ""
+        if source == "given":
+            msg = (
+                f"{path.name} has no header {missing[0]!r} to map{also}; its headers are "
+                f"{seen}. Write the header as it is in the file (case, accents and "
+                "punctuation do not matter)."
+            )
+            raise InvalidArgumentError(msg)
+        msg = (
+            f"{map_path(path)} maps the header {missing[0]!r}, which {path.name} does not "
+            f"have{also}; its headers are {seen}. Remove it with `infoview map {path.name} "
+            f"--remove {missing[0]!r}`, or edit the file."
+        )
+        raise LogFormatError(msg)
 
 
 def _check_file(path: Path) -> None:
@@ -361,7 +493,8 @@ def _log_files(paths_or_folder: object) -> list[Path]:
             raise LogFormatError(msg)
         return files
     try:
-        files = [_as_path(p) for p in paths_or_folder]  # type: ignore[union-attr]
+        # Any object is tried: one that is not iterable raises the TypeError caught here.
+        files = [_as_path(p) for p in paths_or_folder]  # type: ignore[attr-defined]
     except TypeError:
         files = []
     if not files:

@@ -233,7 +233,7 @@ def _restore_types(log: pd.DataFrame) -> pd.DataFrame:
         ):
             s = pd.to_datetime(s).astype("datetime64[ns]")
         elif col in INTEGER_COLUMNS or col == "source_row":
-            s = pd.array(s.to_numpy(dtype=object), dtype="Int64")
+            s = pd.Series(pd.array(s.to_numpy(dtype=object), dtype="Int64"), index=log.index)
         elif col in COLUMNS:
             s = pd.Series(s.astype(object).where(s.notna(), None), index=log.index, dtype="str")
         out[col] = s

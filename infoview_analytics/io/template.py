@@ -24,7 +24,7 @@ import datetime as dt
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -179,9 +179,10 @@ def _build_workbook(extra: list[str], n_rows: int) -> Any:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
 
     wb = Workbook()
-    ws = wb.active
+    ws = cast(Worksheet, wb.active)  # a new workbook has one sheet, a plain Worksheet
     ws.title = LOG_SHEET
     header = [c.label for c in FIELDS] + extra
     ws.append(header)

@@ -26,7 +26,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 
@@ -34,6 +34,9 @@ from ..charts import captions as _captions
 from ..charts import style as _style
 from ..core.args import as_of_timestamp
 from ..errors import InvalidArgumentError, ReportExistsError
+
+if TYPE_CHECKING:  # matplotlib is imported when a report is drawn
+    from matplotlib.typing import RcKeyType
 
 __all__ = ["build_report"]
 
@@ -371,7 +374,7 @@ def _write(
 def _style_context() -> Any:
     import matplotlib.pyplot as plt
 
-    return plt.rc_context(_style.RC)
+    return plt.rc_context(cast("dict[RcKeyType, Any]", _style.RC))  # RC's keys are rcParams'
 
 
 def _move_into_place(tmp: Path, out: Path) -> None:

@@ -11,25 +11,10 @@ from conftest import TINY_AS_OF
 
 from infoview_analytics import InvalidArgumentError
 from infoview_analytics.analysis.fields import coverage, perspective_matrix
+from infoview_analytics.analysis.tables import TABLES
 
 AS_OF = "2026-04-17"
-COLUMNS = [
-    "field",
-    "interviewed",
-    "scheduled",
-    "asked",
-    "pending",
-    "status",
-    "to_minimum",
-    "to_target",
-    "n_organization",
-    "n_role",
-    "n_seniority",
-    "n_org_type",
-    "n_location",
-    "top_org_share",
-    "note",
-]
+COLUMNS = ["field", *TABLES["coverage"].columns]
 
 
 def _interviews(**columns) -> pd.DataFrame:

@@ -376,6 +376,21 @@ def test_log_without_organization_column():
     assert list(todo["action"]) == ["follow_up"]
 
 
+def test_a_step_due_over_a_weekend_is_due_since_as_of_not_monday():
+    log = pd.DataFrame(
+        {
+            "contact": ["Ana"],
+            "organization": ["Acme"],
+            "requested_on": pd.to_datetime(["2026-03-11"]),  # a Wednesday
+            "status": ["awaiting"],
+        }
+    )
+    todo = follow_ups_due(log, as_of="2026-03-14")  # Saturday: Wed, Thu, Fri waited
+    second = todo[todo["action"] == "contact_second_person"]
+    assert len(second) == 1
+    assert second["due_since"].iloc[0] <= pd.Timestamp("2026-03-14")
+
+
 # ---------------------------------------------------------------- a yes without a date
 def test_thanked_yes_without_date_needs_no_reminder():
     log = _log(

@@ -8,32 +8,11 @@ import pytest
 
 from infoview_analytics import InvalidArgumentError
 from infoview_analytics.analysis.meetings import meeting_discipline, thank_you_timeliness
+from infoview_analytics.analysis.tables import TABLES
 
 AS_OF = "2026-03-20"
-THANK_COLUMNS = [
-    "interviews",
-    "within_1_day",
-    "within_3_days",
-    "later",
-    "not_yet",
-    "share_within_1_day",
-    "share_within_3_days",
-    "share_later",
-    "share_not_yet",
-]
-DISCIPLINE_COLUMNS = [
-    "interviews",
-    "with_minutes",
-    "overran",
-    "share_overran",
-    "median_planned",
-    "median_actual",
-    "with_questions",
-    "questions_in_guidance",
-    "too_few_questions",
-    "too_many_questions",
-    "share_questions_in_guidance",
-]
+THANK_COLUMNS = list(TABLES["thank_you_timeliness"].columns)
+DISCIPLINE_COLUMNS = list(TABLES["meeting_discipline"].columns)
 
 
 def test_thank_you_bins():
@@ -45,7 +24,7 @@ def test_thank_you_bins():
             "contact": list("ABCDEFGHI"),
             "requested_on": pd.Timestamp("2026-03-02"),
             "status": ["interviewed"] * 8 + ["scheduled"],
-            "interview_on": pd.to_datetime(["2026-03-10"] * 7 + ["2026-03-23", "2026-03-12"]),
+            "interview_on": pd.to_datetime(["2026-03-10"] * 7 + ["2026-03-23", "2026-03-24"]),
             "thanked_on": pd.to_datetime([f"2026-{d}" if d else None for d in thanked]),
         }
     )

@@ -65,6 +65,46 @@ def test_warmth(tiny_log):
     assert list(got) == ["warm", "warm", "warm", "cold", "cold", "cold", "cold", "warm"]
 
 
+@pytest.mark.parametrize("loaded_as_of", ["2026-03-10", "2026-04-17", "2026-07-01"])
+@pytest.mark.parametrize("as_of", ["2026-03-20", "2026-04-17"])
+def test_figures_do_not_depend_on_the_day_the_file_was_loaded(loaded_as_of, as_of):
+    # The sample read as of three days (so its blank statuses are derived three ways) gives
+    # the same figures for a given as_of as reading it as of that very day.
+    from infoview_analytics.io.sample import example_log_path
+
+    path = example_log_path()
+    want = iv.prepare(iv.read_log(path, as_of=as_of).log, as_of=as_of)
+    got = iv.prepare(iv.read_log(path, as_of=loaded_as_of).log, as_of=as_of)
+    for name in ("response_rates", "funnel", "coverage", "follow_ups_due", "referral_summary"):
+        pd.testing.assert_frame_equal(getattr(iv, name)(got), getattr(iv, name)(want), obj=name)
+    pd.testing.assert_frame_equal(
+        iv.thank_you_timeliness(got), iv.thank_you_timeliness(want), obj="thanks"
+    )
+
+
+def test_an_answer_or_meeting_after_as_of_has_not_happened_yet():
+    log = pd.DataFrame(
+        {
+            "contact": ["Replied later", "Met later", "Declined later", "Met before"],
+            "requested_on": pd.to_datetime(["2026-03-02"] * 4),
+            "responded_on": pd.to_datetime(["2026-03-25", None, "2026-03-25", None]),
+            "interview_on": pd.to_datetime([None, "2026-03-26", None, "2026-03-12"]),
+            # What the user wrote (or what the loader derived as of a later day).
+            "status": ["replied", "interviewed", "declined", "scheduled"],
+        }
+    )
+    o = outcomes(canonical(log), as_of=pd.Timestamp("2026-03-20"), calendar=business_calendar())
+    assert o["responded"].tolist() == [False, True, False, True]
+    assert o["interviewed"].tolist() == [False, False, False, True]
+    assert o["scheduled"].tolist() == [False, True, False, False]
+    assert o["declined"].tolist() == [False, False, False, False]
+    # Every analysis agrees: the rates and coverage count the one interview held.
+    rates = iv.response_rates(log, as_of="2026-03-20")
+    assert rates.loc[0, "interviewed"] == 1
+    assert iv.coverage(log, as_of="2026-03-20").loc[0, "interviewed"] == 1
+    assert iv.thank_you_timeliness(log, as_of="2026-03-20").loc[0, "interviews"] == 1
+
+
 # ---------------------------------------------------------------- a yes without a date
 def _flagged(**columns) -> pd.DataFrame:
     frame = pd.DataFrame(columns)

@@ -19,6 +19,7 @@ from infoview_analytics.analysis.referrals import (
     referral_problems,
     referral_summary,
 )
+from infoview_analytics.analysis.tables import TABLES
 
 AS_OF = "2026-04-17"
 
@@ -218,19 +219,7 @@ def test_empty_log():
 # ------------------------------------------------------------------ summary
 def test_summary_tiny_log(tiny_log):
     s = referral_summary(tiny_log, as_of=TINY_AS_OF)
-    assert s.columns.tolist() == [
-        "people",
-        "chains",
-        "longest_chain",
-        "interviews",
-        "interviews_via_referral",
-        "share_interviews_via_referral",
-        "referrals_given",
-        "referrals_per_interview",
-        "referred_response_rate",
-        "not_referred_response_rate",
-        "top_connectors",
-    ]
+    assert s.columns.tolist() == list(TABLES["referral_summary"].columns)
     row = s.iloc[0]
     # Ana and Ben interviewed, Ben via Ana; referrals_given column: Ana 2 + Ben 1.
     assert row[["people", "chains", "longest_chain", "interviews"]].tolist() == [8, 1, 3, 2]

@@ -12,25 +12,11 @@ from scipy.stats import binomtest
 from infoview_analytics import InvalidArgumentError
 from infoview_analytics.analysis.responses import activity, add_warmth, funnel, response_rates
 from infoview_analytics.analysis.stats import wilson
+from infoview_analytics.analysis.tables import TABLES
 
 AS_OF = "2026-03-20"  # a Friday
 
-RATE_COLUMNS = [
-    "asked",
-    "pending",
-    "decided",
-    "responded",
-    "agreed",
-    "interviewed",
-    "declined",
-    "no_response",
-    "response_rate",
-    "ci_low",
-    "ci_high",
-    "interview_rate",
-    "interview_ci_low",
-    "interview_ci_high",
-]
+RATE_COLUMNS = list(TABLES["response_rates"].columns)
 
 
 def test_add_warmth_marks_referred_and_known_people_warm(tiny_log):

@@ -88,22 +88,24 @@ def test_csv_format(log_xlsx, tmp_path):
     assert "2026-03-11" in todo["due_since"].tolist()
 
 
-def test_no_field_column_exit_1(tmp_path):
+def test_no_field_column_is_an_incomplete_log(tmp_path):
+    # Without fields (and without dates) the coverage and the to-do list cannot be told: exit 3.
     path = tmp_path / "nofield.csv"
     path.write_text("Name,Status\nAna,Completed\nBen,Completed\nCy,Completed\n")
     res = _run(str(path), "--as-of", AS_OF, cwd=tmp_path)
-    assert res.returncode == 1
+    assert res.returncode == 3
     assert "(no field)" in res.stdout
     assert "No field in the log yet" in res.stdout
+    assert "Cannot tell the interviews per field" in res.stdout
 
 
 def test_problems_are_mentioned_not_fatal(tmp_path):
     path = tmp_path / "messy.csv"
     path.write_text(
-        "Name,Industry,Date Contacted,Status\n"
-        "Ana,data,sometime in March,Completed\n"
-        "Ben,data,2026-03-02,Completed\n"
-        "Cy,data,2026-03-02,Completed\n"
+        "Name,Industry,Date Contacted,Status,Meeting Date,Thank-you Sent\n"
+        "Ana,data,sometime in March,Completed,2026-03-09,2026-03-09\n"
+        "Ben,data,2026-03-02,Completed,2026-03-10,2026-03-10\n"
+        "Cy,data,2026-03-02,Completed,2026-03-11,2026-03-11\n"
     )
     res = _run(str(path), "--as-of", AS_OF, cwd=tmp_path)
     assert res.returncode == 0
@@ -139,3 +141,26 @@ def test_starts_without_heavy_imports(log_xlsx, tmp_path):
     for heavy in ("matplotlib", "scipy", "networkx"):
         assert heavy not in imported
     assert "pandas" in imported
+
+
+def test_a_log_without_request_dates_is_incomplete_never_an_all_clear(tmp_path: Path):
+    # The columns the to-do list needs were not read: say so, how to map them, exit 3.
+    log = tmp_path / "notion.csv"
+    log.write_text(
+        "Name,Company,Stage,Field\nAna,Acme,⏳ Waiting,data\nBen,Hooli,⏳ Waiting,data\n",
+        encoding="utf-8",
+    )
+    done = _run(str(log), "--as-of", AS_OF, cwd=tmp_path)
+    assert done.returncode == 3, done.stderr
+    assert "Nothing due" not in done.stdout
+    assert "Cannot tell which follow-ups are due" in done.stdout
+    assert f"infoview validate {log}" in done.stdout
+    as_json = json.loads(_run(str(log), "--as-of", AS_OF, "--format", "json", cwd=tmp_path).stdout)
+    assert as_json["follow_ups"] == []
+    assert any("request dates" in gap for gap in as_json["gaps"])
+
+
+def test_a_complete_log_has_no_gaps(log_xlsx: Path, tmp_path: Path):
+    done = _run(str(log_xlsx), "--as-of", AS_OF, "--format", "json", cwd=tmp_path)
+    assert json.loads(done.stdout)["gaps"] == []
+    assert done.returncode in (0, 1)

@@ -40,3 +40,10 @@ def test_as_of_rejects_non_dates(bad):
 def test_check_confidence(bad):
     with pytest.raises(InvalidArgumentError, match="`confidence`"):
         check_confidence(bad)
+
+
+def test_a_numpy_number_is_not_a_date():
+    import numpy as np
+
+    with pytest.raises(InvalidArgumentError, match="`as_of`"):
+        as_of_timestamp(np.int64(20260417))

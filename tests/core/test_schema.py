@@ -69,8 +69,9 @@ def test_doc_lists_every_value_synonym(doc, column):
 @pytest.mark.parametrize("column", schema.COLUMNS)
 def test_doc_lists_exactly_the_header_aliases_of_each_column(doc, column):
     section = _section(doc, column)
-    line = next(ln for ln in section.splitlines() if ln.startswith("- Headers accepted:"))
-    shown = re.findall(r"`([^`]+)`", line)
+    lines = [ln for ln in section.splitlines() if ln.startswith("- Headers accepted (")]
+    assert lines, f"{column}: no 'Headers accepted' line"
+    shown = [alias for line in lines for alias in re.findall(r"`([^`]+)`", line)]
     expected = {key for key, col in schema.HEADER_ALIASES.items() if col == column}
     assert {schema.normalize_header(alias) for alias in shown} == expected
     for alias in shown:
@@ -139,6 +140,14 @@ def test_column_groups_partition_the_columns():
         ("Thank-you Sent", "thankyousent"),
         (42, "42"),
         ("", ""),
+        ("Replied? ✓", "replied"),
+        ("✉️ Emailed", "emailed"),
+        ("Date contacted (GMT)", "datecontacted"),
+        ("Minutes [min]", "minutes"),
+        ("(GMT)", "gmt"),
+        ("Straße", "strasse"),
+        ("Réponse:", "reponse"),
+        ("Dankeschön", "dankeschon"),
     ],
 )
 def test_normalize_header(header, expected):
@@ -179,6 +188,21 @@ def test_normalize_value(value, expected):
 )
 def test_synonyms_users_write(column, written, expected):
     assert schema.VALUE_SYNONYMS[column][schema.normalize_value(written)] == expected
+
+
+def test_header_words():
+    assert schema.header_words("✉️ Date I reached out (GMT):") == ("date", "i", "reached", "out")
+    assert schema.header_words("# Questions") == ("number", "questions")
+    assert schema.header_words("") == ()
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [("Yes", True), ("sí", True), ("OUI", True), ("Ja", True), ("sim", True), ("No", False),
+     ("não", False), ("nein", False), ("unchecked", False)],
+)  # fmt: skip
+def test_yes_no_values(written, expected):
+    assert schema.YES_NO_VALUES[schema.normalize_value(written)] is expected
 
 
 @given(st.text(max_size=40))

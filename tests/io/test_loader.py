@@ -211,10 +211,11 @@ def test_duplicate_headers_first_used_second_kept_and_reported(tmp_path: Path) -
 
 
 def test_columns_override(tmp_path: Path) -> None:
-    path = write_text(tmp_path / "log.csv", "Who I met,Firma,Kanal\nAna,Acme,LI\n")
+    # "Kanal" is German for channel now; "Stimmung" (mood) is no column at all.
+    path = write_text(tmp_path / "log.csv", "Who I met,Firma,Stimmung\nAna,Acme,gut\n")
     result = read_log(path, columns={"Who I met": "contact", "firma": "organization"})
     assert result.log[["contact", "organization"]].iloc[0].tolist() == ["Ana", "Acme"]
-    assert result.log["Kanal"].tolist() == ["LI"]
+    assert result.log["Stimmung"].tolist() == ["gut"]
     assert result.mapping["how"].tolist() == ["override", "override", "kept (unknown)"]
 
 

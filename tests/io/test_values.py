@@ -25,7 +25,9 @@ MAP = {"Replied?": "responded_on", "Thank you sent": "thanked_on", "Met?": "inte
 def _read(tmp_path: Path, text: str, **kw: object):
     path = tmp_path / "log.csv"
     path.write_text(text, encoding="utf-8")
-    return read_log(path, as_of=kw.pop("as_of", AS_OF), columns=MAP, **kw)
+    header = text.split("\n", 1)[0]
+    columns = {h: c for h, c in MAP.items() if h in header}  # only headers in the file
+    return read_log(path, as_of=kw.pop("as_of", AS_OF), columns=columns, **kw)
 
 
 def _problems(result) -> list[tuple[int, str, str, str]]:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,7 +47,7 @@ class Table:
     rows: np.ndarray  # spreadsheet row of each record (header row counted)
 
 
-def locate(path: str | Path) -> tuple[str, dict[str, bytes]]:
+def locate(path: str | os.PathLike[str]) -> tuple[str, dict[str, bytes]]:
     """Find the export's files; return a display name and {expected name: bytes}.
 
     File names are matched case-insensitively, anywhere in the zip or folder;
@@ -214,7 +216,7 @@ def parse_dates(
     return pd.Series(out, index=values.index, dtype="datetime64[ns]")
 
 
-def _on_uniques(values: pd.Series, transform) -> pd.Series:
+def _on_uniques(values: pd.Series, transform: Callable[[pd.Series], pd.Series]) -> pd.Series:
     """Apply a vectorised string transform to the distinct values only; '' -> NaN."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     out = np.full(len(values), np.nan, dtype=object)

@@ -415,7 +415,7 @@ def _build_log(
         ~asked | (persons["connected_on"] < persons["requested_on"])
     )
     persons["source"] = np.where(before, "existing_contact", "linkedin_search")
-    persons["channel"] = np.where(asked, "linkedin", None)
+    persons["channel"] = np.where(asked, "linkedin", None)  # type: ignore[call-overload]  # None fills
     persons["status"] = np.select(
         [persons["responded_on"].notna(), asked], ["replied", "awaiting"], "prospect"
     )
