@@ -43,6 +43,7 @@ from ..core.schema import (
     header_words,
     normalize_header,
 )
+from ..core.values import FLAG_COLUMNS
 from ._content import (
     CONTACT_ROWS,
     REFERRER_SHARE,
@@ -55,6 +56,9 @@ from ._content import (
 )
 
 __all__: list[str] = []
+
+#: Names the loaded log gives its own columns: a user's column of the same name is renamed.
+_TAKEN = frozenset({*COLUMNS, "source_row", "source_file", *FLAG_COLUMNS})
 
 #: A mapping target that keeps a header as the user's own column.
 KEEP = "-"
@@ -351,7 +355,7 @@ def _table(
         # A second "Company" is kept as "Company (2)"; "Compnay" keeps its own name.
         twin = i in lost and label == str(headers[lost[i]]).strip()
         name, k = (f"{label} (2)", 3) if twin else (label, 2)
-        while name in out.unknown or name in COLUMNS or name in ("source_row", "source_file"):
+        while name in out.unknown or name in _TAKEN:
             name, k = f"{label} ({k})", k + 1
         out.unknown[name] = i
         if i in lost:

@@ -314,3 +314,11 @@ def test_property_every_answer_cell_kept_read_or_reported(tmp_path, cells):
         read = pd.notna(row.responded_on) or row.responded or said_no
         assert read or row.source_row in reported, cell
     assert set(FLAG_COLUMNS) <= set(log.columns)
+
+
+def test_a_users_column_named_like_a_flag_is_kept_apart(tmp_path):
+    result = _read(tmp_path, "Name,Date Contacted,requested,kept_in_touch\nAna,,x,often\n")
+    log = result.log
+    assert log["requested (2)"].tolist() == ["x"]  # the user's own column, unchanged
+    assert log["kept_in_touch (2)"].tolist() == ["often"]
+    assert log["requested"].dtype == bool
