@@ -120,7 +120,7 @@ class Answer:
 
     yes: bool = False
     status: str | None = None  # a status for the status column, or a hint from a date column
-    pieces: list[tuple[str | None, str]] = field(default_factory=list)  # (target column, date)
+    pieces: list[tuple[str, str]] = field(default_factory=list)  # (target column, date)
     known: bool = True  # False: nothing in it was understood
     exact: bool = True  # one word or symbol, read without a note
     unused: list[str] = field(default_factory=list)  # dates the reading did not use
@@ -246,7 +246,7 @@ def _decide(
         if meaning is None:
             out.yes = bool(placed)  # only a date: it happened then
             out.said = "a date"
-        elif meaning is strong:
+        elif meaning is strong and meaning.status is not None:
             out.yes, out.status = column in STATUS_EVENTS[meaning.status], meaning.status
         elif meaning.answer is not None:
             out.yes = meaning.answer == "yes"

@@ -404,7 +404,7 @@ def infer_years(
     array(['2025-12-28T00:00:00.000000000', '2026-01-05T00:00:00.000000000'],
           dtype='datetime64[ns]')
     """
-    day = np.datetime64(as_of, "D")
+    day = np.datetime64(as_of).astype("datetime64[D]")
     refs = np.unique(np.asarray(reference, dtype="datetime64[D]"))
     refs = refs[~np.isnat(refs)]
     if not len(refs):
@@ -419,8 +419,8 @@ def infer_years(
     years = np.arange(first, last + 1)
     # Candidates: every (value, year) pair that is a real date, at most one per year.
     texts = [f"{y:04d}-{md // 100:02d}-{md % 100:02d}" for md in mds for y in years]
-    cand = pd.to_datetime(pd.Series(texts), format="%Y-%m-%d", errors="coerce")
-    cand = cand.to_numpy("datetime64[D]").reshape(len(mds), len(years))
+    stamps = pd.to_datetime(pd.Series(texts), format="%Y-%m-%d", errors="coerce")
+    cand = stamps.to_numpy("datetime64[D]").reshape(len(mds), len(years))
     pos = np.clip(np.searchsorted(refs, cand), 1, len(refs)) if len(refs) > 1 else None
     if pos is None:
         dist = np.abs((cand - refs[0]).astype("timedelta64[D]").astype(float))

@@ -113,13 +113,14 @@ class Answers:
         raw = self.status_raw
         assert raw is not None
         r = read_status_answers(raw, dayfirst=self.orders)
+        codes = r.status if r.status is not None else np.full(len(raw), -1)
         self._keep(STATUS, r, raw)
         self.raw[STATUS] = raw
         status = data[STATUS]
         read = r.given & ~r.bad
         written = status.astype(object).to_numpy(copy=True)
         names = np.array([*CATEGORIES[STATUS], None], dtype=object)  # code -1: blank
-        written[read] = names[r.status[read]]
+        written[read] = names[codes[read]]
         allowed = list(CATEGORIES[STATUS])
         left = set(written[r.bad])
         others = [c for c in status.cat.categories[len(allowed) :] if c in left]

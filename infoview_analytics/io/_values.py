@@ -191,10 +191,10 @@ def split_relations(values: pd.Series) -> tuple[pd.Series, pd.Series | None]:
     codes, uniques = factorize(values[hit])
     firsts, rests = [], []
     for text in uniques:
-        names = [n.strip(" ,;") for n in _LINK.split(text)]
-        names = [n for n in names if n]
-        firsts.append(names[0] if names else None)
-        rests.append(", ".join(names[1:]) or None)
+        parts = [n.strip(" ,;") for n in _LINK.split(text)]
+        parts = [n for n in parts if n]
+        firsts.append(parts[0] if parts else None)
+        rests.append(", ".join(parts[1:]) or None)
     out = values.astype(object).to_numpy(copy=True)
     out[hit] = _take(codes, np.array(firsts, dtype=object), None)
     names = pd.Series(out, index=values.index, dtype="str", name=values.name)
