@@ -86,6 +86,7 @@ def clean_text_links(
         if strings and _is_clean(joined, collapse):  # the usual case
             series = pd.Series(array, index=values.index, dtype="str", name=values.name)
             return series, present, look and _has_link(joined)
+        del joined  # before the cleaning joins the text again: one copy at a time
         is_str = np.ones(len(taken), dtype=bool)
     else:
         is_str = np.fromiter((type(v) is str for v in taken), dtype=bool, count=len(taken))
