@@ -259,7 +259,7 @@ def assemble(
         fill = coffee.to_numpy() & data["format"].isna().to_numpy()
         data["format"] = data["format"].where(~fill, "coffee")
     data["source_row"] = source_row
-    data.update({flag: pd.Series(flags.pop(flag), index=index) for flag in FLAG_COLUMNS})
+    data.update({f: pd.Series(flags.pop(f), index=index, copy=False) for f in FLAG_COLUMNS})
     log = pd.DataFrame(data, index=index)
     del data
     for name, pos in unknown.items():
