@@ -20,6 +20,7 @@ import pandas as pd
 
 from ..core.args import check_choice, check_confidence
 from ..core.docs import fill_doc
+from ..core.values import undated_yes
 from .docs import DOCS, columns_of
 from .grouping import (
     empty_table,
@@ -195,7 +196,8 @@ def funnel(
     p = prepare(log, as_of=as_of)
     c, ts, o = p.frame, p.as_of, p.outcomes
     cols, groups = p.groups(by)
-    thanked = c["thanked_on"].notna() & (c["thanked_on"] <= ts)
+    # Thanked by as_of, or marked thanked without a date ("Thank you sent: yes").
+    thanked = (c["thanked_on"] <= ts).to_numpy() | undated_yes(c, "thanked_on")
     stages = np.ones(len(c), dtype=bool)
     flags = {}
     for stage, flag in zip(

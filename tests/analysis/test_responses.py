@@ -292,3 +292,19 @@ def test_inputs_are_not_modified(tiny_log):
     funnel(tiny_log, by="field", as_of=AS_OF)
     activity(tiny_log, as_of=AS_OF)
     pd.testing.assert_frame_equal(tiny_log, before)
+
+
+def test_a_thank_you_marked_yes_without_a_date_counts_in_the_funnel():
+    log = pd.DataFrame(
+        {
+            "contact": ["Ana", "Ben"],
+            "requested_on": pd.to_datetime(["2026-03-02"] * 2),
+            "interview_on": pd.to_datetime(["2026-03-10"] * 2),
+            "status": ["interviewed"] * 2,
+            "thanked_on": pd.NaT,
+            "thanked": [True, False],
+        }
+    )
+    stages = funnel(log, as_of=AS_OF).set_index("stage")["count"]
+    assert stages["interviewed"] == 2
+    assert stages["thanked"] == 1
