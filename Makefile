@@ -56,15 +56,17 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy --no-error-summary
 
-# Three configurations, two at a time (each run uses one core), each run's output
-# printed whole when it ends:
+# Two configurations side by side (each run uses one core), each run's output printed
+# whole when it ends:
 # - test-main: the newest versions with pyarrow, so pandas' strings are Arrow-backed;
 #   then the notebooks;
-# - test-python-strings: the same venv with pandas' Python string storage forced
-#   (tests/conftest.py; CLI subprocesses of the tests keep Arrow);
-# - test-oldest: the lower bounds of pyproject.toml, no pyarrow (Python strings).
+# - test-oldest: the lower bounds of pyproject.toml without pyarrow, so pandas' strings
+#   are Python-backed (tests/test_configurations.py checks both).
+# `make test-python-strings` adds the newest versions with Python strings forced
+# (tests/conftest.py; CLI subprocesses of the tests keep Arrow): a third full run was
+# not worth its time in every `make test`.
 test:
-	@$(MAKE) --no-print-directory -j2 --output-sync=target test-main test-python-strings test-oldest
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-main test-oldest
 
 test-main: lint typecheck
 	MPLBACKEND=Agg INFOVIEW_STRING_STORAGE=pyarrow $(BIN)/python -m pytest
