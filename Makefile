@@ -4,10 +4,16 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# The oldest supported versions (constraints/oldest.txt), for `make test` only.
+OLDEST := .venv-oldest
 SAMPLE := data/sample_log.xlsx
 SAMPLE_AS_OF := 2026-04-17
+# The unit tests and doctests once more, in another configuration (not the notebooks).
+# No cache plugin: these runs go alongside the main one.
+RERUN  := MPLBACKEND=Agg INFOVIEW_STRING_STORAGE=python
+RERUN_ARGS := -m pytest -q -p no:cacheprovider
 
-.PHONY: demo test lab lint typecheck bench clean
+.PHONY: demo test lab lint typecheck bench clean test-main test-python-strings test-oldest
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +27,15 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (infoview .venv)" >/dev/null
 	touch $(VENV)/.installed $@
+
+$(OLDEST)/bin/python:
+	$(PYTHON) -m venv $(OLDEST)
+	$(OLDEST)/bin/python -m pip install --quiet --upgrade pip
+
+# After .venv's install: both editable installs write the checkout's egg-info.
+$(OLDEST)/.installed: pyproject.toml constraints/oldest.txt | $(OLDEST)/bin/python $(VENV)/.installed-dev
+	$(OLDEST)/bin/python -m pip install --quiet -c constraints/oldest.txt -e ".[test]"
+	touch $@
 
 # The main job on the bundled sample log. `infoview check` exits 1 when a field
 # is below the minimum, as two of the sample's fields are on purpose: that is
@@ -41,9 +56,27 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy --no-error-summary
 
-test: lint typecheck
-	MPLBACKEND=Agg $(BIN)/python -m pytest
+# Two configurations side by side (each run uses one core), each run's output printed
+# whole when it ends:
+# - test-main: the newest versions with pyarrow, so pandas' strings are Arrow-backed;
+#   then the notebooks;
+# - test-oldest: the lower bounds of pyproject.toml without pyarrow, so pandas' strings
+#   are Python-backed (tests/test_configurations.py checks both).
+# `make test-python-strings` adds the newest versions with Python strings forced
+# (tests/conftest.py; CLI subprocesses of the tests keep Arrow): a third full run was
+# not worth its time in every `make test`.
+test:
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-main test-oldest
+
+test-main: lint typecheck
+	MPLBACKEND=Agg INFOVIEW_STRING_STORAGE=pyarrow $(BIN)/python -m pytest
 	MPLBACKEND=Agg $(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
+
+test-python-strings: $(VENV)/.installed-dev
+	$(RERUN) $(BIN)/python $(RERUN_ARGS)
+
+test-oldest: $(OLDEST)/.installed
+	$(RERUN) INFOVIEW_CONSTRAINTS=constraints/oldest.txt $(OLDEST)/bin/python $(RERUN_ARGS)
 
 lab: $(VENV)/.installed-dev
 	$(BIN)/jupyter lab notebooks/
@@ -52,4 +85,4 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(OLDEST) build *.egg-info .pytest_cache .ruff_cache

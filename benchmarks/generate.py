@@ -1,13 +1,25 @@
 """Cohort-sized interview logs for the benchmarks (fictional, deterministic).
 
-``make_cohort_log(n_rows)`` builds a log with every canonical column filled in
-a realistic mix: several owners (students), warm and cold sources, all
-channels and statuses, dates as people write them (ISO in the generated
-files), minutes and counts, notes, and about 30% of rows referred by an
-earlier person of the same owner. ``cached_csv``/``cached_xlsx`` write it once
-to ``benchmarks/_data/`` (git-ignored) and reuse the file.
+Two shapes of cohort, as career centres hand them over (``SHAPES``):
 
-Run ``python benchmarks/generate.py --rows 1000000`` to build the files ahead.
+* ``"cohort"`` (the default): every canonical column filled in a realistic
+  mix: students' logs of about 50 rows, warm and cold sources, all channels
+  and statuses, dates as people write them (ISO in the generated files),
+  minutes and counts, notes, and about 30% of rows referred by an earlier
+  person of the same owner;
+* ``"messy"``: many small logs (20-80 rows, 40 on average, so more owners),
+  kept by hand: organisations and fields typed freely (case, spacing and
+  punctuation variants of the same name), channels and sources in people's
+  own words, half the rows referred, mostly by the person just before, so
+  chains run long, referrers written with other case and spacing, fewer
+  dates (more prospects, blank statuses derived from the dates).
+
+``make_cohort_log(n_rows, shape=...)`` builds one; ``cached_csv`` /
+``cached_xlsx`` write it once to ``benchmarks/_data/`` (git-ignored) and reuse
+the file.
+
+Run ``python benchmarks/generate.py --rows 1000000 [--shape messy]`` to build
+the files ahead.
 """
 
 from __future__ import annotations
@@ -37,8 +49,19 @@ _CITIES = ["Berlin", "Lisbon", "Toronto", "Austin", "Lyon", "Oslo", "Remote"]
 _ROLES = ["Analyst", "Engineer", "Designer", "Manager", "Researcher", "Director", "Consultant"]
 
 
-def make_cohort_log(n_rows: int, *, seed: int = 0, n_owners: int | None = None) -> pd.DataFrame:
+#: The cohort shapes ``make_cohort_log`` builds (see the module docstring).
+SHAPES = ("cohort", "messy")
+
+
+def make_cohort_log(
+    n_rows: int, *, seed: int = 0, n_owners: int | None = None, shape: str = "cohort"
+) -> pd.DataFrame:
     """A canonical log of ``n_rows`` people (strings for dates, as a file holds them)."""
+    if shape == "messy":
+        return _messy_log(n_rows, seed=seed)
+    if shape != "cohort":
+        msg = f"shape must be one of {list(SHAPES)}, but {shape!r} was passed"
+        raise ValueError(msg)
     rng = np.random.default_rng(seed)
     n_owners = n_owners or max(1, n_rows // 50)
     first = np.array(_FIRST.split())[rng.integers(0, 20, n_rows)]
@@ -121,24 +144,173 @@ def make_cohort_log(n_rows: int, *, seed: int = 0, n_owners: int | None = None) 
     return log[list(COLUMNS)]
 
 
-def cached_csv(n_rows: int, *, seed: int = 0) -> Path:
-    """Path of the CSV of ``make_cohort_log(n_rows)``, written on first use."""
-    path = DATA / f"cohort_{n_rows}_{seed}.csv"
+def _variants(rng: np.random.Generator, names: np.ndarray, p: float) -> np.ndarray:
+    """``names`` with a share ``p`` retyped: other case, stray or doubled spaces."""
+    out = names.astype(object)
+    pick = np.flatnonzero(rng.random(len(out)) < p)
+    how = rng.integers(0, 5, len(pick))
+    for i, k in zip(pick, how, strict=True):
+        s = out[i]
+        if s is None:
+            continue
+        out[i] = (s.lower(), s.upper(), f" {s}", f"{s}  ", s.replace(" ", "  ", 1))[k]
+    return out
+
+
+def _messy_log(n_rows: int, *, seed: int = 0) -> pd.DataFrame:
+    """The ``"messy"`` shape: many small hand-kept logs (see the module docstring)."""
+    rng = np.random.default_rng(seed + 1)
+    # Log sizes 20-80, skewed small (mean 40), laid end to end.
+    sizes = (20 + 61 * rng.random(n_rows // 20 + 1) ** 2).astype(int)
+    owner_id = np.repeat(np.arange(len(sizes)), sizes)[:n_rows]
+    start_of_owner = np.searchsorted(owner_id, owner_id, side="left")
+    pos = np.arange(n_rows)
+    owner = pd.Series(owner_id).map(lambda i: f"Student {i:05d}").to_numpy(dtype=object)
+
+    first = np.array((_FIRST + " Amara Bea Cyrus Dana Elif Femi Goran Ines Jo Lior").split())
+    last = np.array((_LAST + " Achebe Borg Costa Dube Eze Faro Ng Oyelaran Quist").split())
+    # Names repeat across students (the same alumni are asked by many), not within a log.
+    contact = pd.Series(first[rng.integers(0, len(first), n_rows)]).str.cat(
+        [pd.Series(last[rng.integers(0, len(last), n_rows)]), pd.Series(pos % 997).astype(str)],
+        sep=" ",
+    )
+    contact = contact.to_numpy(dtype=object)  # unique within a log (at most 80 rows)
+
+    # Half referred, mostly by the person just before: chains of ten and more.
+    has_earlier = pos > start_of_owner
+    referred = has_earlier & (rng.random(n_rows) < 0.5)
+    back = np.clip(rng.geometric(0.6, n_rows), 1, np.maximum(pos - start_of_owner, 1))
+    referred_by = np.full(n_rows, None, dtype=object)
+    referred_by[referred] = contact[(pos - back)[referred]]
+    referred_by = _variants(rng, referred_by, 0.25)
+    outside = referred & (rng.random(n_rows) < 0.05)  # someone not in the log
+    referred_by[outside] = "Prof. " + pd.Series(last[rng.integers(0, len(last), outside.sum())])
+
+    orgs = np.array([f"{a} {b}".strip() for a in _ORG_WORDS for b in _ORG_KINDS], dtype=object)
+    org_pick = np.minimum(rng.zipf(1.3, n_rows) - 1, len(orgs) - 1)
+    organization = _variants(rng, orgs[org_pick], 0.35)
+    organization[rng.random(n_rows) < 0.08] = None
+    fields = np.array(_MESSY_FIELDS, dtype=object)
+    field = _variants(rng, fields[rng.integers(0, len(fields), n_rows)], 0.3)
+    field[rng.random(n_rows) < 0.1] = None
+
+    day0 = np.datetime64("2025-09-01")
+    requested = day0 + rng.integers(0, 220, n_rows).astype("timedelta64[D]")
+    responded = requested + rng.integers(0, 15, n_rows).astype("timedelta64[D]")
+    interview = responded + rng.integers(2, 25, n_rows).astype("timedelta64[D]")
+    thanked = interview + rng.integers(0, 6, n_rows).astype("timedelta64[D]")
+    status = rng.choice(
+        np.array(CATEGORIES["status"]), n_rows, p=[0.3, 0.25, 0.08, 0.05, 0.17, 0.05, 0.07, 0.03]
+    ).astype(object)
+    answered = np.isin(status, ["replied", "scheduled", "interviewed", "declined", "cancelled"])
+    met = np.isin(status, ["scheduled", "interviewed", "cancelled"])
+    asked = status != "prospect"
+    status[rng.random(n_rows) < 0.15] = None  # blank: the loader derives it from the dates
+
+    def iso(days: np.ndarray, keep: np.ndarray, p_blank: float) -> np.ndarray:
+        out = np.datetime_as_string(days, unit="D").astype(object)
+        out[~keep | (rng.random(n_rows) < p_blank)] = None
+        return out
+
+    def pick(values: list[str] | tuple[str, ...], p_missing: float) -> np.ndarray:
+        out = np.array(values, dtype=object)[rng.integers(0, len(values), n_rows)]
+        out[rng.random(n_rows) < p_missing] = None
+        return out
+
+    interviewed = status == "interviewed"
+    minutes = rng.integers(15, 61, n_rows).astype(float)
+    minutes[~interviewed | (rng.random(n_rows) < 0.6)] = np.nan
+    log = pd.DataFrame(
+        {
+            "contact": contact,
+            "organization": organization,
+            "role": pick([*_ROLES, "analyst", "Sr. Engineer", "PM"], 0.3),
+            "field": field,
+            "location": pick(_CITIES, 0.5),
+            "seniority": pick(CATEGORIES["seniority"], 0.6),
+            "org_type": pick(CATEGORIES["org_type"], 0.6),
+            "source": pick(_MESSY_SOURCES, 0.2),
+            "referred_by": referred_by,
+            "channel": pick(_MESSY_CHANNELS, 0.15),
+            "requested_on": iso(requested, asked, 0.25),
+            "followed_up_on": iso(requested + 5, asked & (rng.random(n_rows) < 0.15), 0.0),
+            "responded_on": iso(responded, answered, 0.4),
+            "status": status,
+            "interview_on": iso(interview, met, 0.2),
+            "format": pick(CATEGORIES["format"], 0.8),
+            "minutes_planned": np.where(np.isnan(minutes), np.nan, 30.0),
+            "minutes_actual": minutes,
+            "questions_prepared": np.where(np.isnan(minutes), np.nan, 6.0),
+            "thanked_on": iso(thanked, interviewed, 0.5),
+            "referrals_given": np.where(np.isnan(minutes), np.nan, 1.0),
+            "next_step": pick(["send article", "follow up in May", "intro to team lead"], 0.8),
+            "last_contact_on": iso(thanked, interviewed, 0.7),
+            "notes": pick(["Great chat; suggested two people.", "Busy, try later", "Hiring"], 0.5),
+            "email": None,
+            "phone": None,
+            "linkedin_url": pick(["https://www.linkedin.com/in/someone"], 0.7),
+            "owner": owner,
+        }
+    )
+    for col in ("minutes_planned", "minutes_actual", "questions_prepared", "referrals_given"):
+        log[col] = log[col].astype("Int64")
+    return log[list(COLUMNS)]
+
+
+_ORG_WORDS = [
+    "Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Tyrell", "Soylent",
+    "Cyberdyne", "Wonka", "Gringotts", "Oscorp", "Vandelay", "Pied Piper", "Aperture",
+    "Black Mesa", "Monarch", "Nakatomi", "Massive Dynamic", "Dunder Mifflin", "Prestige",
+    "Blue Sun", "Virtucon", "Zorg", "Ollivanders", "Bluth", "Sterling Cooper", "Los Pollos",
+    "City of Springfield", "University of Lyon", "Ministry of Health", "Red Cross", "WHO",
+]  # fmt: skip
+_ORG_KINDS = [
+    "Labs", "Group", "Health", "Energy", "Bank", "Inc.", "GmbH", "Foundation", "Consulting",
+    "& Partners", "Studio", "Analytics", "Capital", "Systems", "Institute", "",
+]  # fmt: skip
+_MESSY_FIELDS = [
+    "Data Science", "UX Design", "UX/UI design", "Policy", "Public policy", "Product",
+    "Product Management", "Climate", "climate tech", "Health", "Healthcare", "Finance",
+    "Fintech", "Consulting", "Education", "EdTech", "Marketing", "Journalism", "Law",
+    "Software Engineering", "Biotech", "Urban planning", "Non-profit", "Research",
+]  # fmt: skip
+_MESSY_SOURCES = [
+    "friend", "classmate", "Referral", "referred", "alumni", "Alumni network", "linkedin",
+    "LinkedIn search", "career fair", "meetup", "company website", "prof", "cold", "Cold email",
+    "other",
+]  # fmt: skip
+_MESSY_CHANNELS = [
+    "email", "Email", "e-mail", "LinkedIn", "linkedin msg", "InMail", "phone", "call",
+    "in person", "coffee", "slack", "other",
+]  # fmt: skip
+
+
+def _name(n_rows: int, seed: int, shape: str, suffix: str) -> str:
+    # The default shape keeps the file names it always had (caches stay valid).
+    stem = "cohort" if shape == "cohort" else f"cohort-{shape}"
+    return f"{stem}_{n_rows}_{seed}{suffix}"
+
+
+def cached_csv(n_rows: int, *, seed: int = 0, shape: str = "cohort") -> Path:
+    """Path of the CSV of ``make_cohort_log(n_rows, shape=shape)``, written on first use."""
+    path = DATA / _name(n_rows, seed, shape, ".csv")
     if not path.exists():
         DATA.mkdir(exist_ok=True)
         tmp = path.with_suffix(".tmp")
-        make_cohort_log(n_rows, seed=seed).to_csv(tmp, index=False)
+        make_cohort_log(n_rows, seed=seed, shape=shape).to_csv(tmp, index=False)
         tmp.replace(path)
     return path
 
 
-def cached_xlsx(n_rows: int, *, seed: int = 0) -> Path:
-    """Path of the xlsx of ``make_cohort_log(n_rows)`` (openpyxl), written on first use."""
-    path = DATA / f"cohort_{n_rows}_{seed}.xlsx"
+def cached_xlsx(n_rows: int, *, seed: int = 0, shape: str = "cohort") -> Path:
+    """Path of the xlsx of ``make_cohort_log(n_rows, shape=shape)`` (openpyxl), written once."""
+    path = DATA / _name(n_rows, seed, shape, ".xlsx")
     if not path.exists():
         DATA.mkdir(exist_ok=True)
         tmp = path.with_name(path.stem + ".tmp.xlsx")
-        make_cohort_log(n_rows, seed=seed).to_excel(tmp, index=False, engine="openpyxl")
+        make_cohort_log(n_rows, seed=seed, shape=shape).to_excel(
+            tmp, index=False, engine="openpyxl"
+        )
         tmp.replace(path)
     return path
 
@@ -147,6 +319,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--xlsx-rows", type=int, default=100_000)
+    parser.add_argument("--shape", choices=SHAPES, default="cohort")
     args = parser.parse_args()
-    print(cached_csv(args.rows))
-    print(cached_xlsx(args.xlsx_rows))
+    print(cached_csv(args.rows, shape=args.shape))
+    print(cached_xlsx(args.xlsx_rows, shape=args.shape))

@@ -165,21 +165,40 @@ def loader_xlsx(args: argparse.Namespace) -> list[Row]:
 # ---------------------------------------------------------------- the analyses (issue 3)
 @benchmark("analyses")
 def analyses(args: argparse.Namespace) -> list[Row]:
-    """Every analysis together on the cohort log vs the load floor; 500k -> 1M growth."""
+    """Every analysis together vs the load floor, 500k -> 1M growth, pyarrow vs Python strings,
+    on each cohort shape."""
     import bench_analytics
 
     rows = args.rows or 1_000_000
-    # Each size in a fresh process, in turn in each repetition (a slow spell hits both).
-    measured = bench_analytics.run_fresh([rows // 2, rows], repeat=args.repeat)
-    full, half = measured[rows], measured[rows // 2]
-    ratio = full["total"] / full["floor"]
-    growth = full["total"] / half["total"]
-    return [
-        Row(f"all analyses, {rows:,} rows", "time (s)", full["total"], full["floor"],
-            "load floor", "<= 2x", ratio, ratio <= 2.0),
-        Row(f"all analyses, {rows // 2:,} -> {rows:,} rows", "time (s)", full["total"],
-            half["total"], f"{rows // 2:,} rows", "<= 2.2x", growth, growth <= 2.2),
-    ]  # fmt: skip
+    half = rows // 2
+    shapes = generate.SHAPES if args.shape == "all" else (args.shape,)
+    storages = bench_analytics.STORAGES
+    configs = [(r, sh, st) for sh in shapes for st in storages for r in (half, rows)]
+    # Each configuration in a fresh process, in turn in each repetition (a slow spell
+    # hits all alike).
+    measured = bench_analytics.run_fresh(configs, repeat=args.repeat)
+    out: list[Row] = []
+    for shape in shapes:
+        for storage in storages:
+            full, small = measured[rows, shape, storage], measured[half, shape, storage]
+            ratio = full["total"] / full["floor"]
+            growth = full["total"] / small["total"]
+            what = f"all analyses, {shape}, {storage} strings"
+            out += [
+                Row(f"{what}, {rows:,} rows", "time (s)", full["total"], full["floor"],
+                    "load floor", "<= 2x", ratio, ratio <= 2.0),
+                Row(f"{what}, {half:,} -> {rows:,} rows", "time (s)", full["total"],
+                    small["total"], f"{half:,} rows", "<= 2.2x", growth, growth <= 2.2),
+            ]  # fmt: skip
+        arrow = measured[rows, shape, "pyarrow"]["total"]
+        python = measured[rows, shape, "python"]["total"]
+        tolerance = bench_analytics.ARROW_TOLERANCE
+        out.append(
+            Row(f"all analyses, {shape}, {rows:,} rows", "time (s)", arrow, python,
+                "Python strings", f"<= {tolerance}x (pyarrow)", arrow / python,
+                arrow / python <= tolerance)
+        )  # fmt: skip
+    return out
 
 
 @benchmark("check_startup")
@@ -246,6 +265,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=None, help="rows of the big CSV log")
     parser.add_argument("--xlsx-rows", type=int, default=None, help="rows of the xlsx log")
     parser.add_argument("--repeat", type=int, default=1, help="best of N runs (default 1)")
+    parser.add_argument(
+        "--shape",
+        choices=[*generate.SHAPES, "all"],
+        default="all",
+        help="cohort shape of the analyses benchmark (default: all)",
+    )
     parser.add_argument("--list", action="store_true", help="list the benchmarks and exit")
     args = parser.parse_args(argv)
     if args.list:

@@ -1,4 +1,9 @@
-"""Shared fixtures: a tiny hand-made log, a fixed-seed rng, figures closed after each test."""
+"""Shared fixtures: a tiny hand-made log, a fixed-seed rng, figures closed after each test.
+
+``INFOVIEW_STRING_STORAGE=python`` (or ``pyarrow``) sets what backs pandas' default
+string dtype for the whole run, before anything builds a frame: `make test` runs the
+tests with both (tests/test_configurations.py checks that the setting took effect).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,11 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 import numpy as np
 import pandas as pd
 import pytest
+
+#: The string storage asked for by the environment, or None for pandas' own choice.
+STRING_STORAGE = os.environ.get("INFOVIEW_STRING_STORAGE") or None
+if STRING_STORAGE:
+    pd.set_option("mode.string_storage", STRING_STORAGE)
 
 #: The as-of date of the tiny log (a Friday).
 TINY_AS_OF = pd.Timestamp("2026-03-20")
