@@ -218,7 +218,9 @@ def follow_ups_due(
 
     # 3B7, day 3: a second person at the same organisation, unless one was asked since.
     # The first prospect (not yet asked) in log order at each organisation, if any.
-    prospect = pd.Series(contact).where(~st.asked & pd.notna(contact) & (st.org_code >= 0))
+    prospect = pd.Series(contact, dtype=object).where(
+        ~st.asked & pd.notna(contact) & (st.org_code >= 0)
+    )
     first_prospect = prospect.groupby(st.org_code).first()
     rows = np.flatnonzero(st.second)
     at_org = first_prospect.reindex(st.org_code[rows])
@@ -346,7 +348,8 @@ def _part(
 
 def _names(values: np.ndarray) -> list[str]:
     """Contacts as Python strings, '(no name)' when missing."""
-    return pd.Series(values, dtype=object).fillna("(no name)").astype(str).tolist()
+    # Python strings, not pandas' str dtype (Arrow-backed text cannot hold a lone surrogate).
+    return [str(v) for v in pd.Series(values, dtype=object).fillna("(no name)").tolist()]
 
 
 def _text(s: pd.Series) -> pd.Series:

@@ -69,7 +69,7 @@ def thank_you_timeliness(
     ...     "status": ["interviewed"] * 3,
     ...     "interview_on": pd.to_datetime(["2026-03-10", "2026-03-10", "2026-03-16"]),
     ...     "thanked_on": pd.to_datetime(["2026-03-11", "2026-03-16", None])})
-    >>> thank_you_timeliness(log, as_of="2026-03-20").iloc[0, :5].tolist()
+    >>> thank_you_timeliness(log, as_of="2026-03-20").iloc[:, :5].iloc[0].tolist()
     [3, 1, 0, 1, 1]
     """
     p = prepare(log, as_of=as_of)
