@@ -245,9 +245,9 @@ def prepare(
     """
     if isinstance(log, PreparedLog):
         return log.at(as_of, holidays=holidays)
+    # A shallow copy: pandas' copy-on-write (always on from pandas 3, the lowest version
+    # supported) keeps it apart from later edits of ``log``.
     frame = canonical(log)
-    if not _copy_on_write():
-        frame = frame.copy()  # keep the snapshot apart from later edits of ``log``
     calendar = business_calendar(holidays)
     return PreparedLog(
         _Shared(frame),
@@ -255,13 +255,6 @@ def prepare(
         calendar=calendar,
         holidays=tuple(calendar.holidays.tolist()),
     )
-
-
-def _copy_on_write() -> bool:
-    """Whether pandas keeps a shallow copy apart from edits of the original (always from 3.0)."""
-    if int(pd.__version__.split(".")[0]) >= 3:
-        return True
-    return bool(pd.get_option("mode.copy_on_write") is True)
 
 
 def _read_only(arrays: tuple[np.ndarray, ...]) -> Any:
