@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -41,35 +41,65 @@ def check_by(log: pd.DataFrame, by: str | Sequence[str] | None) -> list[str]:
     return cols
 
 
-def group_keys(log: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    """The grouping columns as plain objects, missing values shown as '(none)'.
+#: The name codes of a column, when the caller keeps them (a prepared log does, per column).
+CodesOf = Callable[[str], "tuple[np.ndarray, np.ndarray] | None"]
+
+
+def column_codes(
+    s: pd.Series, *, codes_of: CodesOf | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Group number of each value (in order of first appearance) and the group labels.
 
     Text columns are grouped by the one name key (so "Data", "data " and an NFD
-    "Data" are one group), each group shown as first written; category and
-    number columns by their values. Categories become strings so that groupby
-    never produces empty category combinations, and missing values form their
-    own group instead of vanishing.
+    "Data" are one group), each group shown as first written (without
+    surrounding spaces); category and number columns by their values. Missing
+    values form their own group, '(none)'. ``codes_of(s.name)`` gives a text
+    column's :func:`~infoview_analytics.core.names.name_codes` when the caller
+    keeps them.
+
+    Examples
+    --------
+    >>> codes, labels = column_codes(pd.Series(["b", None, "a", "B ", "(none)"]))
+    >>> codes.tolist(), labels.tolist()
+    ([0, 1, 2, 0, 1], ['b', '(none)', 'a'])
+    """
+    if isinstance(s.dtype, pd.CategoricalDtype) or not _is_text(s):
+        codes, labels = pd.factorize(s.astype(object).where(s.notna(), "(none)"))
+        return codes.astype(np.int64), np.asarray(labels, dtype=object)
+    known = codes_of(str(s.name)) if codes_of else None
+    keyed, _ = name_codes(s) if known is None else known
+    have = np.flatnonzero(keyed >= 0)
+    first = have[~pd.Series(keyed[have]).duplicated().to_numpy()]  # key k first at first[k]
+    shown = np.append(stripped(s.to_numpy(dtype=object)[first]), "(none)")
+    # Integer codes factorise in C in a few ms; key -1 (missing) indexes "(none)".
+    codes, uniques = pd.factorize(keyed)
+    # A value written "(none)" joins the missing ones: the labels decide the groups.
+    merged, labels = pd.factorize(shown[uniques])
+    return merged[codes].astype(np.int64), np.asarray(labels, dtype=object)
+
+
+def group_keys(
+    log: pd.DataFrame, by: list[str], *, codes_of: CodesOf | None = None
+) -> pd.DataFrame:
+    """The grouping columns as plain objects, missing values shown as '(none)'.
+
+    The groups of :func:`column_codes`, one label per row. Categories become
+    strings so that groupby never produces empty category combinations, and
+    missing values form their own group instead of vanishing.
 
     Examples
     --------
     >>> group_keys(pd.DataFrame({"field": ["Data", None, "data ", "Law"]}), ["field"])
-      field
-    0  Data
+       field
+    0    Data
     1  (none)
-    2  Data
-    3   Law
+    2    Data
+    3     Law
     """
     keys = {}
     for col in by:
-        s = log[col]
-        if isinstance(s.dtype, pd.CategoricalDtype) or not _is_text(s):
-            keys[col] = s.astype(object).where(s.notna(), "(none)")
-            continue
-        codes, _ = name_codes(s)
-        have = np.flatnonzero(codes >= 0)
-        first = have[~pd.Series(codes[have]).duplicated().to_numpy()]  # code k first at first[k]
-        shown = np.append(stripped(s.to_numpy(dtype=object)[first]), "(none)")
-        keys[col] = pd.Series(shown[codes], index=log.index, dtype=object)
+        codes, labels = column_codes(log[col], codes_of=codes_of)
+        keys[col] = pd.Series(labels[codes], index=log.index, dtype=object)
     return pd.DataFrame(keys, index=log.index)
 
 
@@ -83,18 +113,15 @@ def _is_text(s: pd.Series) -> bool:
     return bool(len(present)) and all(isinstance(v, str) for v in present.iloc[:100])
 
 
-def group_codes(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Group number of each value and the group labels: the groups of :func:`group_keys`.
+def combine_codes(parts: Sequence[np.ndarray], n: int) -> np.ndarray:
+    """One group number per row for several columns' codes (order of first appearance).
 
-    Examples
-    --------
-    >>> codes, labels = group_codes(pd.Series(["b", None, "a", "B"]))
-    >>> codes.tolist(), labels.tolist()
-    ([0, 1, 2, 0], ['b', '(none)', 'a'])
+    Re-factorised at each step so the combined code never overflows.
     """
-    shown = group_keys(pd.DataFrame({"value": s}), ["value"])["value"]
-    codes, labels = pd.factorize(shown)
-    return codes.astype(np.int64), np.asarray(labels, dtype=object)
+    gid = np.zeros(n, dtype=np.int64)
+    for codes in parts:
+        gid = pd.factorize(gid * (int(codes.max(initial=0)) + 1) + codes)[0]
+    return gid
 
 
 def category_values(column: str) -> tuple[str, ...]:
@@ -113,19 +140,26 @@ class Groups(NamedTuple):
     labels: pd.DataFrame
 
 
-def group_rows(log: pd.DataFrame, by: list[str]) -> Groups:
+def group_rows(log: pd.DataFrame, by: list[str], *, codes_of: CodesOf | None = None) -> Groups:
     """Number the groups of ``by`` in output order (see :func:`sort_groups`).
 
-    The groups are those of :func:`group_keys` (values as written, missing
-    values as the group '(none)'); a prepared log computes them once per ``by``.
+    The groups are those of :func:`column_codes` (values as written, missing
+    values as the group '(none)'); a prepared log computes them once per ``by``
+    and passes the name codes it keeps (``codes_of``).
     """
     n = len(log)
     if not by:
         return Groups(np.zeros(n, dtype=np.int64), pd.DataFrame(index=range(1)))
-    keys = group_keys(log, by)
-    # Numbered in order of first appearance, as drop_duplicates lists them.
-    codes = keys.groupby(by, sort=False).ngroup().to_numpy(dtype=np.int64)
-    labels = keys.drop_duplicates().reset_index(drop=True)
+    coded = [column_codes(log[c], codes_of=codes_of) for c in by]
+    # Numbered in order of first appearance, as drop_duplicates would list them.
+    codes = combine_codes([c for c, _ in coded], n)
+    firsts = np.flatnonzero(~pd.Series(codes).duplicated().to_numpy())
+    labels = pd.DataFrame(
+        {
+            col: pd.Series(labels[c[firsts]], dtype=object)
+            for col, (c, labels) in zip(by, coded, strict=True)
+        }
+    )
     ranked = sort_groups(labels.assign(_code=np.arange(len(labels))), by)
     renumber = np.empty(len(labels), dtype=np.int64)
     renumber[ranked["_code"].to_numpy()] = np.arange(len(labels))
@@ -171,17 +205,22 @@ def empty_table(columns: list[str], **dtypes: str) -> pd.DataFrame:
 
 
 def field_groups(
-    log: pd.DataFrame, keys_by: list[str], planned: Sequence[str] = ()
+    log: pd.DataFrame,
+    keys_by: list[str],
+    planned: Sequence[str] = (),
+    *,
+    codes_of: CodesOf | None = None,
 ) -> tuple[np.ndarray, pd.DataFrame]:
     """Group id of every row and the group table (by columns, sorted, "(no field)" last).
 
     The last ``by`` column is the field-like one: matched by name key, shown as
     first written, missing as "(no field)". ``planned`` field names are added
     (with no rows) for every combination of the other ``by`` columns.
+    ``codes_of`` gives the name codes the caller keeps (a prepared log, per column).
     """
     other, field_col = keys_by[:-1], keys_by[-1]
-    coded = {c: group_codes(log[c]) for c in other}
-    fcode, ftext = name_codes(log[field_col])
+    coded = {c: column_codes(log[c], codes_of=codes_of) for c in other}
+    fcode, ftext = (codes_of and codes_of(field_col)) or name_codes(log[field_col])
     written = log[field_col].astype(object).to_numpy()
     # Codes are numbered in order of first appearance: firsts are where a code is new.
     have = np.flatnonzero(fcode >= 0)
@@ -189,11 +228,7 @@ def field_groups(
     # Each key shown as first written (key k first appears at first_of_key[k]); then "(no field)".
     shown_of = np.full(len(ftext) + 1, NO_FIELD, dtype=object)
     shown_of[:-1] = stripped(written[first_of_key])
-    parts = [coded[c][0] for c in other] + [fcode + 1]
-    gid = np.zeros(len(log), dtype=np.int64)
-    for codes in parts:
-        # Re-factorise at each step so the combined code never overflows.
-        gid = pd.factorize(gid * (int(codes.max(initial=0)) + 1) + codes)[0]
+    gid = combine_codes([*(coded[c][0] for c in other), fcode + 1], len(log))
     firsts = np.flatnonzero(~pd.Series(gid).duplicated().to_numpy())
     table = pd.DataFrame(
         {

@@ -173,6 +173,10 @@ class PreparedLog:
         """Name-key codes of a column (-1 for missing) and the keys, in order of appearance."""
         return self._shared.name_codes(column)
 
+    def _known_codes(self, column: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """The name codes of a text column of the frame (None for derived columns)."""
+        return self.name_codes(column) if column in self.frame.columns else None
+
     def with_derived(self, by: list[str]) -> pd.DataFrame:
         """The frame, plus the derived columns (``warmth``) that ``by`` asks for."""
         if "warmth" in by and "warmth" not in self.frame.columns:
@@ -184,7 +188,8 @@ class PreparedLog:
         cols = check_by(self.frame, by)
         key = tuple(cols)
         if key not in self._groups:
-            self._groups[key] = group_rows(self.with_derived(cols), cols)
+            frame = self.with_derived(cols)
+            self._groups[key] = group_rows(frame, cols, codes_of=self._known_codes)
         return cols, self._groups[key]
 
     def field_groups(
@@ -194,7 +199,8 @@ class PreparedLog:
         key = (tuple(by), tuple(planned))
         cache = self._shared.field_groups
         if key not in cache:
-            cache[key] = field_groups(self.with_derived(by), by, planned)
+            frame = self.with_derived(by)
+            cache[key] = field_groups(frame, by, planned, codes_of=self._known_codes)
         gid, table = cache[key]
         return gid, table.copy()
 
