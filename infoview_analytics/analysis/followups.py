@@ -106,8 +106,8 @@ def classify_contacts(
     columns = TABLES["classify_contacts"].columns
     out = pd.DataFrame(
         {
-            "contact": _text(c["contact"]),
-            "organization": _text(c["organization"]),
+            "contact": _column_text(c["contact"]),
+            "organization": _column_text(c["organization"]),
             "kind": pd.Series(kind, dtype=object),
             "business_days": t["time"].array,
         },
@@ -192,15 +192,21 @@ def follow_ups_due(
     c, st, day, cal = p.frame, p.steps, p.as_of.to_datetime64(), p.calendar
     contact = c["contact"].to_numpy(dtype=object)
     organization = c["organization"].to_numpy(dtype=object)
+    # Missing values from the columns' own masks: pd.isna on object arrays took 0.9 s on a
+    # 1M-row cohort's to-do list, the str dtype's mask a few ms.
+    no_contact = c["contact"].isna().to_numpy()
+    no_org = c["organization"].isna().to_numpy()
     inter = c["interview_on"].to_numpy(dtype="datetime64[ns]")
     waited = st.waited
     # Texts are built only for the rows that get an action (a cohort has a million
     # rows and a few hundred thousand actions), with f-strings on plain lists.
     parts = []
+    names: list[str] = []  # the contacts of the to-do rows, in the order of ``parts``
 
     # Thank-you notes: due the day of the interview, overdue after more than a day.
     rows = np.flatnonzero(st.thank)
-    who = _names(contact[rows])
+    who = _names(contact[rows], no_contact[rows])
+    names += who
     parts.append(
         _part(
             rows,
@@ -218,14 +224,13 @@ def follow_ups_due(
 
     # 3B7, day 3: a second person at the same organisation, unless one was asked since.
     # The first prospect (not yet asked) in log order at each organisation, if any.
-    prospect = pd.Series(contact, dtype=object).where(
-        ~st.asked & pd.notna(contact) & (st.org_code >= 0)
-    )
+    prospect = pd.Series(contact, dtype=object).where(~st.asked & ~no_contact & (st.org_code >= 0))
     first_prospect = prospect.groupby(st.org_code).first()
     rows = np.flatnonzero(st.second)
     at_org = first_prospect.reindex(st.org_code[rows])
     suggested = at_org.astype(object).where(at_org.notna(), None).tolist()
-    who = _names(contact[rows])
+    who = _names(contact[rows], no_contact[rows])
+    names += who
     where = [str(o) for o in organization[rows]]
     parts.append(
         _part(
@@ -248,7 +253,8 @@ def follow_ups_due(
 
     # 3B7, day 7: one follow-up to the first person; after that, move on.
     rows = np.flatnonzero(st.follow)
-    who = _names(contact[rows])
+    who = _names(contact[rows], no_contact[rows])
+    names += who
     parts.append(
         _part(
             rows,
@@ -271,7 +277,8 @@ def follow_ups_due(
     with np.errstate(invalid="ignore"):  # NaT: no contact yet
         quiet = (day - last) // np.timedelta64(1, "D")  # type: ignore[operator]  # as above
     rows = np.flatnonzero(st.interviewed & ~np.isnat(last) & (quiet >= days_keep))
-    who = _names(contact[rows])
+    who = _names(contact[rows], no_contact[rows])
+    names += who
     parts.append(
         _part(
             rows,
@@ -287,38 +294,42 @@ def follow_ups_due(
     )
 
     todo = pd.concat(parts, ignore_index=True)
-    todo["contact"] = _text(pd.Series(contact[todo["_row"]], dtype=object))
-    todo["organization"] = _text(pd.Series(organization[todo["_row"]], dtype=object))
+    todo["contact"] = _text(contact, no_contact, todo["_row"].to_numpy())
+    todo["organization"] = _text(organization, no_org, todo["_row"].to_numpy())
     columns = list(TABLES["follow_ups_due"].columns)
     if st.cohort:
         owners = c["owner"].to_numpy(dtype=object)[todo["_row"]]
         todo["owner"] = pd.Series(owners, index=todo.index, dtype=object)
         columns.append("owner")
-    # Overdue first, then the longest waiting, the earliest due, by action and by contact.
-    todo["_action"] = todo["action"].map({a: i for i, a in enumerate(_ACTIONS)})
-    todo["_name"] = _name_rank(todo["contact"])
-    todo = todo.sort_values(
-        ["overdue", "business_days_waiting", "due_since", "_action", "_name"],
-        ascending=[False, False, True, True, True],
-        na_position="last",
-        kind="stable",
+    # Overdue first, then the longest waiting, the earliest due (none last), by action
+    # and by contact. np.lexsort on integer keys (the last key sorts first): sort_values
+    # factorised each of the five keys, 0.4 s of 1.4 s on a 1M-row cohort's to-do list.
+    due = todo["due_since"].to_numpy(dtype="datetime64[ns]").view(np.int64)
+    order = np.lexsort(
+        (
+            _name_rank(names),
+            todo["action"].map({a: i for i, a in enumerate(_ACTIONS)}).to_numpy(),
+            np.where(due == np.iinfo(np.int64).min, np.iinfo(np.int64).max, due),
+            -todo["business_days_waiting"].to_numpy(),
+            ~todo["overdue"].to_numpy(),
+        )
     )
+    todo = todo.iloc[order]
     return with_gaps(todo[columns].reset_index(drop=True), p, "follow_ups_due")
 
 
-def _name_rank(contact: pd.Series) -> np.ndarray:
-    """Each contact's place in name order (code-point order, as Python sorts; missing as
-    '(no name)'), for the to-do list's last sort key.
+def _name_rank(names: list[str]) -> np.ndarray:
+    """Each name's place in name order (code-point order, as Python sorts), for the to-do
+    list's last sort key.
 
     A fast path: numpy's variable-width strings sort in C, ~6x faster than letting
     ``sort_values`` factorize and sort half a million names (0.15 s vs 0.9 s measured
     on a 1M-row cohort's to-do list).
     """
-    names = np.asarray(_names(contact.to_numpy(dtype=object)), dtype=object)
     try:
         order = np.argsort(np.array(names, dtype=np.dtypes.StringDType()), kind="stable")
     except UnicodeEncodeError:  # a lone surrogate (not valid UTF-8): compare Python strings
-        order = np.argsort(names, kind="stable")
+        order = np.argsort(np.asarray(names, dtype=object), kind="stable")
     rank = np.empty(len(names), dtype=np.int64)
     rank[order] = np.arange(len(names))
     return rank
@@ -346,15 +357,25 @@ def _part(
     )
 
 
-def _names(values: np.ndarray) -> list[str]:
-    """Contacts as Python strings, '(no name)' when missing."""
+def _names(values: np.ndarray, missing: np.ndarray) -> list[str]:
+    """Contacts as Python strings, '(no name)' where ``missing``."""
     # Python strings, not pandas' str dtype (Arrow-backed text cannot hold a lone surrogate).
-    return [str(v) for v in pd.Series(values, dtype=object).fillna("(no name)").tolist()]
+    return [
+        "(no name)" if gone else str(v)
+        for v, gone in zip(values.tolist(), missing.tolist(), strict=True)
+    ]
 
 
-def _text(s: pd.Series) -> pd.Series:
-    """A text column as objects, missing as pandas NA."""
-    return s.astype(object).where(s.notna(), pd.NA)
+def _column_text(s: pd.Series) -> pd.Series:
+    """A whole text column as objects, missing as pandas NA."""
+    return _text(s.to_numpy(dtype=object), s.isna().to_numpy(), np.arange(len(s)))
+
+
+def _text(values: np.ndarray, missing: np.ndarray, rows: np.ndarray) -> pd.Series:
+    """A text column's ``rows`` as objects, missing as pandas NA."""
+    out = values[rows]  # a new array: fancy indexing copies
+    out[missing[rows]] = pd.NA
+    return pd.Series(out, dtype=object)
 
 
 def _days(dates: np.ndarray) -> list[str]:
