@@ -153,7 +153,8 @@ def coverage(
         res["top_org_share"] = np.where(k > 0, org_count / k, np.nan)
     org_rows = np.flatnonzero(inter)[org["first"].to_numpy()]
     org_name = pd.Series(
-        stripped(prepared.frame["organization"].to_numpy(dtype=object)[org_rows]), index=org.index
+        stripped(prepared.frame["organization"].iloc[org_rows].to_numpy(dtype=object)),
+        index=org.index,
     )
     sen_codes, sen_keys = prepared.name_codes("seniority")
     sen = _top_value(group, sen_codes[inter])

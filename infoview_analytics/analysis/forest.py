@@ -20,6 +20,7 @@ outside referrers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -134,12 +135,14 @@ def build_forest(
     *,
     people: tuple[np.ndarray, np.ndarray, np.ndarray],
     owner_codes: np.ndarray,
+    texts: Callable[[str], np.ndarray] | None = None,
 ) -> Forest:
     """The referral forest of a canonical log.
 
     ``people`` is :func:`~infoview_analytics.core.names.people_codes` of the
     log (contacts' and referrers' name codes, numbered together, and the keys)
-    and ``owner_codes`` the owners' name codes.
+    and ``owner_codes`` the owners' name codes; ``texts`` gives a column as
+    an object array (a prepared log keeps them).
     """
     n = len(log)
     rows = row_numbers(log)
@@ -175,9 +178,8 @@ def build_forest(
     parent[unknown_pos] = n + out_codes
     first_row = unknown_pos[~pd.Series(out_codes).duplicated().to_numpy()]
 
-    written = log["contact"].astype(object).to_numpy()
-    written_ref = log["referred_by"].astype(object).to_numpy()
-    owners = log["owner"].astype(object).to_numpy()
+    text = texts or (lambda col: log[col].to_numpy(dtype=object))
+    written, written_ref, owners = text("contact"), text("referred_by"), text("owner")
     names = np.concatenate(
         [
             np.where(has_name, written, _NO_NAME),

@@ -70,7 +70,7 @@ def column_codes(
     keyed, _ = name_codes(s) if known is None else known
     have = np.flatnonzero(keyed >= 0)
     first = have[~pd.Series(keyed[have]).duplicated().to_numpy()]  # key k first at first[k]
-    shown = np.append(stripped(s.to_numpy(dtype=object)[first]), "(none)")
+    shown = np.append(stripped(s.iloc[first].to_numpy(dtype=object)), "(none)")
     # Integer codes factorise in C in a few ms; key -1 (missing) indexes "(none)".
     codes, uniques = pd.factorize(keyed)
     # A value written "(none)" joins the missing ones: the labels decide the groups.
@@ -221,13 +221,12 @@ def field_groups(
     other, field_col = keys_by[:-1], keys_by[-1]
     coded = {c: column_codes(log[c], codes_of=codes_of) for c in other}
     fcode, ftext = (codes_of and codes_of(field_col)) or name_codes(log[field_col])
-    written = log[field_col].astype(object).to_numpy()
     # Codes are numbered in order of first appearance: firsts are where a code is new.
     have = np.flatnonzero(fcode >= 0)
     first_of_key = have[~pd.Series(fcode[have]).duplicated().to_numpy()]
     # Each key shown as first written (key k first appears at first_of_key[k]); then "(no field)".
     shown_of = np.full(len(ftext) + 1, NO_FIELD, dtype=object)
-    shown_of[:-1] = stripped(written[first_of_key])
+    shown_of[:-1] = stripped(log[field_col].iloc[first_of_key].to_numpy(dtype=object))
     gid = combine_codes([*(coded[c][0] for c in other), fcode + 1], len(log))
     firsts = np.flatnonzero(~pd.Series(gid).duplicated().to_numpy())
     table = pd.DataFrame(

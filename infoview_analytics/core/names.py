@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 
 import numpy as np
@@ -275,7 +276,9 @@ def name_codes(
     return codes, keys
 
 
-def people_codes(log: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def people_codes(
+    log: pd.DataFrame, *, texts: Callable[[str], np.ndarray] | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Name-key codes of ``contact`` and of ``referred_by``, numbered together, and the keys.
 
     One numbering for both columns, so a referrer's code equals the code of
@@ -290,7 +293,8 @@ def people_codes(log: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     ([0, 1], [-1, 0], ['ana ruiz', 'ben'])
     """
     n = len(log)
-    both = pd.concat([log["contact"].astype(object), log["referred_by"].astype(object)])
+    text = texts or (lambda col: log[col].to_numpy(dtype=object))
+    both = pd.Series(np.concatenate([text("contact"), text("referred_by")]), dtype=object)
     codes, keys = name_codes(both, mostly_distinct=True)
     return codes[:n], codes[n:], keys
 
