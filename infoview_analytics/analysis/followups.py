@@ -106,8 +106,8 @@ def classify_contacts(
     columns = TABLES["classify_contacts"].columns
     out = pd.DataFrame(
         {
-            "contact": _column_text(c["contact"]),
-            "organization": _column_text(c["organization"]),
+            "contact": _column_text(p, "contact"),
+            "organization": _column_text(p, "organization"),
             "kind": pd.Series(kind, dtype=object),
             "business_days": t["time"].array,
         },
@@ -365,9 +365,10 @@ def _names(values: np.ndarray, missing: np.ndarray) -> list[str]:
     ]
 
 
-def _column_text(s: pd.Series) -> pd.Series:
+def _column_text(p: PreparedLog, column: str) -> pd.Series:
     """A whole text column as objects, missing as pandas NA."""
-    return _text(s.to_numpy(dtype=object), s.isna().to_numpy(), np.arange(len(s)))
+    rows = np.arange(len(p.frame))
+    return _text(p.texts(column), p.frame[column].isna().to_numpy(), rows)
 
 
 def _text(values: np.ndarray, missing: np.ndarray, rows: np.ndarray) -> pd.Series:

@@ -79,17 +79,19 @@ def _table(c: Forest, interviewed: np.ndarray, *, paths: bool = True) -> pd.Data
         path[nodes] = path[c.parent[nodes]] + ARROW + c.names[nodes]
     has_parent = c.parent >= 0
     made = np.bincount(c.parent[has_parent], minlength=size)
+    # Names stay Python objects (dtype object) under every string backend: building
+    # Arrow strings of 1M+ names, roots and paths cost ~1 s more than the whole table.
     return pd.DataFrame(
         {
-            "contact": c.names,
-            "root": c.names[c.root],
+            "contact": pd.Series(c.names, dtype=object),
+            "root": pd.Series(c.names[c.root], dtype=object),
             "depth": c.depth,
-            "path": path,
+            "path": pd.Series(path, dtype=object),
             "referrals_made": made,
             "descendants": subtree - 1,
             "interviews_led_to": led - interviewed.astype(np.int64),
             "in_log": np.arange(size) < c.n,
-            "owner": c.owners,
+            "owner": pd.Series(c.owners, dtype=object),
         },
         columns=list(TABLES["referral_chains"].columns),
     )

@@ -152,7 +152,7 @@ def test_the_string_backend_does_not_change_any_result(storage):
             )
     want, got = _analyses(log), _analyses(other)
     for name, table in want.items():
-        pd.testing.assert_frame_equal(got[name], table, obj=name, check_dtype=False)
+        pd.testing.assert_frame_equal(got[name], table, obj=name)
 
 
 def test_memory_is_freed_with_the_object():
