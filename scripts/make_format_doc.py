@@ -374,8 +374,17 @@ def render() -> str:
         + _code_list(sorted(schema.YES_NO_VALUES))
         + ", ticks such as `✓`)",
         "  when the header's words hint at one date column (`Thanks?`: `thanked_on`; the",
-        "  hints are listed above). Otherwise the header is kept and `infoview validate` says",
+        "  hints are listed above). Words that only say something went out ("
+        + _code_list(headers.GENERIC_HINTS)
+        + ")",
+        "  give way to a word naming the event (`Thanks sent`, `Follow-up email sent`).",
+        "  Otherwise the header is kept and `infoview validate` says",
         "  what it holds and the closest column.",
+        "- **Weak readings**: a typo or content match scoring below "
+        f"{_headers.CONFIDENT:.0f} is kept, but",
+        "  every answer resting on that column says so in its `attrs[\"gaps\"]`, and",
+        "  `infoview check` prints it and exits 3: check it with `infoview validate`, and",
+        "  map the header if it is wrong.",
         "- **Never read as a column** unless you map them: "
         + "; ".join(f"`{h}` ({why})" for h, why in headers.NOT_COLUMNS.items())
         + ".",

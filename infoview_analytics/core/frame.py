@@ -8,7 +8,13 @@ import pandas as pd
 from ..errors import InvalidArgumentError
 from .schema import COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS
 
-__all__: list[str] = []
+__all__ = ["LOW_CONFIDENCE"]
+
+#: The key of a loaded log's ``attrs`` listing the columns read with low confidence
+#: (a fuzzy or content match with a low score): ``{column: {"header": ..., "how":
+#: "fuzzy" or "content", "score": ...}}``. The analyses that rely on such a column
+#: say so in their ``attrs["gaps"]`` (``analysis/needs.py``).
+LOW_CONFIDENCE = "low_confidence"
 
 
 _DAY_NS = 86_400_000_000_000

@@ -13,6 +13,7 @@ from typing import cast
 import numpy as np
 import pandas as pd
 
+from ..core.frame import LOW_CONFIDENCE
 from ..core.schema import CATEGORIES, CATEGORY_COLUMNS, COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS
 from ..core.values import FLAG_COLUMNS
 from ..errors import LogFormatError
@@ -285,4 +286,7 @@ def assemble(
     table = pd.DataFrame(found.rows, columns=list(_headers.TABLE_COLUMNS))
     for col in ("score", "closest_score"):
         table[col] = table[col].astype("float64")
+    weak = _headers.low_confidence(table)
+    if weak:  # what the analyses relying on these columns must say (analysis/needs.py)
+        log.attrs[LOW_CONFIDENCE] = weak
     return log, problem_frame, table, blank_rows

@@ -114,3 +114,40 @@ def test_figures_do_not_depend_on_the_load_day(written: tuple[CorpusLog, Path]) 
         log.expected.decided,
         log.expected.responded,
     )
+
+
+def test_a_weak_reading_is_said_by_the_analyses_and_check(tmp_path: Path) -> None:
+    # "When sent" holds 5 dates and a word: read as requested_on from its content
+    # (5 of 6 = 83%, below the confidence of 90). The follow-ups rest on that column,
+    # so the to-do list says so, and check with it (exit 3), rather than look sure.
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "Name,Company,When sent\n"
+        "Ana,Acme,2026-03-02\nBo,Globex,2026-03-03\nCy,Initech,2026-03-04\n"
+        "Di,Hooli,2026-03-05\nEd,Umbrella,2026-03-06\nFay,Soylent,soon\n",
+        encoding="utf-8",
+    )
+    result = iv.read_log(path, as_of=AS_OF)
+    row = result.headers.set_index("header").loc["When sent"]
+    assert (row["column"], row["how"]) == ("requested_on", "content")
+    assert row["score"] == pytest.approx(83.3)
+    todo = iv.follow_ups_due(result.log, as_of=AS_OF)
+    assert len(todo) == 10  # a second person and a follow-up for each of the five
+    (gap,) = todo.attrs["gaps"]
+    assert gap.startswith("Not sure of which follow-ups are due: `requested_on` was read")
+    assert "'When sent'" in gap and "--map" in gap
+    assert iv.coverage(result.log, as_of=AS_OF).attrs["gaps"] == [
+        "Cannot tell the interviews per field: the log has no fields (no column was read as "
+        "`field`, or it is empty). Fill them in, or map the column that holds them: "
+        "`infoview validate LOG` shows how each header was read."
+    ]
+    done = infoview("check", path.name, "--as-of", AS_OF, cwd=tmp_path)
+    assert done.returncode == 3
+    assert "Not sure of which follow-ups are due" in done.stdout
+    assert f"infoview validate {path.name}" in done.stdout
+    # A header mapped by the user is no weak reading.
+    done = infoview(
+        "check", path.name, "--as-of", AS_OF, "--format", "json",
+        "--map", "When sent=requested_on", cwd=tmp_path,
+    )  # fmt: skip
+    assert not any("Not sure" in g for g in json.loads(done.stdout)["gaps"])
