@@ -382,7 +382,7 @@ def render() -> str:
         "  what it holds and the closest column.",
         "- **Weak readings**: a typo or content match scoring below "
         f"{_headers.CONFIDENT:.0f} is kept, but",
-        "  every answer resting on that column says so in its `attrs[\"gaps\"]`, and",
+        '  every answer resting on that column says so in its `attrs["gaps"]`, and',
         "  `infoview check` prints it and exits 3: check it with `infoview validate`, and",
         "  map the header if it is wrong.",
         "- **Never read as a column** unless you map them: "

@@ -176,9 +176,7 @@ def merge_logs(existing: pd.DataFrame, incoming: pd.DataFrame) -> MergeResult:
     )
     changes = []
     pairs_ex, pairs_inc = target[first], np.flatnonzero(first)
-    fillable = [
-        c for c in columns if c not in ("source_row", *FLAG_COLUMNS) and c in inc.columns
-    ]
+    fillable = [c for c in columns if c not in ("source_row", *FLAG_COLUMNS) and c in inc.columns]
     for col in fillable:
         old = ex[col].iloc[pairs_ex]
         new = inc[col].iloc[pairs_inc]

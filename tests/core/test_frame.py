@@ -25,9 +25,7 @@ def test_canonical_adds_missing_columns_without_touching_input():
 
 def test_time_zone_aware_dates_keep_their_local_day() -> None:
     # 23:30 in New York on 2 March is 3 March in UTC; the day of the log is 2 March.
-    when = pd.to_datetime(["2026-03-02 23:30", "2026-03-03 00:15"]).tz_localize(
-        "America/New_York"
-    )
+    when = pd.to_datetime(["2026-03-02 23:30", "2026-03-03 00:15"]).tz_localize("America/New_York")
     log = pd.DataFrame({"contact": ["Ana", "Ben"], "requested_on": when})
     out = canonical(log)
     assert out["requested_on"].dtype == "datetime64[ns]"

@@ -269,4 +269,3 @@ def test_flag_columns_are_kept_and_filled(tmp_path) -> None:
     # Both interviews count as thanked (timing unknown), not as missing notes.
     table = thank_you_timeliness(log, as_of="2026-04-17")
     assert int(table["not_yet"].iloc[0]) == 0
-
