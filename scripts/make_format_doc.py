@@ -192,6 +192,11 @@ def _value_sections() -> list[str]:
         "|---|---|",
         *(f"| `{st}` | {_words(words)} |" for st, words in values.STATUS_WORDS.items()),
         "",
+        "A status saying the follow-up went out ("
+        + _words(values.FOLLOWED_UP_STATUSES)
+        + ") is `awaiting` with the follow-up done (the `followed_up` flag, no date): 3B7",
+        "asks for no other follow-up. `Follow-up due` is `awaiting` with none sent.",
+        "",
         "A blank status takes, of what its dates say and what the words of its other cells",
         "say, the one further along: "
         + " < ".join(f"`{s}`" for s in values.STATUS_PROGRESS)

@@ -40,6 +40,7 @@ __all__ = [
     "EVENT_STATUS",
     "EVENT_WORDS",
     "FLAG_COLUMNS",
+    "FOLLOWED_UP_STATUSES",
     "HINTED_STATUSES",
     "NO",
     "NO_WORDS",
@@ -167,6 +168,28 @@ DONE_WORDS: dict[str, tuple[str, ...]] = {
     "last_contact_on": ("done", "in touch", "kept in touch"),
 }
 
+#: Statuses saying the one follow-up went out ("Bumped", "Followed up"): still
+#: awaiting a reply, and the follow-up is done (the ``followed_up`` flag, undated), so
+#: 3B7 does not ask for another. "Follow-up due" says the opposite and is not here.
+FOLLOWED_UP_STATUSES: tuple[str, ...] = (
+    "bumped",
+    "followed up",
+    "follow-up sent",
+    "follow up sent",
+    "nudged",
+    "chased",
+    "reminded",
+    "reminder sent",
+    "relancé",
+    "relancée",
+    "nachgefasst",
+    "erinnert",
+    "seguimiento enviado",
+    "recordatorio enviado",
+    "lembrete enviado",
+    "acompanhamento enviado",
+)
+
 #: Words naming an event: a date written after one of them is that event's date.
 EVENT_WORDS: dict[str, tuple[str, ...]] = {
     "requested_on": ("asked", "contacted", "emailed", "messaged", "reached out", "requested"),
@@ -214,6 +237,18 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
         "ausstehend",
         "aguardando",
         "pendente",
+        # a follow-up went out, no reply yet (FOLLOWED_UP_STATUSES)
+        "follow-up sent",
+        "follow up sent",
+        "reminder sent",
+        "relancé",
+        "relancée",
+        "nachgefasst",
+        "erinnert",
+        "seguimiento enviado",
+        "recordatorio enviado",
+        "lembrete enviado",
+        "acompanhamento enviado",
     ),
     "replied": ("respondió", "répondu", "geantwortet", "respondeu"),
     "scheduled": ("agendado", "programado", "prévu", "geplant", "call booked"),

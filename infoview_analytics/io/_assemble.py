@@ -237,6 +237,8 @@ def assemble(
             filled |= data[col].cat.codes.to_numpy() >= 0
             if written is not None:
                 coffee = written == "coffee"
+            if col == "status":  # "Bumped": awaiting, and the follow-up went out
+                answers.status_follow_ups(values)
             if col == "status" and bad.any():  # "Yes", "no reply yet", "Bumped 3/9"
                 answers.status_cells(values.where(bad))
             else:

@@ -760,6 +760,40 @@ ISO_TZ = CorpusLog(
     ),
 )
 
+# --------------------------------------------------------------------------- 13
+# A personal CRM: a "Stage" of emoji statuses, "Bumped" (the follow-up went out).
+CRM_STAGES = CorpusLog(
+    "crm_stages",
+    "job-search-crm.csv",
+    _text(
+        "Person,Company,Role,Interest area,Date I reached out,Stage,Coffee chat date,TY sent,"
+        "Intro via,Next action\n"
+        "Alma Reyes,Bright Co,PM,Product,3/2/2026,✅ Met,3/9/2026,✓,,\n"
+        "Bruno Diaz,Bright Co,Designer,Product,3/10/2026,✅ Met,3/18/2026,,Alma Reyes,\n"
+        "Carla Mendes,Nimbus,Engineer,Product,3/23/2026,Bumped,,,Alma Reyes,wait\n"
+        "Dario Ferri,Quill,Manager,Product,4/9/2026,⏳ Waiting,,,,\n"
+        "Elena Rossi,Quill,Analyst,Research,3/16/2026,❌ Declined,,,Bruno Diaz,\n"
+        "Fabio Conti,Orion,Researcher,Research,3/20/2026,👻 Ghosted,,,,\n"
+    ),
+    Expected(
+        asked=6,
+        # Pending: Dario (Apr 9, 6 days). Carla's bump has no date: 19 days since her
+        # request. Fabio "Ghosted" is given up.
+        decided=5,
+        responded=3,  # Alma, Bruno (Met), Elena (Declined)
+        interviews={"Product": 2, "Research": 0},
+        due={
+            ("Bruno Diaz", THANK),
+            # "Bumped": the one follow-up went out, so none is asked for again; nobody
+            # else at Nimbus was asked.
+            ("Carla Mendes", SECOND),
+            ("Dario Ferri", SECOND),  # Elena (Quill) was asked before him
+        },
+        chains={"Alma Reyes": (4, 2)},  # Alma -> Bruno -> Elena, Alma -> Carla
+        columns=("status", "interview_on", "thanked_on", "referred_by", "field"),
+    ),
+)
+
 CORPUS: tuple[CorpusLog, ...] = (
     GOOGLE_SHEETS,
     EXCEL_TRACKER,
@@ -773,4 +807,5 @@ CORPUS: tuple[CorpusLog, ...] = (
     PORTUGUESE,
     EMOJI_SPLIT,
     ISO_TZ,
+    CRM_STAGES,
 )
