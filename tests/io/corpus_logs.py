@@ -794,6 +794,38 @@ CRM_STAGES = CorpusLog(
     ),
 )
 
+# --------------------------------------------------------------------------- 14
+# A CSV saved by Excel on Windows: Windows-1252, semicolons, headers with units and
+# (S/N), an outcome column of Spanish words and no meeting dates.
+EXCEL_CSV_WINDOWS = CorpusLog(
+    "excel_csv_windows",
+    "contactos.csv",
+    _text(
+        "Nombre;Empresa;Área de interés;Contactado el (fecha);¿Contestó? (S/N);Resultado;"
+        "Presentado por\n"
+        "Inés Prieto;Grupo Alba;Consultoría;02/03/2026;S;Reunión hecha;\n"
+        "Óscar Núñez;Grupo Alba;Consultoría;09/03/2026;S;Rechazó;Inés Prieto\n"
+        "Marta Gil;Deloza;Consultoría;23/03/2026;N;;Inés Prieto\n"
+        "Raúl Vega;Deloza;Auditoría;14/04/2026;N;;\n",
+        encoding="cp1252",
+    ),
+    Expected(
+        asked=4,
+        decided=3,  # Raúl pending (14 Apr, 3 days); Marta 19 days
+        responded=2,  # Inés (S, and a meeting held), Óscar (S, he declined)
+        # "Reunión hecha": the meeting was held (not one to come), on a day not written.
+        interviews={"Consultoría": 1, "Auditoría": 0},
+        due={
+            ("Marta Gil", FOLLOW),  # Raúl was asked at Deloza after her
+            ("Raúl Vega", SECOND),
+        },
+        chains={"Inés Prieto": (3, 1)},  # Inés -> Óscar, Inés -> Marta
+        # Inés was met but the log has no meeting dates: a thank-you cannot be dated.
+        gaps=("which thank-you notes are due",),
+        columns=("status", "requested_on", "responded_on", "referred_by", "field"),
+    ),
+)
+
 CORPUS: tuple[CorpusLog, ...] = (
     GOOGLE_SHEETS,
     EXCEL_TRACKER,
@@ -808,4 +840,5 @@ CORPUS: tuple[CorpusLog, ...] = (
     EMOJI_SPLIT,
     ISO_TZ,
     CRM_STAGES,
+    EXCEL_CSV_WINDOWS,
 )

@@ -186,6 +186,25 @@ def test_a_status_saying_the_follow_up_went_out(tmp_path, status):
     ]
 
 
+@pytest.mark.parametrize(
+    ("word", "status"),
+    [
+        ("Reunión hecha", "interviewed"),  # a meeting held, not one to come
+        ("Entretien fait", "interviewed"),
+        ("Reunião feita", "interviewed"),
+        ("Gespräch geführt", "interviewed"),
+        ("Rechazó", "declined"),
+        ("A refusé", "declined"),
+        ("Contestó", "replied"),
+        ("Hat geantwortet", "replied"),
+    ],
+)
+def test_status_words_in_other_languages(tmp_path, word, status):
+    result = _read(tmp_path, f"Name,Date Contacted,Status\nAna,2026-03-02,{word}\n")
+    assert result.log["status"].tolist() == [status]
+    assert result.problems.empty
+
+
 def test_status_hint_never_overrides_a_written_status(tmp_path):
     result = _read(
         tmp_path,
