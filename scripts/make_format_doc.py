@@ -192,6 +192,11 @@ def _value_sections() -> list[str]:
         "|---|---|",
         *(f"| `{st}` | {_words(words)} |" for st, words in values.STATUS_WORDS.items()),
         "",
+        "A status saying the follow-up went out ("
+        + _words(values.FOLLOWED_UP_STATUSES)
+        + ") is `awaiting` with the follow-up done (the `followed_up` flag, no date): 3B7",
+        "asks for no other follow-up. `Follow-up due` is `awaiting` with none sent.",
+        "",
         "A blank status takes, of what its dates say and what the words of its other cells",
         "say, the one further along: "
         + " < ".join(f"`{s}`" for s in values.STATUS_PROGRESS)
@@ -374,8 +379,17 @@ def render() -> str:
         + _code_list(sorted(schema.YES_NO_VALUES))
         + ", ticks such as `✓`)",
         "  when the header's words hint at one date column (`Thanks?`: `thanked_on`; the",
-        "  hints are listed above). Otherwise the header is kept and `infoview validate` says",
+        "  hints are listed above). Words that only say something went out ("
+        + _code_list(headers.GENERIC_HINTS)
+        + ")",
+        "  give way to a word naming the event (`Thanks sent`, `Follow-up email sent`).",
+        "  Otherwise the header is kept and `infoview validate` says",
         "  what it holds and the closest column.",
+        "- **Weak readings**: a typo or content match scoring below "
+        f"{_headers.CONFIDENT:.0f} is kept, but",
+        '  every answer resting on that column says so in its `attrs["gaps"]`, and',
+        "  `infoview check` prints it and exits 3: check it with `infoview validate`, and",
+        "  map the header if it is wrong.",
         "- **Never read as a column** unless you map them: "
         + "; ".join(f"`{h}` ({why})" for h, why in headers.NOT_COLUMNS.items())
         + ".",

@@ -30,6 +30,19 @@ CONNECTIONS = (
     + "20 Apr 2026\n"
     + "Eve,Stone,https://www.linkedin.com/in/eve-stone,,Hooli,Manager,01 Mar 2021\n"
 )
+# The same file opened and saved again in Excel: the "Notes:" preamble is gone, the
+# dates are in Excel's d-mmm-yy style, quotes only where a comma needs them.
+# Spreadsheet rows: header 1, Ana 2, date-only 3, Ben 4, Chloé 5, Dev 6, Eve 7.
+CONNECTIONS_RESAVED = (
+    CONNECTIONS_HEADER
+    + 'Ana,Ruiz,https://www.linkedin.com/in/ana-ruiz,,"Acme, Inc.",Data Analyst,2-Apr-26\n'
+    + ",,,,,,5-Apr-26\n"
+    + "Ben,Ode,https://www.linkedin.com/in/ben-ode,ben@example.org,Globex,Engineer,15-Jan-20\n"
+    + "Chloé,Park,https://www.linkedin.com/in/chloe-park-42,,Initech,Designer,10-Apr-26\n"
+    + 'Dev,Shah,https://www.linkedin.com/in/dev-shah,,"Umbrella, Ltd","VP, Research",'
+    + "20-Apr-26\n"
+    + "Eve,Stone,https://www.linkedin.com/in/eve-stone,,Hooli,Manager,1-Mar-21\n"
+)
 INVITATIONS = (
     "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
     # Ana: invited 1 Apr, accepted 2 Apr.
@@ -104,8 +117,13 @@ def write_export(
     kind: str = "folder",
     files: dict[str, str] | None = None,
     subfolder: str = "",
+    archive: str = "Basic",
 ) -> Path:
-    """Write the export as a folder or a zip (optionally inside a subfolder)."""
+    """Write the export as a folder or a zip (optionally inside a subfolder).
+
+    ``archive`` names the zip as LinkedIn does: ``Basic_LinkedInDataExport_...`` for
+    the quick archive, ``Complete_LinkedInDataExport_...`` for the full one.
+    """
     files = (
         {"Connections.csv": CONNECTIONS, "Invitations.csv": INVITATIONS, "messages.csv": MESSAGES}
         if files is None
@@ -113,7 +131,7 @@ def write_export(
     )
     root.mkdir(parents=True, exist_ok=True)
     if kind == "zip":
-        path = root / "Basic_LinkedInDataExport_04-30-2026.zip"
+        path = root / f"{archive}_LinkedInDataExport_04-30-2026.zip"
         with zipfile.ZipFile(path, "w") as zf:
             for name, text in files.items():
                 zf.writestr(f"{subfolder}{name}", text.encode("utf-8"))

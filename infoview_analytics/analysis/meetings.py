@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.docs import fill_doc
+from ..core.values import undated_yes
 from .docs import DOCS, columns_of
 from .grouping import Groups, tally
 from .needs import with_gaps
@@ -25,7 +26,7 @@ __all__ = ["meeting_discipline", "thank_you_timeliness"]
 #: Prepared questions within the guidance (inclusive).
 QUESTIONS_GUIDANCE = (5, 7)
 
-_THANK_BINS = ("within_1_day", "within_3_days", "later", "not_yet")
+_THANK_BINS = ("within_1_day", "within_3_days", "later", "not_yet", "thanked_undated")
 
 
 @fill_doc(DOCS, columns=columns_of("thank_you_timeliness"))
@@ -42,6 +43,8 @@ def thank_you_timeliness(
     ``interview_on`` to ``thanked_on``: at most 1 (``within_1_day``, a note
     sent before the meeting counts here), 2–3 (``within_3_days``), more than
     3 (``later``), or no thank-you date on or before ``as_of`` (``not_yet``).
+    A "thank-you sent: yes" without a date is thanked, its timing unknown
+    (``thanked_undated``): neither late nor missing.
 
     Parameters
     ----------
@@ -68,9 +71,10 @@ def thank_you_timeliness(
     ...     "requested_on": pd.to_datetime(["2026-03-02"] * 3),
     ...     "status": ["interviewed"] * 3,
     ...     "interview_on": pd.to_datetime(["2026-03-10", "2026-03-10", "2026-03-16"]),
-    ...     "thanked_on": pd.to_datetime(["2026-03-11", "2026-03-16", None])})
-    >>> thank_you_timeliness(log, as_of="2026-03-20").iloc[:, :5].iloc[0].tolist()
-    [3, 1, 0, 1, 1]
+    ...     "thanked_on": pd.to_datetime(["2026-03-11", "2026-03-16", None]),
+    ...     "thanked": [True, True, True]})  # Eve: "Thank-you sent: yes", no date
+    >>> thank_you_timeliness(log, as_of="2026-03-20").iloc[:, :6].iloc[0].tolist()
+    [3, 1, 0, 1, 0, 1]
     """
     p = prepare(log, as_of=as_of)
     c, ts, o = p.frame, p.as_of, p.outcomes
@@ -79,12 +83,15 @@ def thank_you_timeliness(
     interviews = (o["interviewed"] & inter.notna() & (inter <= ts)).to_numpy()
     thanked = c["thanked_on"].where(c["thanked_on"] <= ts)
     days = (thanked - inter).dt.days.to_numpy(dtype=float, na_value=np.nan)
+    # "Thank-you sent: yes" without a date: thanked, at a time nobody knows.
+    undated = undated_yes(c, "thanked_on")
     with np.errstate(invalid="ignore"):
         bins = {
             "within_1_day": days <= 1,
             "within_3_days": (days > 1) & (days <= 3),
             "later": days > 3,
-            "not_yet": np.isnan(days),
+            "not_yet": np.isnan(days) & ~undated,
+            "thanked_undated": undated,
         }
     counts = pd.DataFrame(
         {"interviews": interviews, **{k: interviews & v for k, v in bins.items()}},

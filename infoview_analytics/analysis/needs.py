@@ -8,7 +8,9 @@ read as one of them, or they are empty), :func:`gaps` says in one sentence what
 cannot be told and how to map the column. The analyses attach those sentences
 to their table as ``table.attrs["gaps"]`` (an empty list when nothing is
 missing), ``infoview check`` prints them instead of an all-clear and exits 3,
-and the report says what it could not compute.
+and the report says what it could not compute. A column read with low
+confidence (a fuzzy or content match scoring below ``io._headers.CONFIDENT``)
+is said too: the answers relying on it name the header and how to map it.
 
 Examples
 --------
@@ -26,6 +28,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
+
+from ..core.frame import LOW_CONFIDENCE
 
 if TYPE_CHECKING:
     from .prepared import PreparedLog
@@ -85,11 +89,32 @@ NEEDS: dict[str, tuple[Need, ...]] = {
 
 
 def gaps(prepared: PreparedLog, name: str) -> list[str]:
-    """The sentences saying what ``name`` cannot tell from this log (empty when nothing)."""
+    """The sentences saying what ``name`` cannot tell from this log (empty when nothing).
+
+    Also what it tells from a column read with low confidence (a loaded log's
+    ``attrs[core.frame.LOW_CONFIDENCE]``: a fuzzy or content match with a low
+    score): the answer may rest on the wrong column.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from infoview_analytics.analysis.prepared import prepare
+    >>> log = pd.DataFrame({"contact": ["Ana"], "field": ["Data"]})
+    >>> log.attrs["low_confidence"] = {
+    ...     "field": {"header": "Feild area", "how": "fuzzy", "score": 86.0}}
+    >>> print(gaps(prepare(log, as_of="2026-03-20"), "coverage")[0])
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Not sure of the interviews per field: `field` was read from the header 'Feild area'
+    by a fuzzy match (score 86), a weak reading. ...
+    """
     frame = prepared.frame
     found = []
+    unsure = _unsure(frame)
     for need in NEEDS.get(name, ()):
         if any(_has_data(frame, column) for column in need.columns):
+            for column in need.columns:
+                if column in unsure and _has_data(frame, column):
+                    found.append(f"Not sure of {need.what}: `{column}` was {unsure[column]}")
             continue
         if need.when and not frame["status"].isin(list(need.when)).any():
             continue  # nothing the columns would tell (no interview to thank for, ...)
@@ -100,6 +125,27 @@ def gaps(prepared: PreparedLog, name: str) -> list[str]:
             "`infoview validate LOG` shows how each header was read."
         )
     return found
+
+
+def _unsure(frame: pd.DataFrame) -> dict[str, str]:
+    """Column -> how it was read and what to do, for the columns read with low confidence."""
+    weak = frame.attrs.get(LOW_CONFIDENCE)
+    if not isinstance(weak, dict):
+        return {}
+    out = {}
+    for column, read in weak.items():
+        if not isinstance(read, dict):
+            continue
+        how = "a fuzzy match" if read.get("how") == "fuzzy" else "its content"
+        header = str(read.get("header", ""))
+        score = read.get("score")
+        shown = f" (score {float(score):.0f})" if isinstance(score, int | float) else ""
+        out[str(column)] = (
+            f"read from the header {header!r} by {how}{shown}, a weak reading. Check it with "
+            f"`infoview validate LOG`; if it is wrong, map the header: "
+            f'--map "{header}=COLUMN" (or "{header}=-" to keep it as your own column).'
+        )
+    return out
 
 
 def with_gaps(table: pd.DataFrame, prepared: PreparedLog, name: str) -> pd.DataFrame:

@@ -108,12 +108,15 @@ _DECLARED = (
             "within_3_days",
             "later",
             "not_yet",
+            "thanked_undated",
             "share_within_1_day",
             "share_within_3_days",
             "share_later",
             "share_not_yet",
+            "share_thanked_undated",
         ),
-        note="exclusive bins: ≤1 day, 2–3 days, >3 days, not thanked",
+        note="exclusive bins: ≤1 day, 2–3 days, >3 days, not thanked, thanked on a day "
+        "not known (a yes without a date)",
     ),
     Table(
         "meeting_discipline",

@@ -42,7 +42,8 @@ def add_parser(subparsers: Subparsers) -> None:
         description="Read LOG, show the interviews per field against the minimum and target, "
         "and the follow-ups due (exit 0: every field meets the minimum, 1: a field does not "
         "or the log has no field yet, 2: the file cannot be read, 3: the log is incomplete: "
-        "it lacks what an answer needs, e.g. request dates, and the output says what to map). "
+        "it lacks what an answer needs, e.g. request dates, or a column the answers rest on "
+        "was read with low confidence, and the output says what to map). "
         "With --format csv the coverage table, a blank line, then the follow-ups table; with "
         '--format json an object with "coverage" and "follow_ups" lists (dates as '
         'YYYY-MM-DD) and "gaps", what could not be told.',

@@ -8,7 +8,13 @@ import pandas as pd
 from ..errors import InvalidArgumentError
 from .schema import COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS
 
-__all__: list[str] = []
+__all__ = ["LOW_CONFIDENCE"]
+
+#: The key of a loaded log's ``attrs`` listing the columns read with low confidence
+#: (a fuzzy or content match with a low score): ``{column: {"header": ..., "how":
+#: "fuzzy" or "content", "score": ...}}``. The analyses that rely on such a column
+#: say so in their ``attrs["gaps"]`` (``analysis/needs.py``).
+LOW_CONFIDENCE = "low_confidence"
 
 
 _DAY_NS = 86_400_000_000_000
@@ -20,7 +26,8 @@ def canonical(log: pd.DataFrame) -> pd.DataFrame:
     Missing columns are added as all-missing with the right dtype, so analyses
     work on hand-made DataFrames and on logs that lack optional columns. Date
     columns are coerced to datetime64 and normalised to midnight; category
-    columns to plain strings. The input is never modified.
+    columns to plain strings; a time-zone-aware date column keeps its local date
+    (not converted to UTC). The input is never modified.
     """
     if not isinstance(log, pd.DataFrame):
         msg = (
@@ -44,7 +51,9 @@ def canonical(log: pd.DataFrame) -> pd.DataFrame:
         if not pd.api.types.is_datetime64_any_dtype(s):
             s = pd.to_datetime(s, errors="coerce")
         if getattr(s.dt, "tz", None) is not None:
-            s = s.dt.tz_convert(None)
+            # The local date is the day, as the loader reads "2026-03-02T23:30-05:00":
+            # converting to UTC would move a late-evening meeting to the next day.
+            s = s.dt.tz_localize(None)
         if s.dtype != "datetime64[ns]":
             # pandas 3 reads dates as datetime64[us]: a unit change is a multiply.
             s = s.astype("datetime64[ns]")

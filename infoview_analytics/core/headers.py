@@ -23,6 +23,7 @@ from __future__ import annotations
 
 __all__ = [
     "FILLER_WORDS",
+    "GENERIC_HINTS",
     "HINTS",
     "LANGUAGES",
     "NOT_COLUMNS",
@@ -177,6 +178,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Initial Contact", "Initial Outreach", "Contact Date", "Date of First Contact",
             "Request Sent", "Asked", "Email Sent", "Message Sent", "Invite Sent",
             "Date of Outreach", "Date Requested", "When Contacted", "When I Reached Out",
+            "Approached", "Date Approached", "Approached On", "Date Pinged", "Pinged On",
+            "Date Written", "Wrote On",
         ),
         "es": (
             "Fecha de contacto", "Contactado", "Contactada", "Fecha de solicitud", "Enviado",
@@ -290,7 +293,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Thank-you Sent", "Thank You Sent", "Thank You Date", "Thanked On",
             "Thank-you Date", "TY Sent", "Thank-you Note", "Thank You Email", "Thanked",
             "Thank You Note Sent", "Date Thanked", "Thank-you", "Sent Thank You",
-            "Thank You Card",
+            "Thank You Card", "Thanks Sent", "Sent Thanks", "Thanks Note",
+            "Thank-you Email", "Thank-you Card Sent",
         ),
         "es": ("Agradecimiento enviado", "Gracias enviado", "Gracias enviadas",
                "Fecha de agradecimiento", "Agradecimiento", "Agradecido el"),
@@ -385,7 +389,7 @@ HINTS: dict[str, tuple[str, ...]] = {
     "requested_on": (
         "contact", "reach", "outreach", "emailed", "messag", "sent", "ask", "request",
         "kontakt", "anschreib", "angeschrieben", "anfrag", "envi", "envoy", "contat",
-        "solicit", "demand", "pedido", "initial", "invit", "wrote",
+        "solicit", "demand", "pedido", "initial", "invit", "wrote", "approach", "ping",
     ),
     "followed_up_on": (
         "follow", "bump", "nudge", "remind", "relanc", "seguim", "recordat", "nachfass",
@@ -418,6 +422,10 @@ HINTS: dict[str, tuple[str, ...]] = {
     "phone": ("phone", "tel", "mobil", "cell", "handy", "movil", "celular", "portable", "fone"),
 }
 # fmt: on
+
+#: Hint words that say something was sent, not what: a header hinting at another date
+#: column too ("Thanks sent", "Follow-up email sent") is that column's.
+GENERIC_HINTS: tuple[str, ...] = ("sent", "envi", "envoy")
 
 #: Headers that look like a column but are not it: kept as the user's own column,
 #: with the reason shown by ``infoview validate``.

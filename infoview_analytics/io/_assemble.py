@@ -13,6 +13,7 @@ from typing import cast
 import numpy as np
 import pandas as pd
 
+from ..core.frame import LOW_CONFIDENCE
 from ..core.schema import CATEGORIES, CATEGORY_COLUMNS, COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS
 from ..core.values import FLAG_COLUMNS
 from ..errors import LogFormatError
@@ -236,6 +237,8 @@ def assemble(
             filled |= data[col].cat.codes.to_numpy() >= 0
             if written is not None:
                 coffee = written == "coffee"
+            if col == "status":  # "Bumped": awaiting, and the follow-up went out
+                answers.status_follow_ups(values)
             if col == "status" and bad.any():  # "Yes", "no reply yet", "Bumped 3/9"
                 answers.status_cells(values.where(bad))
             else:
@@ -285,4 +288,7 @@ def assemble(
     table = pd.DataFrame(found.rows, columns=list(_headers.TABLE_COLUMNS))
     for col in ("score", "closest_score"):
         table[col] = table[col].astype("float64")
+    weak = _headers.low_confidence(table)
+    if weak:  # what the analyses relying on these columns must say (analysis/needs.py)
+        log.attrs[LOW_CONFIDENCE] = weak
     return log, problem_frame, table, blank_rows

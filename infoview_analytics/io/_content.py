@@ -206,11 +206,19 @@ def content_match(
     if content.kind in ("dates", "yesno"):
         allowed = DATE_COLUMNS if content.kind == "dates" else _YES_NO_COLUMNS
         fits = [c for c in hints if c in allowed]
+        if len(fits) > 1:  # "Thanks sent": the thank-you's, not the request's
+            named = [c for c in fits if any(_hints_at(w, c) and not _generic(w) for w in words)]
+            fits = named or fits
         if len(fits) == 1:
             word = next(w for w in words if _hints_at(w, fits[0]))
             return decided(fits[0], f"{described}; the header word {word!r}"), fits
         return None, fits or list(allowed)
     return None, []
+
+
+def _generic(word: str) -> bool:
+    """A hint word that only says something was sent (``core.headers.GENERIC_HINTS``)."""
+    return any(word.startswith(s) for s in _phrases.GENERIC_HINTS)
 
 
 def _hints_at(word: str, column: str) -> bool:

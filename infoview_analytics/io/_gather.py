@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.schema import CATEGORIES, DATE_COLUMNS
-from ..core.values import DATE_FLAGS, STATUS_PROGRESS
+from ..core.values import DATE_FLAGS, FOLLOWED_UP_STATUSES, STATUS_PROGRESS, answer_key
 from ._answers import (
     _STATUS_CODE,
     NOTE_HINT,
@@ -84,6 +84,22 @@ class Answers:
         self.text_dates += [(column, t, d, m) for t, (d, m) in r.dates.items()]
         if r.month_day is not None or r.dates:
             self.raw[column] = values
+
+    def status_follow_ups(self, values: pd.Series) -> None:
+        """Statuses saying a follow-up went out ("Bumped"): the follow-up is done, undated.
+
+        Looked up per distinct value (a million rows hold a handful of statuses).
+        """
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)  # ~5x faster than object
+        if not len(uniques):
+            return
+        words = {answer_key(w) for w in FOLLOWED_UP_STATUSES}
+        hit = np.array([answer_key(u) in words for u in uniques], dtype=bool)
+        if not hit.any():
+            return
+        rows = (codes >= 0) & hit[np.maximum(codes, 0)]
+        column = "followed_up_on"
+        self.said[column] = self.said.get(column, np.zeros(self.n, dtype=bool)) | rows
 
     def status_cells(self, values: pd.Series) -> None:
         """Status cells that are no status word (others missing), read in :meth:`finish`."""

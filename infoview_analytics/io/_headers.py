@@ -66,6 +66,9 @@ FIRST, LAST = "<first name>", "<last name>"
 #: Lowest rapidfuzz ratio (0-100) of a typo and its phrase: one letter off in a header
 #: of 6 letters or more passes ("Orgnaization" 92, "Date contcted" 96).
 FUZZY_CUTOFF = 85.0
+#: A fuzzy or content match scoring below this (0-100) is a reading of low confidence:
+#: the analyses relying on the column say so (``core.frame.LOW_CONFIDENCE``).
+CONFIDENT = 90.0
 #: Shorter folded headers are never fuzzy-matched ("Met at" is not "État").
 FUZZY_MIN_LENGTH = 6
 #: Headers of this many letters may be two edits from their phrase, shorter ones one.
@@ -386,3 +389,12 @@ def _table(
         how = f"kept ({m.how})" if m.how in ("override", "map file") else "kept (unknown)"
         out.rows.append((label, name, how, _NAN, detail, closest_column, closest_score))
     return out
+
+
+def low_confidence(table: pd.DataFrame) -> dict[str, dict[str, object]]:
+    """The canonical columns read by a fuzzy or content match scoring below CONFIDENT."""
+    weak = table[table["how"].isin(["fuzzy", "content"]) & (table["score"] < CONFIDENT)]
+    return {
+        str(row.column): {"header": str(row.header), "how": str(row.how), "score": row.score}
+        for row in weak.itertuples(index=False)
+    }

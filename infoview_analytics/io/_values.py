@@ -416,6 +416,15 @@ def contradictions(
             "set the status to scheduled, or correct the interview date",
         ),
         (
+            # The status may be old, or the meeting may not have happened: said, not
+            # changed (the analyses go by the date: a meeting dated before as_of
+            # counts as held, see analysis/outcomes.py).
+            stated & (status == "scheduled") & (log["interview_on"] < as_of),
+            "status",
+            f"says scheduled but the interview date has passed (before {day})",
+            "set the status to interviewed (or cancelled), or correct the interview date",
+        ),
+        (
             stated & (status == "prospect") & req.notna(),
             "status",
             "says prospect but a request date is filled",

@@ -15,6 +15,7 @@ import pandas as pd
 from ..core.frame import canonical
 from ..core.names import name_key
 from ..core.schema import CATEGORIES, CATEGORY_COLUMNS, COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS
+from ..core.values import DATE_FLAGS, FLAG_COLUMNS
 from ..errors import InvalidArgumentError
 from .linkedin.files import url_key
 
@@ -105,8 +106,10 @@ def merge_logs(existing: pd.DataFrame, incoming: pd.DataFrame) -> MergeResult:
     are never changed (a ``status`` already set stays, even ``prospect``).
     Incoming people that match no one are appended, with ``source_row``
     cleared (it pointed into another file). Incoming columns the existing log
-    lacks (e.g. ``connected_on``) are added at the end. Neither input is
-    modified.
+    lacks (e.g. ``connected_on``) are added at the end. The flag columns of a
+    loaded log (``thanked`` beside ``thanked_on``, see ``core.values.DATE_FLAGS``)
+    are kept as booleans: an incoming yes fills a False, a True is never
+    cleared. Neither input is modified.
 
     Parameters
     ----------
@@ -153,6 +156,9 @@ def merge_logs(existing: pd.DataFrame, incoming: pd.DataFrame) -> MergeResult:
             raise InvalidArgumentError(msg)
     ex = canonical(existing).copy()
     inc = canonical(incoming).copy()
+    flagged = any(f in frame.columns for frame in (ex, inc) for f in FLAG_COLUMNS)
+    if flagged:  # a loaded log: every flag kept, beside its date
+        ex, inc = _with_flags(ex), _with_flags(inc)
     extra = [c for c in inc.columns if c not in ex.columns and c != "source_row"]
     # Canonical columns first, then source_row, the user's columns, the incoming extras.
     columns = [*COLUMNS, *(c for c in ex.columns if c not in COLUMNS), *extra]
@@ -170,7 +176,7 @@ def merge_logs(existing: pd.DataFrame, incoming: pd.DataFrame) -> MergeResult:
     )
     changes = []
     pairs_ex, pairs_inc = target[first], np.flatnonzero(first)
-    fillable = [c for c in columns if c != "source_row" and c in inc.columns]
+    fillable = [c for c in columns if c not in ("source_row", *FLAG_COLUMNS) and c in inc.columns]
     for col in fillable:
         old = ex[col].iloc[pairs_ex]
         new = inc[col].iloc[pairs_inc]
@@ -196,6 +202,8 @@ def merge_logs(existing: pd.DataFrame, incoming: pd.DataFrame) -> MergeResult:
                 }
             )
         )
+    if flagged:
+        changes.append(_merge_flags(ex, inc, pairs_ex, pairs_inc, inc_src))
     added = inc.loc[target < 0, [c for c in columns if c in inc.columns]]
     if "source_row" in added.columns:
         added = added.drop(columns="source_row")
@@ -219,12 +227,76 @@ def merge_logs(existing: pd.DataFrame, incoming: pd.DataFrame) -> MergeResult:
     return MergeResult(merged, table[CHANGE_COLUMNS])
 
 
+def _with_flags(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every flag column (``core.values.DATE_FLAGS``) as plain booleans.
+
+    A flag the frame lacks (a hand-made log) is True where its date is known; a
+    missing flag value is False (the absence of the event), or True beside a date.
+    """
+    for date, flag in DATE_FLAGS.items():
+        known = frame[date].notna().to_numpy()
+        said = (
+            frame[flag].astype(object).fillna(False).to_numpy(dtype=bool)
+            if flag in frame.columns
+            else np.zeros(len(frame), dtype=bool)
+        )
+        frame[flag] = pd.Series(said | known, index=frame.index, dtype=bool)
+    return frame
+
+
+def _merge_flags(
+    ex: pd.DataFrame,
+    inc: pd.DataFrame,
+    pairs_ex: np.ndarray,
+    pairs_inc: np.ndarray,
+    inc_src: pd.Series,
+) -> pd.DataFrame:
+    """Set a matched person's flag when the incoming row says the event happened.
+
+    A flag is filled like an empty cell: False is the absence of the event, so an
+    incoming True (dated or not) fills it; a True is never cleared. An undated yes
+    ("Thank-you sent: yes") that fills a flag is listed as a change.
+    """
+    changes = []
+    for date, flag in DATE_FLAGS.items():
+        old = ex[flag].to_numpy(dtype=bool)[pairs_ex]
+        new = inc[flag].to_numpy(dtype=bool)[pairs_inc]
+        mask = ~old & new
+        if not mask.any():
+            continue
+        rows_ex, rows_inc = pairs_ex[mask], pairs_inc[mask]
+        values = ex[flag].to_numpy(dtype=bool).copy()
+        values[rows_ex] = True
+        ex[flag] = pd.Series(values, index=ex.index, dtype=bool)
+        undated = ex[date].iloc[rows_ex].isna().to_numpy()
+        rows_ex, rows_inc = rows_ex[undated], rows_inc[undated]
+        changes.append(
+            pd.DataFrame(
+                {
+                    "contact": ex["contact"].iloc[rows_ex].astype(object).to_numpy(),
+                    "organization": ex["organization"].iloc[rows_ex].astype(object).to_numpy(),
+                    "action": "filled",
+                    "column": flag,
+                    "value": "yes",
+                    "source_row": pd.array(inc_src.iloc[rows_inc].to_numpy(), dtype="Int64"),
+                }
+            )
+        )
+    return (
+        pd.concat(changes, ignore_index=True)
+        if changes
+        else pd.DataFrame({c: [] for c in CHANGE_COLUMNS}).astype({"source_row": "Int64"})
+    )
+
+
 def _restore_types(log: pd.DataFrame) -> pd.DataFrame:
     """Give the canonical columns their canonical dtypes again."""
     out = {}
     for col in log.columns:
         s = log[col]
-        if col in CATEGORY_COLUMNS:
+        if col in FLAG_COLUMNS:
+            s = pd.Series(s.astype(object).fillna(False).to_numpy(dtype=bool), index=log.index)
+        elif col in CATEGORY_COLUMNS:
             known = list(CATEGORIES[col])
             others = [v for v in pd.unique(s.dropna()) if v not in known]
             s = pd.Series(pd.Categorical(s, categories=known + others), index=log.index)

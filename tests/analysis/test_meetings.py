@@ -32,9 +32,27 @@ def test_thank_you_bins():
     out = thank_you_timeliness(log, as_of=AS_OF)
     assert list(out.columns) == THANK_COLUMNS
     row = out.iloc[0]
-    assert row[THANK_COLUMNS[:5]].tolist() == [7, 2, 2, 1, 2]
-    assert row[THANK_COLUMNS[5:]].tolist() == pytest.approx([2 / 7, 2 / 7, 1 / 7, 2 / 7])
+    assert row[THANK_COLUMNS[:6]].tolist() == [7, 2, 2, 1, 2, 0]
+    assert row[THANK_COLUMNS[6:]].tolist() == pytest.approx([2 / 7, 2 / 7, 1 / 7, 2 / 7, 0])
     pd.testing.assert_frame_equal(log, before)
+
+
+def test_undated_thank_you_is_thanked_timing_unknown():
+    # A: thanked the next day; B: "Thank-you sent: yes" without a date; C: not thanked.
+    log = pd.DataFrame(
+        {
+            "contact": list("ABC"),
+            "requested_on": pd.Timestamp("2026-03-02"),
+            "status": ["interviewed"] * 3,
+            "interview_on": pd.Timestamp("2026-03-10"),
+            "thanked_on": pd.to_datetime(["2026-03-11", None, None]),
+            "thanked": [True, True, False],
+        }
+    )
+    row = thank_you_timeliness(log, as_of=AS_OF).iloc[0]
+    counts = ["interviews", "within_1_day", "later", "not_yet", "thanked_undated"]
+    assert row[counts].tolist() == [3, 1, 0, 1, 1]
+    assert row["share_thanked_undated"] == pytest.approx(1 / 3)
 
 
 def test_thank_you_by_warmth(tiny_log):

@@ -21,3 +21,13 @@ def test_canonical_adds_missing_columns_without_touching_input():
     pd.testing.assert_frame_equal(log, before)
     with pytest.raises(InvalidArgumentError, match="pandas DataFrame"):
         canonical([1, 2])
+
+
+def test_time_zone_aware_dates_keep_their_local_day() -> None:
+    # 23:30 in New York on 2 March is 3 March in UTC; the day of the log is 2 March.
+    when = pd.to_datetime(["2026-03-02 23:30", "2026-03-03 00:15"]).tz_localize("America/New_York")
+    log = pd.DataFrame({"contact": ["Ana", "Ben"], "requested_on": when})
+    out = canonical(log)
+    assert out["requested_on"].dtype == "datetime64[ns]"
+    assert out["requested_on"].tolist() == [pd.Timestamp("2026-03-02"), pd.Timestamp("2026-03-03")]
+    assert log["requested_on"].dt.tz is not None  # the input is untouched

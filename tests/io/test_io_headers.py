@@ -322,6 +322,27 @@ def test_dates_hinting_at_two_columns_stay_unknown(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("header", "column"),
+    [
+        ("Note of thanks sent", "thanked_on"),  # "sent" hints at a request too
+        ("Follow-up email sent", "followed_up_on"),
+        ("Relance envoyée le", "followed_up_on"),
+    ],
+)
+def test_a_header_saying_what_was_sent_is_that_column(
+    tmp_path: Path, header: str, column: str
+) -> None:
+    # "sent" alone says something went out, not what: the word naming the event decides.
+    path = csv(tmp_path, f'Name,"{header}"\nAna,2026-03-02\nBo,2026-03-04\n')
+    assert read_as(path)[header] == (column, "content")
+
+
+def test_sent_alone_still_hints_at_the_request(tmp_path: Path) -> None:
+    path = csv(tmp_path, "Name,When sent\nAna,2026-03-02\nBo,2026-03-04\n")
+    assert read_as(path)["When sent"] == ("requested_on", "content")
+
+
+@pytest.mark.parametrize(
     ("values", "column"),
     [
         (["ana@x.org", "bo@y.com", "cy@z.de"], "email"),

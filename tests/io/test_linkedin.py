@@ -11,6 +11,7 @@ from linkedin_export import (
     BEN,
     CONNECTIONS,
     CONNECTIONS_HEADER,
+    CONNECTIONS_RESAVED,
     DEV,
     EVE,
     INVITATIONS,
@@ -291,3 +292,75 @@ def test_inputs_on_disk_are_not_changed(tmp_path: Path) -> None:
     before = (path.read_bytes(), path.stat().st_mtime_ns)
     read_linkedin(path, as_of=AS_OF)
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+# ---------------------------------------------------------------- as exported now
+def test_connections_saved_again_in_excel(tmp_path: Path) -> None:
+    # No "Notes:" preamble, dates like 6-Feb-26: the same people and dates, and the
+    # rows counted from the header on row 1 (the original's header is on row 4).
+    original = read_linkedin(write_export(tmp_path / "a"), as_of=AS_OF)
+    files = {
+        "Connections.csv": CONNECTIONS_RESAVED,
+        "Invitations.csv": INVITATIONS,
+        "messages.csv": MESSAGES,
+    }
+    resaved = read_linkedin(write_export(tmp_path / "b", files=files), as_of=AS_OF)
+    a, b = _by_contact(original.log), _by_contact(resaved.log)
+    pd.testing.assert_frame_equal(a.drop(columns="source_row"), b.drop(columns="source_row"))
+    assert b.loc["Ana Ruiz", "connected_on"] == D("2026-04-02")
+    assert b.loc["Eve Stone", "connected_on"] == D("2021-03-01")
+    assert b.loc["Ana Ruiz", "source_row"] == 2
+    assert b.loc["Eve Stone", "source_row"] == 7
+
+
+@pytest.mark.parametrize("archive", ["Basic", "Complete"])
+def test_basic_and_complete_archives(tmp_path: Path, archive: str) -> None:
+    path = write_export(tmp_path, kind="zip", archive=archive)
+    assert path.name.startswith(f"{archive}_LinkedInDataExport_")
+    log = read_linkedin(path, as_of=AS_OF).log
+    reference = read_linkedin(write_export(tmp_path / "folder"), as_of=AS_OF).log
+    pd.testing.assert_frame_equal(log, reference)
+
+
+def test_invitation_matched_to_its_connection_by_profile_url(tmp_path: Path) -> None:
+    # The invitation names "Dev S." but its inviteeProfileUrl is Dev Shah's.
+    invitations = (
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+        f'Max Muster,Dev S.,"4/10/26, 10:00 AM",,OUTGOING,{ME},{DEV}/\n'
+    )
+    files = {"Connections.csv": CONNECTIONS, "Invitations.csv": invitations}
+    log = _by_contact(read_linkedin(write_export(tmp_path, files=files), as_of=AS_OF).log)
+    assert log.loc["Dev Shah", "requested_on"] == D("2026-04-10")
+    assert "Dev S." not in log.index
+
+
+def test_messages_only_the_user_found_from_profile_urls(tmp_path: Path) -> None:
+    # The upper-case messages.csv has no Direction: Max's URL takes part in every
+    # conversation (c1, c2, c3, c6 are his; c4 and c5 are ignored), so Max is the user.
+    # c1: Max asks Ben 3 Apr, Ben answers 8 Apr. c2: Max writes Dev 12 Apr, no answer.
+    # c3: Eve wrote first (not a request). c6: a draft (skipped).
+    result = read_linkedin(write_export(tmp_path, files={"messages.csv": MESSAGES}), as_of=AS_OF)
+    log = _by_contact(result.log)
+    assert sorted(log.index) == ["Ben Ode", "Dev Shah"]
+    assert log.loc["Ben Ode", "requested_on"] == D("2026-04-03")
+    assert log.loc["Ben Ode", "responded_on"] == D("2026-04-08")
+    assert log.loc["Dev Shah", "requested_on"] == D("2026-04-12")
+    assert pd.isna(log.loc["Dev Shah", "responded_on"])
+    assert not result.problems["problem"].str.contains("which participant").any()
+
+
+def test_messages_only_when_the_user_cannot_be_told(tmp_path: Path) -> None:
+    # One conversation in which both wrote: either could be the user. Say so, and
+    # import nothing rather than guess (a wrong guess makes Max a contact of his own).
+    msgs = (
+        MESSAGES_HEADER
+        + _msg("c1", "Max Muster", ME, "Ben Ode", BEN, "2026-04-03 10:00:00", "Coffee?")
+        + _msg("c1", "Ben Ode", BEN, "Max Muster", ME, "2026-04-04 10:00:00", "Sure")
+    )
+    result = read_linkedin(write_export(tmp_path, files={"messages.csv": msgs}), as_of=AS_OF)
+    assert len(result.log) == 0
+    said = result.problems[result.problems["problem"].str.contains("which participant is you")]
+    assert len(said) == 1
+    assert "Invitations.csv" in said["problem"].iloc[0]
+    assert "max-muster" in said["value"].iloc[0]
+    assert "ben-ode" in said["value"].iloc[0]

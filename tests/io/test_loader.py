@@ -451,6 +451,23 @@ def test_written_status_wins_and_contradictions_reported(tmp_path: Path) -> None
     ]
 
 
+def test_scheduled_with_a_past_interview_date_is_reported_not_changed(tmp_path: Path) -> None:
+    path = write_text(
+        tmp_path / "log.csv",
+        "Name,Date Contacted,Meeting Date,Status\n"
+        "Ana,2026-03-10,2026-04-01,Scheduled\n"  # the meeting day has passed
+        "Bo,2026-03-10,2026-04-17,Scheduled\n"  # today: not passed yet
+        "Cy,2026-03-10,2026-04-22,Scheduled\n"  # ahead
+        "Di,2026-03-10,2026-04-01,\n",  # derived: interviewed, nothing to say
+    )
+    result = read_log(path, as_of=AS_OF)
+    assert result.log["status"].tolist() == ["scheduled", "scheduled", "scheduled", "interviewed"]
+    assert problems_of(result) == [
+        (2, "status", "says scheduled but the interview date has passed (before 2026-04-17)")
+    ]
+    assert "set the status to interviewed" in result.problems["hint"].iloc[0]
+
+
 def test_as_of_default_is_today(tmp_path: Path) -> None:
     path = write_text(tmp_path / "log.csv", "Name\nAna\n")
     assert read_log(path).as_of == pd.Timestamp(dt.date.today())

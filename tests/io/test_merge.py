@@ -231,3 +231,41 @@ def test_every_existing_value_survives(existing_rows, incoming_rows) -> None:
     # Every incoming person is either added or matched; changes account for the growth.
     assert len(result.log) == len(existing) + result.added
     assert result.added <= len(incoming)
+
+
+def test_flag_columns_are_kept_and_filled(tmp_path) -> None:
+    # A loaded log has a flag beside each date column; "Thank-you sent: yes" is a flag
+    # without a date. Merging must keep the flags (not leave them missing) and fill a
+    # False from an incoming yes, like an empty cell.
+    from infoview_analytics import read_log, thank_you_timeliness
+    from infoview_analytics.core.values import FLAG_COLUMNS
+
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "Name,Company,Date contacted,Meeting date,Thank you sent\n"
+        "Ana Ruiz,Acme,2026-03-02,2026-03-10,Yes\n"
+        "Ben Ode,Globex,2026-03-03,2026-03-11,\n",
+        encoding="utf-8",
+    )
+    mine = read_log(path, as_of="2026-04-17").log
+    theirs = pd.DataFrame(
+        {
+            "contact": ["Ben Ode", "Finn Lund"],
+            "organization": ["Globex", "Vandelay"],
+            "thanked": [True, False],
+            "requested_on": pd.to_datetime([None, "2026-03-10"]),
+        }
+    )
+    merged = merge_logs(mine, theirs)
+    log = merged.log
+    for flag in FLAG_COLUMNS:
+        assert log[flag].dtype == bool, flag
+    # Ana: said yes (no date); Ben: filled from the incoming yes; Finn: added, asked.
+    assert log["thanked"].tolist() == [True, True, False]
+    assert log["requested"].tolist() == [True, True, True]
+    assert log["thanked_on"].isna().all()
+    filled = merged.changes[merged.changes["column"] == "thanked"]
+    assert filled[["contact", "value"]].values.tolist() == [["Ben Ode", "yes"]]
+    # Both interviews count as thanked (timing unknown), not as missing notes.
+    table = thank_you_timeliness(log, as_of="2026-04-17")
+    assert int(table["not_yet"].iloc[0]) == 0

@@ -161,6 +161,50 @@ def test_status_column_yes_no_and_free_text(tmp_path):
     assert not any(r[0] in (2, 3, 4) for r in rows)  # plain yes/no: no notes
 
 
+@pytest.mark.parametrize(
+    "status", ["Bumped", "Followed up", "Nudged", "Follow-up sent", "Relancé", "nachgefasst"]
+)
+def test_a_status_saying_the_follow_up_went_out(tmp_path, status):
+    # Still waiting, and the one follow-up is done (undated): 3B7 asks for no other.
+    from infoview_analytics import follow_ups_due
+
+    result = _read(
+        tmp_path,
+        f"Name,Company,Date Contacted,Status\nAna,Acme,2026-03-02,{status}\n"
+        "Bo,Globex,2026-03-02,Follow-up due\n",
+    )
+    log = result.log
+    assert log["status"].tolist() == ["awaiting", "awaiting"]
+    assert log["followed_up"].tolist() == [True, False]
+    assert log["followed_up_on"].isna().all()
+    assert result.problems.empty
+    todo = follow_ups_due(log, as_of=AS_OF)
+    assert sorted(zip(todo["contact"], todo["action"], strict=True)) == [
+        ("Ana", "contact_second_person"),
+        ("Bo", "contact_second_person"),
+        ("Bo", "follow_up"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("word", "status"),
+    [
+        ("Reunión hecha", "interviewed"),  # a meeting held, not one to come
+        ("Entretien fait", "interviewed"),
+        ("Reunião feita", "interviewed"),
+        ("Gespräch geführt", "interviewed"),
+        ("Rechazó", "declined"),
+        ("A refusé", "declined"),
+        ("Contestó", "replied"),
+        ("Hat geantwortet", "replied"),
+    ],
+)
+def test_status_words_in_other_languages(tmp_path, word, status):
+    result = _read(tmp_path, f"Name,Date Contacted,Status\nAna,2026-03-02,{word}\n")
+    assert result.log["status"].tolist() == [status]
+    assert result.problems.empty
+
+
 def test_status_hint_never_overrides_a_written_status(tmp_path):
     result = _read(
         tmp_path,

@@ -310,19 +310,42 @@ def _owner(
     if not known.all():
         who = who[~known]
     if who.empty:
-        return set(), set()
-    per = who.groupby("key")["conv"].nunique().sort_values(ascending=False, kind="stable")
-    top = per.index[0]
-    if len(per) > 1 and per.iloc[1] == per.iloc[0]:
         problems.append(
             problem_rows(
                 MESSAGES,
                 [None],
                 "FROM",
-                [top],
-                "cannot tell which participant is you (no invitations to go by); assumed "
-                "the one shown, who takes part in the most conversations",
+                [""],
+                "cannot tell which participant is you (no invitations, and nobody in the "
+                "messages who is not a connection); the messages were not imported: add "
+                "Invitations.csv from the same export",
             )
         )
+        return set(), set()
+    # The user takes part in every conversation they had, and is never their own
+    # connection: the participant of the most conversations; between equals, the one
+    # who sent messages in the most of them.
+    conversations = who.groupby("key")["conv"].nunique()
+    senders = m.assign(key=m["from_u"].fillna("n:" + m["from_n"].fillna("")))
+    sent = senders.groupby("key")["conv"].nunique().reindex(conversations.index, fill_value=0)
+    per = pd.DataFrame({"conversations": conversations, "sent": sent}).sort_values(
+        ["conversations", "sent"], ascending=False, kind="stable"
+    )
+    top = per.index[0]
+    if len(per) > 1 and tuple(per.iloc[1]) == tuple(per.iloc[0]):
+        tied = [str(k).removeprefix("n:") for k in per.index[(per == per.iloc[0]).all(axis=1)]]
+        problems.append(
+            problem_rows(
+                MESSAGES,
+                [None],
+                "FROM",
+                [" or ".join(tied[:3])],
+                "cannot tell which participant is you: "
+                f"{len(tied)} take part in and write in as many conversations (no "
+                "invitations to go by); the messages were not imported: add "
+                "Invitations.csv or Connections.csv from the same export",
+            )
+        )
+        return set(), set()
     mine = who[who["key"] == top]
     return set(mine["u"].dropna()), set(mine["n"].dropna())

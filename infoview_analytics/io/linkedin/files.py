@@ -32,7 +32,16 @@ MESSAGES = "messages.csv"
 EXPORT_FILES = (CONNECTIONS, INVITATIONS, MESSAGES)
 
 #: Date styles, tried in this order. LinkedIn writes month-first numeric dates.
-CONNECTED_FORMATS = ("%d %b %Y", "%m/%d/%y, %I:%M %p", "%d %B %Y", "%Y-%m-%d")
+#: A Connections.csv opened and saved again in Excel loses its "Notes:" preamble and
+#: has its dates rewritten in Excel's own style, ``6-Feb-26``.
+CONNECTED_FORMATS = (
+    "%d %b %Y",
+    "%m/%d/%y, %I:%M %p",
+    "%d %B %Y",
+    "%Y-%m-%d",
+    "%d-%b-%y",
+    "%d-%b-%Y",
+)
 SENT_AT_FORMATS = ("%m/%d/%y, %I:%M %p", "%m/%d/%Y, %I:%M %p", "%d %b %Y", "%Y-%m-%d %H:%M:%S")
 MESSAGE_FORMATS = ("%Y-%m-%d %H:%M:%S UTC", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M")
 
@@ -202,6 +211,7 @@ def parse_dates(
         more = f" and {len(bad_rows) - 10} more" if len(bad_rows) > 10 else ""
         examples = {
             "%d %b %Y": "30 May 2024",
+            "%d-%b-%y": "6-Feb-26",
             "%m/%d/%y, %I:%M %p": "1/8/18, 6:14 PM",
             "%Y-%m-%d %H:%M:%S UTC": "2026-04-06 16:35:35 UTC",
         }

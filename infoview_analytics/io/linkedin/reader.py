@@ -24,6 +24,17 @@ With several requests to one person, ``requested_on`` is the earliest,
 ``followed_up_on`` the latest of the others before the answer, and
 ``responded_on`` the first answer (acceptance or message) on or after
 ``requested_on``. Dates are compared as days; message times are UTC.
+
+The export as LinkedIn writes it now, and as people keep it: the archive named
+``Basic_LinkedInDataExport_...zip`` or ``Complete_LinkedInDataExport_...zip`` (or
+the folder it unpacks to); Connections.csv with or without its ``URL`` column and
+its "Notes:" preamble, also once opened and saved again in Excel (preamble gone,
+dates like ``6-Feb-26``); Invitations.csv with ``inviterProfileUrl`` and
+``inviteeProfileUrl``; the upper-case messages.csv, which says nothing of who
+the user is. The user is the sender of the outgoing invitations; without them,
+the participant of the most conversations who is not among their own
+connections (between equals, the one who wrote in the most of them). When that
+cannot be told, the problems say so and the messages are not imported.
 """
 
 from __future__ import annotations
