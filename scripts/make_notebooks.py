@@ -252,17 +252,19 @@ timing = iv.response_time_summary(prepared, by="warmth", as_of=AS_OF)
     .hide(axis="index").set_uuid("timing"))"""
     ),
     md(
-        "## Boosters, Obligates and Curmudgeons\n\n"
-        "*Boosters* answer within 3 business days, *Obligates* answer later, *Curmudgeons* "
-        "have not answered after 7 (or you gave up). Spend your time on the Boosters' "
-        "introductions; don't wait for the Curmudgeons."
+        "## Who answered quickly, later, or not at all\n\n"
+        "`answered_quickly`: within 3 business days; `answered_later`: after that; "
+        "`no_answer`: no answer after 7 business days (or you gave up). The kinds say what "
+        "happened, not what the person is like (the method's book has harsher names). "
+        "Spend your time on the introductions of the people who answered quickly; don't "
+        "wait for the ones with no answer."
     ),
     code(
         """\
 kinds = iv.classify_contacts(prepared, as_of=AS_OF)
 counts = kinds["kind"].value_counts()
 print(", ".join(f"{kind}: {n}" for kind, n in counts.items()))
-kinds[kinds["kind"].isin(["curmudgeon", "pending"])]"""
+kinds[kinds["kind"].isin(["no_answer", "pending"])]"""
     ),
     md(
         "## What to do next: the follow-ups due today\n\n"
