@@ -189,8 +189,8 @@ def hide_small_groups(
     Returns
     -------
     pandas.DataFrame
-        The rows of the groups with at least ``min_group_size`` students, in
-        their order; ``attrs["hidden"]`` says how many groups were hidden and why
+        The rows of the groups with at least ``min_group_size`` students (or
+        none: a documented value nobody used), in their order; ``attrs["hidden"]`` says how many groups were hidden and why
         (never which: their labels are what could identify a student).
 
     Raises
@@ -222,7 +222,7 @@ def hide_small_groups(
         else counts.index.astype(str)
     )
     students = counts.reindex(index).fillna(0).to_numpy()
-    keep = students >= k
+    keep = (students >= k) | (students == 0)  # a group nobody is in describes nobody
     out = table[keep].copy()
     out.attrs = {**table.attrs}
     dropped = int((~keep).sum())

@@ -319,8 +319,8 @@ def _title_page(
         fig.text(0.30, y - 0.005, label, fontsize=13, va="top")
         fig.text(0.30, y - 0.045, detail, fontsize=9.5, color=_style.MUTED, va="top")
     for i, note in enumerate(notes):  # what an anonymised report hid, and why
-        y = (0.11 if t else 0.66) - i * 0.045
-        fig.text(0.06, y, note, fontsize=8.5, va="top", wrap=True, color=_style.MUTED)
+        y = (0.085 if t else 0.66) - i * 0.038
+        fig.text(0.06, y, note, fontsize=8, va="top", wrap=True, color=_style.MUTED)
     return fig
 
 
