@@ -298,12 +298,13 @@ def test_keep_organizations_is_stated(tmp_path):
         as_of=iv.SAMPLE_AS_OF,
         anonymize=True,
         keep_organizations=True,
-        formats=["pdf", "csv"],
+        formats=["csv"],
     )
     orgs = set(pd.read_csv(out / "tables" / "contacts.csv")["organization"].dropna())
     assert orgs <= set(log["organization"])
     assert orgs
-    assert "kept as written (--keep-organizations)" in pdf_text(out / "report.pdf")
+    privacy = pd.read_csv(out / "tables" / "privacy.csv").set_index("topic")["what_was_done"]
+    assert "shown as written (--keep-organizations" in privacy["organizations"]
     needles = secrets(log.drop(columns="organization").assign(organization=None))
     assert leaks(out, needles) == {}  # everything else is still anonymous
 
@@ -432,7 +433,14 @@ def test_cohort_smaller_than_the_minimum_shows_no_figure(tmp_path):
         [personal_log(s, tag=f" {i}").iloc[:15] for i, s in enumerate(STUDENTS[:2])],
         ignore_index=True,
     )
-    out = build_report(log, tmp_path / "r", as_of=iv.SAMPLE_AS_OF, anonymize=True, formats=ALL)
+    out = build_report(
+        log,
+        tmp_path / "r",
+        as_of=iv.SAMPLE_AS_OF,
+        anonymize=True,
+        keep_organizations=True,
+        formats=ALL,
+    )
     assert {n for n in files(out) if not n.startswith("tables/privacy")} == {
         "report.pdf",
         "tables.xlsx",
@@ -440,7 +448,8 @@ def test_cohort_smaller_than_the_minimum_shows_no_figure(tmp_path):
     assert len(PdfReader(out / "report.pdf").pages) == 1
     text = pdf_text(out / "report.pdf")
     assert "This cohort has 2 students, fewer than the minimum group size of 5" in text
-    assert leaks(out, secrets(log)) == {}
+    assert "organisations: kept as written (--keep-organizations)" in text  # the opt-out
+    assert leaks(out, secrets(log)) == {}  # organisations too: no table shows them
 
 
 # -- the command line's options -------------------------------------------------------------
