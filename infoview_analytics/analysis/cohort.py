@@ -190,8 +190,9 @@ def hide_small_groups(
     -------
     pandas.DataFrame
         The rows of the groups with at least ``min_group_size`` students (or
-        none: a documented value nobody used), in their order; ``attrs["hidden"]`` says how many groups were hidden and why
-        (never which: their labels are what could identify a student).
+        none: a documented value nobody used), in their order;
+        ``attrs["hidden"]`` says how many groups were hidden and why (never
+        which: their labels are what could identify a student).
 
     Raises
     ------
@@ -229,9 +230,7 @@ def hide_small_groups(
     hidden = list(table.attrs.get("hidden", []))
     if dropped:
         groups = "group" if dropped == 1 else "groups"
-        hidden.append(
-            f"{dropped} {groups} by {', '.join(cols)}: fewer than {k} students."
-        )
+        hidden.append(f"{dropped} {groups} by {', '.join(cols)}: fewer than {k} students.")
     out.attrs["hidden"] = hidden
     return out
 

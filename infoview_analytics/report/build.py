@@ -531,9 +531,7 @@ def build_report(
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     try:
-        _write(
-            log, tables, students, tmp, as_of=stamp, formats=chosen, title=title, shared=shared
-        )
+        _write(log, tables, students, tmp, as_of=stamp, formats=chosen, title=title, shared=shared)
         _move_into_place(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -140,12 +140,13 @@ def share(
         rows=_anonymized_rows(keep_organizations),
         headline=tables,
     )
-    codes, keys = name_codes(log["owner"]) if "owner" in log.columns else (None, [])
-    cohort = len(keys) > 1
-    k = min_group_size
-    if not cohort or k <= 1:
+    if "owner" not in log.columns:
         return shared
-    n = len(keys) + int(codes is not None and bool((codes < 0).any()))
+    codes, keys = name_codes(log["owner"])
+    k = min_group_size
+    if len(keys) <= 1 or k <= 1:
+        return shared
+    n = len(keys) + int(bool((codes < 0).any()))  # rows without an owner: one more student
     rule = f"no figure describes fewer than {k} students (--min-group-size {k})"
     shared.students = {}
     if n < k:

@@ -196,7 +196,8 @@ def test_hide_small_groups_counts_students_not_rows(k, channels, hidden):
     assert shown.attrs["hidden"] == hidden
     assert len(rates) - len(shown) == (int(hidden[0].split()[0]) if hidden else 0)
     pd.testing.assert_frame_equal(
-        shown.reset_index(drop=True), rates[rates["channel"].isin(shown["channel"])].reset_index(drop=True)
+        shown.reset_index(drop=True),
+        rates[rates["channel"].isin(shown["channel"])].reset_index(drop=True),
     )
 
 

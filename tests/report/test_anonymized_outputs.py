@@ -55,6 +55,8 @@ def infoview(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         check=False,
         timeout=300,
     )
+
+
 #: Labels that judge people: never in a shared file.
 JUDGING = ("curmudgeon", "booster", "obligate")
 ODD = {
@@ -75,7 +77,9 @@ def personal_log(owner: str = "Margarethe Studentová", tag: str = "") -> pd.Dat
     log["referred_by"] = log["referred_by"].str.replace("a", "á", n=1) + tag
     log["email"] = [f"person{i}{tag}.secret@example.org" for i in range(n)]
     log["phone"] = [f"+44 7700 9{i:05d}" for i in range(n)]
-    log["linkedin_url"] = [f"https://www.linkedin.com/in/secret-profile-{i}{tag}" for i in range(n)]
+    log["linkedin_url"] = [
+        f"https://www.linkedin.com/in/secret-profile-{i}{tag}" for i in range(n)
+    ]
     log["notes"] = [f"Confidential note number {i}{tag} about the hiring freeze" for i in range(n)]
     log["next_step"] = [f"Private next step {i}{tag}: call back" for i in range(n)]
     log["owner"] = owner
@@ -185,9 +189,7 @@ def leaks(folder: Path, needles: set[str]) -> dict[str, list[str]]:
     """{file: personal strings found in it}: in its bytes (as UTF-8 and UTF-16, ASCII case
     ignored) and in its text (spacing, case and accents ignored)."""
     lowered = {n.lower(): n for n in needles}
-    encoded = {
-        n: [n.encode(enc) for enc in ("utf-8", "utf-16-be", "utf-16-le")] for n in lowered
-    }
+    encoded = {n: [n.encode(enc) for enc in ("utf-8", "utf-16-be", "utf-16-le")] for n in lowered}
     squashed = {_squash(n): n for n in needles if _squash(n)}
     found: dict[str, list[str]] = {}
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
@@ -262,7 +264,7 @@ def test_the_search_finds_what_it_looks_for(single):
 
 
 def test_pseudonyms_and_other_are_shown_instead(single):
-    log, out = single
+    _, out = single
     contacts = pd.read_csv(out / "tables" / "contacts.csv")
     assert contacts["contact"].str.fullmatch(r"Contact \d{2}").all()
     assert contacts["organization"].dropna().str.fullmatch(r"Organization \d{2}").all()
@@ -341,9 +343,7 @@ def cohort_log() -> pd.DataFrame:
 def cohort(tmp_path_factory):
     folder = tmp_path_factory.mktemp("cohort")
     log = cohort_log()
-    log.drop(columns=["source_row", *FLAG_COLUMNS]).to_csv(
-        folder / "cohort.csv", index=False
-    )
+    log.drop(columns=["source_row", *FLAG_COLUMNS]).to_csv(folder / "cohort.csv", index=False)
     before = (folder / "cohort.csv").read_bytes()
     done = infoview(
         "report",
@@ -421,7 +421,12 @@ def test_min_group_size_one_shows_the_students(tmp_path):
         ignore_index=True,
     )
     out = build_report(
-        log, tmp_path / "r", as_of=iv.SAMPLE_AS_OF, anonymize=True, min_group_size=1, formats=["csv"]
+        log,
+        tmp_path / "r",
+        as_of=iv.SAMPLE_AS_OF,
+        anonymize=True,
+        min_group_size=1,
+        formats=["csv"],
     )
     summary = pd.read_csv(out / "tables" / "cohort_summary.csv")
     assert summary["owner"].tolist() == ["Student 1", "Student 2"]

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 import infoview_analytics as iv
 from infoview_analytics.analysis.referrals import referral_chains
-from infoview_analytics.errors import InvalidArgumentError
 from infoview_analytics.core.schema import CATEGORIES
+from infoview_analytics.errors import InvalidArgumentError
 from infoview_analytics.report.anonymizing import (
     REMOVED_COLUMNS,
     anonymize,
