@@ -78,6 +78,11 @@ def run(args: argparse.Namespace) -> int:
     )
     if len(result.problems):
         print(f"Note: {len(result.problems)} problems in {args.log}; see `infoview validate`.")
+    if args.anonymize:
+        print(
+            "Anonymized: what became a pseudonym, was left out or hidden (groups of fewer "
+            "than the minimum of students) is on the title page and in the privacy table."
+        )
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     print(f"Wrote the report ({len(files)} files) to {out}:")
     for name in ("report.pdf", "tables.xlsx"):
