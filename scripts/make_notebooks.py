@@ -252,17 +252,19 @@ timing = iv.response_time_summary(prepared, by="warmth", as_of=AS_OF)
     .hide(axis="index").set_uuid("timing"))"""
     ),
     md(
-        "## Boosters, Obligates and Curmudgeons\n\n"
-        "*Boosters* answer within 3 business days, *Obligates* answer later, *Curmudgeons* "
-        "have not answered after 7 (or you gave up). Spend your time on the Boosters' "
-        "introductions; don't wait for the Curmudgeons."
+        "## Who answered quickly, later, or not at all\n\n"
+        "`answered_quickly`: within 3 business days; `answered_later`: after that; "
+        "`no_answer`: no answer after 7 business days (or you gave up). The kinds say what "
+        "happened, not what the person is like (the method's book has harsher names). "
+        "Spend your time on the introductions of the people who answered quickly; don't "
+        "wait for the ones with no answer."
     ),
     code(
         """\
 kinds = iv.classify_contacts(prepared, as_of=AS_OF)
 counts = kinds["kind"].value_counts()
 print(", ".join(f"{kind}: {n}" for kind, n in counts.items()))
-kinds[kinds["kind"].isin(["curmudgeon", "pending"])]"""
+kinds[kinds["kind"].isin(["no_answer", "pending"])]"""
     ),
     md(
         "## What to do next: the follow-ups due today\n\n"
@@ -451,8 +453,11 @@ ADVISOR_REPORT = [
         "sharing my contacts' names and details?",
         "05_advisor_report.ipynb",
         "With `anonymize=True`, people get stable pseudonyms (“Contact 07”) in every chart, "
-        "table and referral path, and email, phone, LinkedIn URL, notes and next steps are "
-        "removed. The same report comes from the command line: "
+        "table and referral path, and so do organisations, roles, locations and uncommon "
+        "fields (`keep_organizations=True` keeps employers' names); values you typed into a "
+        "category column yourself become `other`; email, phone, LinkedIn URL, notes and "
+        "next steps are removed. The title page and the `privacy` table say what was done. "
+        "The same report comes from the command line: "
         "`infoview report my_log.xlsx --out my_report --anonymize`.",
     ),
     params(PARAMETERS + '\nOUT_DIR = "../reports/notebook-example"  # reports/ is not committed'),
@@ -483,12 +488,14 @@ Image(filename=f"{OUT_DIR}/charts/response_rates_warmth.png", width=700)"""
     ),
     md(
         "## Check that no name left the building\n\n"
-        "The tables use pseudonyms only. This scans every CSV file for the real names."
+        "The tables use pseudonyms only. This scans every CSV file for the real names of "
+        "people and organisations."
     ),
     code(
         """\
 chains = pd.read_csv(f"{OUT_DIR}/tables/referral_chains.csv")
 names = set(log["contact"].dropna()) | set(log["referred_by"].dropna())
+names |= set(log["organization"].dropna())
 leaks = [p for p in written if p.endswith(".csv")
          and any(name in (out / p).read_text(encoding="utf-8") for name in names)]
 print(f"CSV files mentioning a real name: {leaks or 'none'}")

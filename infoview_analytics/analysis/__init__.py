@@ -4,7 +4,7 @@ Imports run one way: ``analysis`` uses ``core`` only; charts, the report and
 the CLI use ``analysis``.
 """
 
-from .cohort import cohort_summary
+from .cohort import cohort_summary, hide_small_groups
 from .fields import coverage, perspective_matrix
 from .followups import classify_contacts, follow_ups_due
 from .meetings import meeting_discipline, thank_you_timeliness
@@ -22,6 +22,7 @@ __all__ = [
     "coverage",
     "follow_ups_due",
     "funnel",
+    "hide_small_groups",
     "meeting_discipline",
     "perspective_matrix",
     "prepare",

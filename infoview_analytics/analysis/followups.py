@@ -3,13 +3,15 @@
 From *The 2-Hour Job Search* (S. Dalton): after asking someone, wait 3
 business days, then contact a second person at the same organisation; after 7
 business days without a reply, send the first person **one** follow-up.
-Contacts who answer within 3 business days are *boosters*, later ones
-*obligates*, those who never answer *curmudgeons*.
+Dalton calls contacts who answer within 3 business days boosters, later ones
+obligates and those who never answer curmudgeons; the tables say what happened
+instead, in plain words that judge nobody (they end up in shared reports):
+``answered_quickly``, ``answered_later``, ``no_answer``.
 
 Decisions (documented in the functions):
 
 * After the one follow-up, nothing more is suggested: when 7 more business
-  days pass without a reply the contact is a curmudgeon (see
+  days pass without a reply the contact's kind is ``no_answer`` (see
   :func:`classify_contacts`), and the advice is to move on.
 * A follow-up counts when ``followed_up_on`` is after ``requested_on`` and on
   or before ``as_of``.
@@ -43,19 +45,22 @@ _ACTIONS = ("thank_you", "follow_up", "contact_second_person", "keep_in_touch")
 def classify_contacts(
     log: pd.DataFrame | PreparedLog, *, as_of: Any = None, holidays: Any = None
 ) -> pd.DataFrame:
-    """Sort each contact into a 3B7 kind: booster, obligate, curmudgeon, pending, not_asked.
+    """Sort each contact into a 3B7 kind: answered_quickly, answered_later, no_answer ...
 
-    * booster: answered within 3 business days of the request;
-    * obligate: answered later;
-    * curmudgeon: no answer and out of the 7-business-day window, or given up
-      (status no_response);
+    The kinds say what happened, never what the person is like:
+
+    * answered_quickly: answered within 3 business days of the request
+      (Dalton's "booster");
+    * answered_later: answered after more than 3 business days ("obligate");
+    * no_answer: no answer after 7 business days, or given up (status
+      no_response) ("curmudgeon");
     * pending: no answer yet, still inside the window (see ``response_rates``);
     * not_asked: no request yet.
 
     The answer date follows :mod:`infoview_analytics.analysis.timing` (``responded_on``,
-    else ``interview_on``). An answer without a usable date is an obligate,
+    else ``interview_on``). An answer without a usable date is answered_later,
     unless the request is at most 3 business days old (then the answer must
-    have come within 3: booster).
+    have come within 3: answered_quickly).
 
     Parameters
     ----------
@@ -85,11 +90,11 @@ def classify_contacts(
     ...     "responded_on": pd.to_datetime(["2026-03-05", "2026-03-10", None, None]),
     ...     "status": ["replied", "declined", "awaiting", "prospect"]})
     >>> classify_contacts(log, as_of="2026-03-20")
-      contact organization       kind  business_days
-    0     Ana         <NA>    booster              3
-    1     Ben         <NA>   obligate              6
-    2     Dev         <NA>  curmudgeon             14
-    3     Gus         <NA>  not_asked           <NA>
+      contact organization              kind  business_days
+    0     Ana         <NA>  answered_quickly              3
+    1     Ben         <NA>    answered_later              6
+    2     Dev         <NA>         no_answer             14
+    3     Gus         <NA>         not_asked           <NA>
     """
     p = prepare(log, as_of=as_of, holidays=holidays)
     c, o, t = p.frame, p.outcomes, p.answer_times()
@@ -100,8 +105,8 @@ def classify_contacts(
     quick = np.where(t["usable"], time <= SECOND_CONTACT_AFTER, waited <= SECOND_CONTACT_AFTER)
     kind = np.select(
         [~asked, answered & quick, answered, o["pending"].to_numpy()],
-        ["not_asked", "booster", "obligate", "pending"],
-        default="curmudgeon",
+        ["not_asked", "answered_quickly", "answered_later", "pending"],
+        default="no_answer",
     )
     columns = TABLES["classify_contacts"].columns
     out = pd.DataFrame(

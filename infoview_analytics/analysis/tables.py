@@ -83,7 +83,8 @@ _DECLARED = (
         "classify_contacts",
         ("contact", "organization", "kind", "business_days"),
         grouped=False,
-        note="then `source_row` when the log has it",
+        note="kind: answered_quickly, answered_later, no_answer (after 7 business days or "
+        "given up), pending, not_asked; then `source_row` when the log has it",
     ),
     Table(
         "follow_ups_due",

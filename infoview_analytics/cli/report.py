@@ -24,7 +24,24 @@ def add_parser(subparsers: Subparsers) -> None:
     p.add_argument(
         "--anonymize",
         action="store_true",
-        help="replace names by pseudonyms and leave out emails, phones, URLs and notes",
+        help="make a report to share: people, students, organisations and any other text "
+        "of yours become pseudonyms, emails, phones, URLs and notes are left out, and a "
+        "cohort report shows no figure about fewer than --min-group-size students",
+    )
+    p.add_argument(
+        "--keep-organizations",
+        action="store_true",
+        help="with --anonymize: keep organisation names as written (by default they are "
+        "pseudonyms, as an employer can identify a person in a small log); the report's "
+        "title page says so",
+    )
+    p.add_argument(
+        "--min-group-size",
+        type=int,
+        default=None,
+        metavar="K",
+        help="with --anonymize: the fewest students a figure of a cohort report may describe "
+        "(default 5; 1 shows every figure, per student too)",
     )
     add_as_of(p)
     add_map(p)
@@ -56,9 +73,16 @@ def run(args: argparse.Namespace) -> int:
         formats=args.formats,
         title=args.title,
         force=args.force,
+        keep_organizations=args.keep_organizations,
+        min_group_size=args.min_group_size,
     )
     if len(result.problems):
         print(f"Note: {len(result.problems)} problems in {args.log}; see `infoview validate`.")
+    if args.anonymize:
+        print(
+            "Anonymized: what became a pseudonym, was left out or hidden (groups of fewer "
+            "than the minimum of students) is on the title page and in the privacy table."
+        )
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     print(f"Wrote the report ({len(files)} files) to {out}:")
     for name in ("report.pdf", "tables.xlsx"):

@@ -34,6 +34,7 @@ from ..charts import captions as _captions
 from ..charts import style as _style
 from ..core.args import as_of_timestamp
 from ..errors import InvalidArgumentError, ReportExistsError
+from .sharing import MIN_GROUP_SIZE, Shared, share
 
 if TYPE_CHECKING:  # matplotlib is imported when a report is drawn
     from matplotlib.typing import RcKeyType
@@ -232,6 +233,22 @@ def _charts(t: dict[str, pd.DataFrame], log: pd.DataFrame) -> list[_Chart]:
     return charts
 
 
+def _check_sharing(anonymize: bool, keep_organizations: bool, min_group_size: object) -> int:
+    """The minimum group size; the sharing options make sense with ``anonymize`` only."""
+    from ..core.args import check_positive_int
+
+    if not anonymize and (keep_organizations or min_group_size is not None):
+        msg = (
+            "`keep_organizations` and `min_group_size` apply to an anonymized report, "
+            "but anonymize=False was passed. Pass anonymize=True (--anonymize), or leave "
+            "them out."
+        )
+        raise InvalidArgumentError(msg)
+    if min_group_size is None:
+        return MIN_GROUP_SIZE
+    return check_positive_int("min_group_size", min_group_size, minimum=1)
+
+
 def _check_formats(formats: Iterable[str] | str) -> tuple[str, ...]:
     chosen = (formats,) if isinstance(formats, str) else tuple(formats)
     bad = [f for f in chosen if f not in FORMATS]
@@ -275,7 +292,9 @@ def _caption(cap: Any, lines: tuple[str, str]) -> None:
     )
 
 
-def _title_page(title: str, as_of: pd.Timestamp, t: dict[str, pd.DataFrame]) -> Any:
+def _title_page(
+    title: str, as_of: pd.Timestamp, t: dict[str, pd.DataFrame] | None, notes: list[str]
+) -> Any:
     fig = _figure(_PAGE)
     fig.text(0.06, 0.88, title, fontsize=24, fontweight="bold", va="top")
     fig.text(
@@ -286,7 +305,7 @@ def _title_page(title: str, as_of: pd.Timestamp, t: dict[str, pd.DataFrame]) -> 
         color=_style.MUTED,
         va="top",
     )
-    for i, (label, value, detail) in enumerate(_captions.headline(t)):
+    for i, (label, value, detail) in enumerate(_captions.headline(t) if t else []):
         y = 0.66 - i * 0.12
         fig.text(
             0.06,
@@ -299,6 +318,9 @@ def _title_page(title: str, as_of: pd.Timestamp, t: dict[str, pd.DataFrame]) -> 
         )
         fig.text(0.30, y - 0.005, label, fontsize=13, va="top")
         fig.text(0.30, y - 0.045, detail, fontsize=9.5, color=_style.MUTED, va="top")
+    for i, note in enumerate(notes):  # what an anonymised report hid, and why
+        y = (0.085 if t else 0.66) - i * 0.038
+        fig.text(0.06, y, note, fontsize=8, va="top", wrap=True, color=_style.MUTED)
     return fig
 
 
@@ -325,12 +347,19 @@ def _write(
     as_of: pd.Timestamp,
     formats: tuple[str, ...],
     title: str,
+    shared: Shared | None = None,
 ) -> None:
     from matplotlib.backends.backend_pdf import PdfPages
 
     from ..io.export import write_tables_csv, write_tables_xlsx
 
-    sheets = {("response_rates" if k == "overall" else k): v for k, v in tables.items()}
+    sheets = {
+        ("response_rates" if k == "overall" else k): v
+        for k, v in tables.items()
+        if shared is None or k not in shared.hidden
+    }
+    if shared is not None:
+        sheets["privacy"] = shared.privacy_table()
     if "xlsx" in formats:
         write_tables_xlsx(sheets, folder / "tables.xlsx", title=title)
     if "csv" in formats:
@@ -352,8 +381,12 @@ def _write(
     try:
         with _style_context():
             if pdf is not None:
-                pdf.savefig(_title_page(title, as_of, tables))
+                headline = tables if shared is None else shared.headline
+                notes = shared.notes if shared is not None else []
+                pdf.savefig(_title_page(title, as_of, headline, notes))
             for chart in _charts(tables, log):
+                if shared is not None and shared.hides(chart.table):
+                    continue
                 fig = _chart_figure(chart, as_of)
                 if "png" in images:
                     fig.savefig(
@@ -400,6 +433,8 @@ def build_report(
     formats: Iterable[str] = ("png", "svg", "pdf"),
     title: str | None = None,
     force: bool = False,
+    keep_organizations: bool = False,
+    min_group_size: int | None = None,
 ) -> Path:
     """Write the advisor report (charts, PDF, tables) into ``out_dir``.
 
@@ -413,8 +448,12 @@ def build_report(
     as_of : date-like, optional
         Date the figures are computed for (default: today).
     anonymize : bool
-        Replace names by pseudonyms and drop contact details first
-        (:func:`~infoview_analytics.report.anonymize`), in every output file.
+        Make a report to share: names, organisations and any other text of
+        the user's become pseudonyms and contact details are left out first
+        (:func:`~infoview_analytics.anonymize`), in every output file; a
+        cohort report shows no figure about fewer than ``min_group_size``
+        students; the title page and the ``privacy`` table say what was done
+        (:mod:`infoview_analytics.report.sharing`).
     formats : iterable of {"png", "svg", "pdf", "xlsx", "csv"}
         What to write. PNG and SVG: one file per chart; PDF: one document;
         xlsx and CSV: the summary tables.
@@ -423,6 +462,12 @@ def build_report(
         "Informational-interview report".
     force : bool
         Replace an existing ``out_dir``.
+    keep_organizations : bool
+        With ``anonymize``: keep organisation names as written (the title page
+        says so). By default they become pseudonyms.
+    min_group_size : int, optional
+        With ``anonymize``: the fewest students a figure of a cohort report may
+        describe (default 5; 1 shows every figure, per student too).
 
     Returns
     -------
@@ -434,7 +479,9 @@ def build_report(
     ReportExistsError
         ``out_dir`` exists and ``force`` is false.
     InvalidArgumentError
-        An unknown format, or ``log`` is not a DataFrame.
+        An unknown format, ``log`` is not a DataFrame, ``keep_organizations`` or
+        ``min_group_size`` without ``anonymize``, or an anonymised report's
+        title that names someone of the log.
 
     Examples
     --------
@@ -459,17 +506,32 @@ def build_report(
             "force=True (--force) to replace it."
         )
         raise ReportExistsError(msg)
+    k = _check_sharing(anonymize, keep_organizations, min_group_size)
     if anonymize:
         from .anonymizing import anonymize as _anonymize
+        from .anonymizing import check_title
 
-        log = _anonymize(log)
+        if title is not None:
+            check_title(title, log, keep_organizations=keep_organizations)
+        log = _anonymize(log, keep_organizations=keep_organizations)
     title = title or "Informational-interview report"
     tables = compute_tables(log, as_of=stamp)
     students = _student_tables(log, as_of=stamp)
+    shared = None
+    if anonymize:
+        shared = share(
+            tables,
+            students,
+            log,
+            as_of=stamp,
+            min_group_size=k,
+            keep_organizations=keep_organizations,
+        )
+        tables, students = shared.tables, shared.students
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     try:
-        _write(log, tables, students, tmp, as_of=stamp, formats=chosen, title=title)
+        _write(log, tables, students, tmp, as_of=stamp, formats=chosen, title=title, shared=shared)
         _move_into_place(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

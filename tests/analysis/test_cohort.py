@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 from scipy.stats import binomtest
 
+import infoview_analytics as iv
 from infoview_analytics import InvalidArgumentError
-from infoview_analytics.analysis.cohort import COHORT_COLUMNS, cohort_summary
+from infoview_analytics.analysis.cohort import COHORT_COLUMNS, cohort_summary, hide_small_groups
 
 AS_OF = "2026-03-20"  # a Friday
 
@@ -145,3 +146,80 @@ def test_an_owner_typed_two_ways_is_one_student():
     s = cohort_summary(log, as_of="2026-03-20")
     assert s["owner"].tolist() == ["Bo", nfc]
     assert s["asked"].tolist() == [1, 3]
+
+
+# -- the minimum group size: no shared figure describes fewer than k students ------------
+
+
+def test_min_group_size_hides_every_per_student_row(cohort):
+    full = cohort_summary(cohort, as_of=AS_OF)
+    assert full.attrs["hidden"] == []
+    shared = cohort_summary(cohort, as_of=AS_OF, min_group_size=2)
+    assert shared.empty
+    assert list(shared.columns) == COHORT_COLUMNS
+    assert shared.attrs["hidden"] == [
+        "3 students: each row describes one student, fewer than the minimum group size of 2."
+    ]
+
+
+def _students_log() -> pd.DataFrame:
+    # Students s0..s5 each ask two people by email; s5 alone also uses the phone, s0 and
+    # s1 alone use LinkedIn; "Law" is s5's field only, "data" everyone's.
+    rows = []
+    for i in range(6):
+        rows += [(f"s{i}", f"P{i}a", "email", "data"), (f"s{i}", f"P{i}b", "email", "data")]
+    rows += [("s5", "Q1", "phone", "Law"), ("S5 ", "Q2", "phone", " law")]  # one student
+    rows += [("s0", "R1", "linkedin", "data"), ("s1", "R2", "linkedin", "data")]
+    log = pd.DataFrame(rows, columns=["owner", "contact", "channel", "field"])
+    return log.assign(status="replied", requested_on=pd.Timestamp("2026-03-02"))
+
+
+@pytest.mark.parametrize(
+    ("k", "channels", "hidden"),
+    [
+        (1, ["email", "linkedin", "phone"], []),
+        (2, ["email", "linkedin"], ["1 group by channel: fewer than 2 students."]),
+        (3, ["email"], ["2 groups by channel: fewer than 3 students."]),
+        (6, ["email"], ["2 groups by channel: fewer than 6 students."]),
+        (7, [], ["3 groups by channel: fewer than 7 students."]),
+    ],
+)
+def test_hide_small_groups_counts_students_not_rows(k, channels, hidden):
+    log = _students_log()
+    rates = iv.response_rates(log, by="channel", as_of=AS_OF)
+    shown = hide_small_groups(rates, log, by="channel", min_group_size=k, as_of=AS_OF)
+    # The channels used; the documented channels nobody used describe nobody and stay.
+    assert [c for c in shown["channel"] if shown.set_index("channel").loc[c, "asked"]] == channels
+    assert shown["asked"].eq(0).sum() == rates["asked"].eq(0).sum()
+    expected = log.groupby("channel")["owner"].agg(lambda s: s.str.strip().str.lower().nunique())
+    assert all(expected.get(c, 0) >= k for c in shown["channel"])
+    assert shown.attrs["hidden"] == hidden
+    assert len(rates) - len(shown) == (int(hidden[0].split()[0]) if hidden else 0)
+    pd.testing.assert_frame_equal(
+        shown.reset_index(drop=True),
+        rates[rates["channel"].isin(shown["channel"])].reset_index(drop=True),
+    )
+
+
+def test_hide_small_groups_by_field_and_warmth():
+    log = _students_log()
+    cov = iv.coverage(log, as_of=AS_OF)
+    shown = hide_small_groups(cov, log, by="field", min_group_size=5, as_of=AS_OF)
+    assert shown["field"].tolist() == ["data"]  # "Law"/" law" is one student's
+    warm = iv.response_rates(log, by="warmth", as_of=AS_OF)
+    kept = hide_small_groups(warm, log, by="warmth", min_group_size=5, as_of=AS_OF)
+    assert kept["warmth"].astype(str).tolist() == ["cold"]  # nobody was referred
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"min_group_size": 0}, "`min_group_size` must be a whole number >= 1"),
+        ({"by": "chanel"}, "`by` must be a column name"),
+    ],
+)
+def test_hide_small_groups_bad_arguments(kwargs, match):
+    log = _students_log()
+    rates = iv.response_rates(log, by="channel", as_of=AS_OF)
+    with pytest.raises(InvalidArgumentError, match=match):
+        hide_small_groups(rates, log, **{"by": "channel", **kwargs})

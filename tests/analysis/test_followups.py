@@ -39,18 +39,18 @@ def test_classify_tiny_log(tiny_log):
     out = classify_contacts(tiny_log, as_of=AS_OF)
     assert list(out.columns) == ["contact", "organization", "kind", "business_days", "source_row"]
     # Ana 03-02 -> 03-04: 2; Ben Thu 03-05 -> Thu 03-12: 5; Chloe 3 days, pending;
-    # Dev 14 days silent; Eve Tue 03-03 -> Fri 03-06: exactly 3, still a booster;
+    # Dev 14 days silent; Eve Tue 03-03 -> Fri 03-06: exactly 3, still answered_quickly;
     # Finn gave up, clock stopped at his follow-up Mon 03-02 (from Fri 02-20: 6);
     # Gus not asked; Hana 03-09 -> 03-10: 1.
     assert out["kind"].tolist() == [
-        "booster",
-        "obligate",
+        "answered_quickly",
+        "answered_later",
         "pending",
-        "curmudgeon",
-        "booster",
-        "curmudgeon",
+        "no_answer",
+        "answered_quickly",
+        "no_answer",
         "not_asked",
-        "booster",
+        "answered_quickly",
     ]
     assert out["business_days"].tolist() == [2, 5, 3, 14, 3, 6, pd.NA, 1]
     assert out["source_row"].tolist() == list(range(2, 10))
@@ -60,12 +60,12 @@ def test_classify_tiny_log(tiny_log):
 @pytest.mark.parametrize(
     ("requested", "responded", "as_of", "kind", "days"),
     [
-        ("2026-03-05", "2026-03-10", AS_OF, "booster", 3),  # Thu -> Tue over a weekend
-        ("2026-03-05", "2026-03-11", AS_OF, "obligate", 4),  # Thu -> Wed
-        ("2026-03-06", "2026-03-07", AS_OF, "booster", 1),  # answered on a Saturday
+        ("2026-03-05", "2026-03-10", AS_OF, "answered_quickly", 3),  # Thu -> Tue over a weekend
+        ("2026-03-05", "2026-03-11", AS_OF, "answered_later", 4),  # Thu -> Wed
+        ("2026-03-06", "2026-03-07", AS_OF, "answered_quickly", 1),  # answered on a Saturday
         ("2026-03-09", None, "2026-03-17", "pending", 6),  # 6 business days: in the window
-        ("2026-03-09", None, "2026-03-18", "curmudgeon", 7),  # 7: out of the window
-        ("2026-03-16", "2026-03-16", AS_OF, "booster", 0),  # same day
+        ("2026-03-09", None, "2026-03-18", "no_answer", 7),  # 7: out of the window
+        ("2026-03-16", "2026-03-16", AS_OF, "answered_quickly", 0),  # same day
     ],
 )
 def test_classify_boundaries(requested, responded, as_of, kind, days):
@@ -87,9 +87,9 @@ def test_classify_answer_without_date():
         status=["replied", "replied"],
     )
     out = classify_contacts(log, as_of=AS_OF)
-    # Old: answered at some point in 14 business days: obligate. New: asked 2 business days
-    # ago, so the answer came within 3: booster. Neither time is known.
-    assert out["kind"].tolist() == ["obligate", "booster"]
+    # Old: answered at some point in 14 business days: answered_later. New: asked 2 business days
+    # ago, so the answer came within 3: answered_quickly. Neither time is known.
+    assert out["kind"].tolist() == ["answered_later", "answered_quickly"]
     assert out["business_days"].isna().all()
 
 

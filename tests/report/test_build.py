@@ -284,8 +284,14 @@ def test_cohort_pages(tmp_path):
     one = iv.example_log().assign(owner="Maya")
     two = iv.example_log().iloc[:20].assign(owner="Leo")
     log = pd.concat([one, two], ignore_index=True)
+    # Two students: only with a minimum group size of 1 may a shared report show them.
     out = build_report(
-        log, tmp_path / "r", as_of=iv.SAMPLE_AS_OF, formats=["pdf", "xlsx"], anonymize=True
+        log,
+        tmp_path / "r",
+        as_of=iv.SAMPLE_AS_OF,
+        formats=["pdf", "xlsx"],
+        anonymize=True,
+        min_group_size=1,
     )
     reader = PdfReader(out / "report.pdf")
     # title + 10 charts + cohort overview + one page per student
