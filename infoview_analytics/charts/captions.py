@@ -58,8 +58,7 @@ def headline(t: dict[str, pd.DataFrame]) -> list[tuple[str, str, str]]:
     pending = _n(row["pending"]) if row is not None else 0
     rate = row["response_rate"] if row is not None else float("nan")
     interval = (
-        f"95% interval {_pct(row['ci_low'])} to {_pct(row['ci_high'])}, "
-        f"n = {decided} decided"
+        f"95% interval {_pct(row['ci_low'])} to {_pct(row['ci_high'])}, n = {decided} decided"
         if row is not None and decided
         else "no decided requests yet"
     )
@@ -271,7 +270,9 @@ def thanks(table: pd.DataFrame) -> tuple[str, str]:
 
 
 def meetings(table: pd.DataFrame) -> tuple[str, str]:
-    todo = "Keep to the time you asked for; prepare 5–7 strong questions, the most important first."
+    todo = (
+        "Keep to the time you asked for; prepare 5–7 strong questions, the most important first."
+    )
     row = table.iloc[0] if len(table) else None
     timed = _n(row["with_minutes"]) if row is not None else 0
     asked = _n(row["with_questions"]) if row is not None else 0
@@ -315,10 +316,9 @@ def empty(name: str, table: pd.DataFrame) -> bool:
         return bool(_numbers(_drawn_groups(table), "decided").sum() == 0)
     checks = {
         "funnel": lambda: _numbers(table, "count").sum() == 0,
-        "activity": lambda: sum(
-            _numbers(table, c).sum() for c in ("asks", "responses", "interviews")
-        )
-        == 0,
+        "activity": lambda: (
+            sum(_numbers(table, c).sum() for c in ("asks", "responses", "interviews")) == 0
+        ),
         "thank_you_timeliness": lambda: _numbers(table, "interviews").sum() == 0,
         "meeting_discipline": lambda: (
             _numbers(table, "with_minutes").sum() + _numbers(table, "with_questions").sum() == 0

@@ -2,10 +2,15 @@
 
 :func:`build_report` computes each analysis table once, draws each chart once
 (on a matplotlib ``Figure``, not pyplot's global state, so it runs headless and
-leaks no figures) and saves that figure in every format asked for. Layout of
-the report folder::
+leaks no figures) and saves that figure in every format asked for; the charts
+are drawn side by side on two cores (:mod:`.drawing`). The pieces: which
+charts and pages (:mod:`.pages`, the paged lists :mod:`.tables_pages`), the
+PDF itself (:mod:`.pdf`: TrueType text, title and language). Layout of the
+report folder::
 
-    report.pdf              title page, one page per chart, cohort pages
+    report.pdf              title page, the lists (follow-ups due, coverage),
+                            one page per chart, "not shown" (charts that have
+                            nothing to show and why), per-student pages
     charts/<name>.png|svg   each chart (PNG at 200 dpi)
     tables.xlsx             one sheet per table, header frozen, values only
     tables/<name>.csv       the same tables
@@ -23,39 +28,21 @@ import os
 import shutil
 import tempfile
 import uuid
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..charts import captions as _captions
-from ..charts import style as _style
 from ..core.args import as_of_timestamp
 from ..errors import InvalidArgumentError, ReportExistsError
 
-if TYPE_CHECKING:  # matplotlib is imported when a report is drawn
-    from matplotlib.typing import RcKeyType
+if TYPE_CHECKING:
+    from .drawing import ChartWorker
 
 __all__ = ["build_report"]
 
 FORMATS = ("png", "svg", "pdf", "xlsx", "csv")
-DPI = 200
-_PAGE = (11.69, 8.27)  # A4 landscape, inches
-_CAPTION_IN = 0.7
-_PNG_META: dict[str, Any] = {"Software": None}
-_SVG_META: dict[str, Any] = {"Creator": None, "Date": None, "Format": None, "Type": None}
-
-
-@dataclass
-class _Chart:
-    name: str
-    draw: Callable[..., Any]
-    table: pd.DataFrame
-    caption: tuple[str, str]
-    kwargs: dict[str, Any] = field(default_factory=dict)
-    size: tuple[float, float] = (9.0, 5.5)
 
 
 def _is_cohort(log: pd.DataFrame) -> bool:
@@ -121,10 +108,11 @@ def compute_tables(log: pd.DataFrame, *, as_of: pd.Timestamp) -> dict[str, pd.Da
 def _student_tables(
     log: pd.DataFrame, *, as_of: pd.Timestamp
 ) -> dict[str, dict[str, pd.DataFrame]]:
-    """Per student of a cohort: coverage and response rates by warmth."""
+    """Per student of a cohort: coverage, response rates by warmth and the follow-ups due."""
     if not _is_cohort(log):
         return {}
     from ..analysis.fields import coverage
+    from ..analysis.followups import follow_ups_due
     from ..analysis.responses import response_rates
 
     out = {}
@@ -137,99 +125,9 @@ def _student_tables(
         out[str(owner)] = {
             "coverage": coverage(rows, as_of=as_of),
             "rates": response_rates(rows, by="warmth", as_of=as_of),
+            "follow_ups": follow_ups_due(rows, as_of=as_of),
         }
     return out
-
-
-def _charts(t: dict[str, pd.DataFrame], log: pd.DataFrame) -> list[_Chart]:
-    from ..charts import (
-        plot_activity,
-        plot_coverage,
-        plot_funnel,
-        plot_meeting_discipline,
-        plot_perspective_heatmap,
-        plot_referral_tree,
-        plot_response_rates,
-        plot_thank_you_timeliness,
-        plot_time_to_response,
-    )
-    from ..charts.network import tree_rows
-
-    max_chains = 30
-    rows = tree_rows(t["referral_chains"], max_chains=max_chains)
-    tree_height = min(max(5.5, 0.2 * rows + 2.0), 40.0)
-    n_fields = len(t["coverage"])
-    status = log[["contact", "status"]] if "status" in log.columns else None
-    charts = [
-        _Chart(
-            "response_rates_channel",
-            plot_response_rates,
-            t["response_rates_channel"],
-            _captions.rates(t["response_rates_channel"], "channel"),
-        ),
-        _Chart(
-            "response_rates_warmth",
-            plot_response_rates,
-            t["response_rates_warmth"],
-            _captions.rates(t["response_rates_warmth"], "warmth"),
-        ),
-        _Chart("funnel", plot_funnel, t["funnel"], _captions.funnel(t["funnel"])),
-        _Chart(
-            "time_to_response",
-            plot_time_to_response,
-            t["time_to_response"],
-            _captions.timing(t["response_time_summary"]),
-        ),
-        _Chart("activity", plot_activity, t["activity"], _captions.activity(t["activity"])),
-        _Chart(
-            "coverage",
-            plot_coverage,
-            t["coverage"],
-            _captions.coverage(t["coverage"]),
-            size=(9.0, min(max(4.5, 0.45 * n_fields + 2.5), 30.0)),
-        ),
-        _Chart(
-            "perspectives_seniority",
-            plot_perspective_heatmap,
-            t["perspectives_seniority"],
-            _captions.perspectives(t["perspectives_seniority"], "seniority"),
-            {"perspective": "seniority"},
-        ),
-        _Chart(
-            "referral_tree",
-            plot_referral_tree,
-            t["referral_chains"],
-            _captions.referrals(t["referral_summary"]),
-            {"log": status, "max_chains": max_chains},
-            size=(9.0, tree_height),
-        ),
-        _Chart(
-            "thank_you_timeliness",
-            plot_thank_you_timeliness,
-            t["thank_you_timeliness"],
-            _captions.thanks(t["thank_you_timeliness"]),
-            size=(9.0, 4.5),
-        ),
-        _Chart(
-            "meeting_discipline",
-            plot_meeting_discipline,
-            t["meeting_discipline"],
-            _captions.meetings(t["meeting_discipline"]),
-            size=(9.0, 4.0),
-        ),
-    ]
-    if "cohort_summary" in t:
-        charts.append(
-            _Chart(
-                "cohort_overview",
-                plot_response_rates,
-                t["response_rates_owner"],
-                _captions.cohort(t["cohort_summary"]),
-                {"title": "Response rate per student"},
-                size=(9.0, min(max(5.0, 0.35 * len(t["cohort_summary"]) + 2.5), 30.0)),
-            )
-        )
-    return charts
 
 
 def _check_formats(formats: Iterable[str] | str) -> tuple[str, ...]:
@@ -244,78 +142,6 @@ def _check_formats(formats: Iterable[str] | str) -> tuple[str, ...]:
     return chosen
 
 
-def _figure(size: tuple[float, float]) -> Any:
-    from matplotlib.figure import Figure
-
-    return Figure(figsize=size, layout="constrained")
-
-
-def _chart_figure(chart: _Chart, as_of: pd.Timestamp) -> Any:
-    fig = _figure(chart.size)
-    height = chart.size[1]
-    ax, cap = fig.subplots(2, 1, height_ratios=[height - _CAPTION_IN, _CAPTION_IN])
-    chart.draw(chart.table, ax=ax, as_of=as_of, **chart.kwargs)
-    _caption(cap, chart.caption)
-    return fig
-
-
-def _caption(cap: Any, lines: tuple[str, str]) -> None:
-    cap.axis("off")
-    cap.text(0, 1, lines[0], va="top", ha="left", fontsize=8.5, wrap=True, transform=cap.transAxes)
-    cap.text(
-        0,
-        0.45,
-        "→ " + lines[1],
-        va="top",
-        ha="left",
-        fontsize=8.5,
-        wrap=True,
-        fontweight="bold",
-        transform=cap.transAxes,
-    )
-
-
-def _title_page(title: str, as_of: pd.Timestamp, t: dict[str, pd.DataFrame]) -> Any:
-    fig = _figure(_PAGE)
-    fig.text(0.06, 0.88, title, fontsize=24, fontweight="bold", va="top")
-    fig.text(
-        0.06,
-        0.80,
-        f"Informational interviews · as of {as_of.date().isoformat()}",
-        fontsize=12,
-        color=_style.MUTED,
-        va="top",
-    )
-    for i, (label, value, detail) in enumerate(_captions.headline(t)):
-        y = 0.66 - i * 0.12
-        fig.text(
-            0.06,
-            y,
-            value,
-            fontsize=26,
-            fontweight="bold",
-            va="top",
-            color=_style.OKABE_ITO["blue"],
-        )
-        fig.text(0.30, y - 0.005, label, fontsize=13, va="top")
-        fig.text(0.30, y - 0.045, detail, fontsize=9.5, color=_style.MUTED, va="top")
-    return fig
-
-
-def _student_page(owner: str, tables: dict[str, pd.DataFrame], as_of: pd.Timestamp) -> Any:
-    from ..charts import plot_coverage, plot_response_rates
-
-    fig = _figure(_PAGE)
-    top, cap = fig.subfigures(2, 1, height_ratios=[_PAGE[1] - _CAPTION_IN, _CAPTION_IN])
-    left, right = top.subplots(1, 2)
-    top.suptitle(owner, fontsize=14, fontweight="bold", x=0.01, ha="left")
-    # Half-width panels: short titles, so they do not run into the footnote.
-    plot_response_rates(tables["rates"], ax=left, as_of=as_of, title="Response rate")
-    plot_coverage(tables["coverage"], ax=right, as_of=as_of, title="Interviews per field")
-    _caption(cap.subplots(), _captions.coverage(tables["coverage"]))
-    return fig
-
-
 def _write(
     log: pd.DataFrame,
     tables: dict[str, pd.DataFrame],
@@ -325,9 +151,32 @@ def _write(
     as_of: pd.Timestamp,
     formats: tuple[str, ...],
     title: str,
+    worker: ChartWorker | None = None,
 ) -> None:
-    from matplotlib.backends.backend_pdf import PdfPages
+    """Write every output asked for: the seams where each kind of file is written."""
+    _write_tables(tables, folder, formats=formats, title=title)
+    _write_charts_and_pdf(
+        log, tables, students, folder, as_of=as_of, formats=formats, title=title, worker=worker
+    )
 
+
+def _start_chart_worker(
+    log: pd.DataFrame, as_of: pd.Timestamp, folder: Path, formats: tuple[str, ...]
+) -> ChartWorker | None:
+    """The second process that writes the chart files while this one writes the PDF."""
+    from .drawing import start_worker
+
+    images = tuple(f for f in ("png", "svg") if f in formats)
+    if "pdf" not in formats or not images:
+        return None  # one kind of drawing only: nothing to share
+    (folder / "charts").mkdir()
+    return start_worker(log, as_of, folder / "charts", images)
+
+
+def _write_tables(
+    tables: dict[str, pd.DataFrame], folder: Path, *, formats: tuple[str, ...], title: str
+) -> None:
+    """The workbook and the CSV tables."""
     from ..io.export import write_tables_csv, write_tables_xlsx
 
     sheets = {("response_rates" if k == "overall" else k): v for k, v in tables.items()}
@@ -336,45 +185,53 @@ def _write(
     if "csv" in formats:
         (folder / "tables").mkdir()
         write_tables_csv(sheets, folder / "tables")
-    images = [f for f in ("png", "svg") if f in formats]
-    if images:
-        (folder / "charts").mkdir()
-    pdf = None
-    if "pdf" in formats:
-        meta = {
-            "Title": title,
-            "Author": None,
-            "Creator": None,
-            "Producer": None,
-            "CreationDate": None,
-        }
-        pdf = PdfPages(folder / "report.pdf", metadata=meta)
-    try:
-        with _style_context():
-            if pdf is not None:
-                pdf.savefig(_title_page(title, as_of, tables))
-            for chart in _charts(tables, log):
-                fig = _chart_figure(chart, as_of)
-                if "png" in images:
-                    fig.savefig(
-                        folder / "charts" / f"{chart.name}.png", dpi=DPI, metadata=_PNG_META
-                    )
-                if "svg" in images:
-                    fig.savefig(folder / "charts" / f"{chart.name}.svg", metadata=_SVG_META)
-                if pdf is not None:
-                    pdf.savefig(fig)
-            if pdf is not None:
-                for owner, student in students.items():
-                    pdf.savefig(_student_page(owner, student, as_of))
-    finally:
-        if pdf is not None:
-            pdf.close()
 
 
-def _style_context() -> Any:
-    import matplotlib.pyplot as plt
+def _write_charts_and_pdf(
+    log: pd.DataFrame,
+    tables: dict[str, pd.DataFrame],
+    students: dict[str, dict[str, pd.DataFrame]],
+    folder: Path,
+    *,
+    as_of: pd.Timestamp,
+    formats: tuple[str, ...],
+    title: str,
+    worker: ChartWorker | None = None,
+) -> None:
+    """Each chart drawn once, saved as PNG and SVG, and the PDF (title, lists, charts...)."""
+    from . import pages as _pages
+    from .drawing import drawn_charts
+    from .pdf import style_context, write_pdf
 
-    return plt.rc_context(cast("dict[RcKeyType, Any]", _style.RC))  # RC's keys are rcParams'
+    images = tuple(f for f in ("png", "svg") if f in formats)
+    if not images and "pdf" not in formats:
+        return
+    if images and worker is None:
+        (folder / "charts").mkdir(exist_ok=True)
+    with style_context():
+        specs = _pages.charts(tables, log)
+    shown = [c for c in specs if not c.skipped]
+    # With a worker, it writes the chart files; the figures drawn here are the PDF's.
+    own = () if worker is not None else images
+    figures = drawn_charts(shown, folder / "charts", images=own, as_of=as_of)
+    if "pdf" not in formats:
+        for _ in figures:  # the chart files are written as the figures are drawn
+            pass
+        return
+
+    def pdf_pages() -> Iterator[Any]:
+        yield _pages.title_page(title, as_of, tables)
+        yield from _pages.list_pages(tables, title)
+        yield from figures
+        summary = _pages.summary_page([c for c in specs if c.skipped])
+        if summary is not None:
+            yield summary
+        for owner, student in students.items():
+            yield from _pages.student_pages(owner, student, as_of)
+
+    write_pdf(folder / "report.pdf", pdf_pages(), title=title)
+    if worker is not None:
+        worker.finish()
 
 
 def _move_into_place(tmp: Path, out: Path) -> None:
@@ -464,14 +321,19 @@ def build_report(
 
         log = _anonymize(log)
     title = title or "Informational-interview report"
-    tables = compute_tables(log, as_of=stamp)
-    students = _student_tables(log, as_of=stamp)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    worker = None
     try:
-        _write(log, tables, students, tmp, as_of=stamp, formats=chosen, title=title)
+        # Started before the tables: the chart files are made alongside (.drawing).
+        worker = _start_chart_worker(log, stamp, tmp, chosen)
+        tables = compute_tables(log, as_of=stamp)
+        students = _student_tables(log, as_of=stamp)
+        _write(log, tables, students, tmp, as_of=stamp, formats=chosen, title=title, worker=worker)
         _move_into_place(tmp, out)
     except BaseException:
+        if worker is not None:
+            worker.stop()
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return out
