@@ -307,7 +307,7 @@ def group_labels(table: pd.DataFrame, by: list[str]) -> list[str]:
     from .labels import values_labelled
 
     if not by or table.empty:
-        return ["all"] * len(table)
+        return ["All"] * len(table)
     parts = [values_labelled(col, table[col]) for col in by]
     return [" · ".join(words) for words in zip(*parts, strict=True)]
 

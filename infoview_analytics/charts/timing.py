@@ -99,7 +99,7 @@ def plot_time_to_response(
             lo, hi = np.r_[0.0, lo], np.r_[0.0, hi]
         color = _style.PALETTE[g % len(_style.PALETTE)]
         step_kw = {"color": color, "linewidth": 1.8, **kwargs}
-        ax.step(t, s, where="post", label=group if by_cols else "all requests", **step_kw)
+        ax.step(t, s, where="post", label=group if by_cols else "All requests", **step_kw)
         ax.fill_between(
             t,
             np.nan_to_num(lo),

@@ -297,9 +297,9 @@ def build_report(
     --------
     >>> import tempfile, infoview_analytics as iv
     >>> out = build_report(iv.example_log(), f"{tempfile.mkdtemp()}/report",
-    ...                    as_of=iv.SAMPLE_AS_OF, formats=["pdf", "csv"])
+    ...                    as_of=iv.SAMPLE_AS_OF, formats=["xlsx", "csv"])
     >>> sorted(p.name for p in out.iterdir())
-    ['report.pdf', 'tables']
+    ['tables', 'tables.xlsx']
     """
     if not isinstance(log, pd.DataFrame):
         msg = (

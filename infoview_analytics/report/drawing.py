@@ -10,7 +10,9 @@ between the processes. It is a plain subprocess (not ``multiprocessing``), so
 a script calling :func:`~infoview_analytics.build_report` without an
 ``if __name__ == "__main__"`` guard, a notebook or a multi-threaded program all
 work the same. The worker's warnings are re-issued here and its errors raised
-here. ``INFOVIEW_REPORT_WORKERS=1`` draws everything in the calling process.
+here. The worker is used when a core is idle (:func:`workers`);
+``INFOVIEW_REPORT_WORKERS=1`` draws everything in the calling process, ``2``
+always uses the worker.
 """
 
 from __future__ import annotations
@@ -39,13 +41,23 @@ _WORKERS_ENV = "INFOVIEW_REPORT_WORKERS"
 
 
 def workers() -> int:
-    """How many processes draw the report (1: the calling process alone; at most 2)."""
+    """How many processes draw the report (1: the calling process alone; at most 2).
+
+    ``INFOVIEW_REPORT_WORKERS`` decides when set; otherwise two when there are
+    two cores and one of them is idle (the 1-minute load average is below the
+    cores less one): on a busy machine a second process only competes with this
+    one, and the report is faster drawn alone.
+    """
     wanted = os.environ.get(_WORKERS_ENV, "").strip()
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     limit = min(2, cores or 1)
     if wanted.isdigit() and int(wanted) > 0:
         return min(int(wanted), limit)
-    return limit
+    try:
+        idle = os.getloadavg()[0] < (cores or 1) - 1
+    except OSError:  # no load average on this system
+        idle = True
+    return limit if idle else 1
 
 
 def save_chart(chart: Chart, folder: Path, images: Sequence[str], as_of: pd.Timestamp) -> Any:

@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..charts import captions as _captions
 from ..charts import style as _style
+from .pdf import plain_glyphs
 from .tables_pages import PAGE, Section, coverage_section, follow_ups_section, table_pages
 
 __all__: list[str] = []
@@ -201,8 +202,10 @@ def fix_layout(fig: Any) -> None:
     Each ``savefig`` would otherwise lay the figure out again (a third of the
     report's time went there); the positions do not depend on the output format.
     """
+    plain_glyphs(fig)
     fig.draw_without_rendering()
     fig.set_layout_engine("none")
+    plain_glyphs(fig)  # the tick labels made by the drawing
 
 
 def title_page(title: str, as_of: pd.Timestamp, t: dict[str, pd.DataFrame]) -> Any:
@@ -231,7 +234,7 @@ def title_page(title: str, as_of: pd.Timestamp, t: dict[str, pd.DataFrame]) -> A
         )
         fig.text(0.30, y - 0.005, label, fontsize=13, va="top")
         fig.text(0.30, y - 0.045, detail, fontsize=9.5, color=_style.MUTED, va="top")
-    return fig
+    return plain_glyphs(fig)
 
 
 def summary_page(skipped: list[Chart]) -> Any | None:
@@ -259,7 +262,7 @@ def summary_page(skipped: list[Chart]) -> Any | None:
             fig.text(0.07, y, text, fontsize=9, va="top")
             y -= 0.028 * (text.count("\n") + 1) + 0.008
         y -= 0.015
-    return fig
+    return plain_glyphs(fig)
 
 
 def list_pages(t: dict[str, pd.DataFrame], title: str) -> list[Any]:

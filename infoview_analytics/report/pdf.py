@@ -53,6 +53,21 @@ def write_pdf(path: Path, pages: Iterable[Any], *, title: str, lang: str = "en")
     set_language(path, lang)
 
 
+def plain_glyphs(fig: Any) -> Any:
+    """Turn ligatures off in every text of ``fig`` ("fi" stays two letters); returns ``fig``.
+
+    matplotlib 3.11 shapes text with ligatures; a PDF reader that extracts text
+    from the glyphs (ghostscript's txtwrite) then reads "field" as "oeld". Older
+    matplotlib versions draw no ligatures (and have no ``set_fontfeatures``).
+    """
+    from matplotlib.text import Text
+
+    for text in fig.findobj(Text):
+        if hasattr(text, "set_fontfeatures"):
+            text.set_fontfeatures(["-liga"])
+    return fig
+
+
 _TRAILER = re.compile(
     rb"trailer\s*<<(?P<body>.*?)>>\s*startxref\s*(?P<xref>\d+)\s*%%EOF\s*$", re.S
 )

@@ -147,7 +147,9 @@ def table_pages(heading: str, sections: Sequence[Section], *, subtitle: str = ""
     page = _Page(heading, subtitle)
     pages.append(page)
     for section in sections:
-        if not page.fits(3 + len(section.header_cells[0]) + 1):
+        first = max((len(c) for c in section.rows[0]), default=1) if section.rows else 1
+        header = max(len(c) for c in section.header_cells)
+        if not page.fits(3 + header + first):  # the title, the header and one row together
             page = _Page(heading, subtitle)
             pages.append(page)
         page.section_title(section.title)
@@ -177,7 +179,9 @@ def table_pages(heading: str, sections: Sequence[Section], *, subtitle: str = ""
                 fontsize=7,
                 color=_style.MUTED,
             )
-    return [p.fig for p in pages]
+    from .pdf import plain_glyphs
+
+    return [plain_glyphs(p.fig) for p in pages]
 
 
 class _Page:
