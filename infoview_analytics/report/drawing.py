@@ -83,7 +83,7 @@ def _chart_files(
     log: pd.DataFrame, as_of: pd.Timestamp, folder: Path, images: Sequence[str]
 ) -> None:
     """Everything the worker does: the tables, the charts, their files."""
-    from .build import compute_tables
+    from .computing import compute_tables
     from .pages import charts
 
     tables = compute_tables(log, as_of=as_of)

@@ -116,9 +116,9 @@ def test_coverage_caption_counts_fields(sample):
 
 
 def test_meetings_caption_leaves_out_what_was_not_recorded():
-    table = pd.DataFrame(
-        {c: [0] for c in TABLES["meeting_discipline"].columns}
-    ).assign(interviews=4, with_questions=4, questions_in_guidance=3)
+    table = pd.DataFrame({c: [0] for c in TABLES["meeting_discipline"].columns}).assign(
+        interviews=4, with_questions=4, questions_in_guidance=3
+    )
     shows, _ = captions.meetings(table)
     assert shows == "3 of 4 meetings had 5–7 prepared questions."
     assert "0 of 0" not in shows

@@ -135,7 +135,7 @@ def _texts(path) -> list[str]:
 
 
 def test_pdf_pages_and_metadata(anonymized):
-    log, out = anonymized
+    _, out = anonymized
     reader = PdfReader(out / "report.pdf")
     texts = _texts(out / "report.pdf")
     # title page, the lists (follow-ups, coverage), then one page per chart
@@ -222,9 +222,9 @@ def test_poppler_reads_the_pdf_without_errors(anonymized):
 def test_ghostscript_renders_the_pdf_without_errors(anonymized, tmp_path):
     _, out = anonymized
     for device, name in (("txtwrite", "text.txt"), ("pnggray", "page%d.png")):
+        gs = ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-r20", f"-sDEVICE={device}"]
         run = subprocess.run(
-            ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-r20", f"-sDEVICE={device}"]
-            + [f"-sOutputFile={tmp_path / name}", str(out / "report.pdf")],
+            [*gs, f"-sOutputFile={tmp_path / name}", str(out / "report.pdf")],
             capture_output=True,
             text=True,
             check=True,
