@@ -162,11 +162,11 @@ def test_pdf_pages_and_metadata(anonymized):
 
 def _fonts(reader):
     for page in reader.pages:
-        fonts = page["/Resources"].get("/Font") or {}
-        for ref in fonts.values():
+        fonts = page["/Resources"].get_object().get("/Font")
+        for ref in (fonts.get_object() if fonts is not None else {}).values():
             font = ref.get_object()
             yield font
-            for child in font.get("/DescendantFonts") or []:
+            for child in (font.get("/DescendantFonts") or []).get_object():
                 yield child.get_object()
 
 

@@ -23,7 +23,7 @@ def test_write_pdf_truetype_title_and_language(tmp_path):
     assert reader.trailer["/Root"]["/Lang"] == "en"
     assert "Interviews per field" in reader.pages[0].extract_text().replace("\x00", "")
     for page in reader.pages:
-        for ref in page["/Resources"]["/Font"].values():
+        for ref in page["/Resources"].get_object()["/Font"].get_object().values():
             assert ref.get_object()["/Subtype"] != "/Type3"
 
 
