@@ -65,7 +65,7 @@ def test_funnel_by_group_draws_one_bar_per_group_and_stage():
     table = table[["warmth", "stage", "count", "conversion"]]
     ax = charts.plot_funnel(table, ax=_ax())
     assert len(_bars(ax)) == 10
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["cold", "warm"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Cold", "Warm"]
 
 
 # ------------------------------------------------------------------ activity
