@@ -31,7 +31,8 @@ import infoview_analytics as iv
 from benchmarks.generate import make_cohort_log
 from infoview_analytics.core.args import as_of_timestamp
 from infoview_analytics.io.loader import read_log
-from infoview_analytics.report.build import _student_tables, build_report, compute_tables
+from infoview_analytics.report.build import build_report
+from infoview_analytics.report.computing import compute_tables, student_tables
 
 AS_OF = "2026-04-17"
 FORMATS = ("png", "svg", "pdf", "xlsx", "csv")
@@ -57,7 +58,7 @@ def bench(name: str, log: pd.DataFrame, folder: Path, repeat: int) -> dict[str, 
 
     def tables() -> None:
         compute_tables(log, as_of=stamp)
-        _student_tables(log, as_of=stamp)
+        student_tables(log, as_of=stamp)
 
     counter = iter(range(10**6))
 

@@ -478,7 +478,8 @@ print("\\n".join(written))"""
     ),
     md(
         "## What was written\n\n"
-        "`report.pdf` opens with the headline figures, then one page per chart with a "
+        "`report.pdf` opens with the headline figures and the lists to work from (the "
+        "follow-ups due, the coverage per field), then one page per chart with a "
         "caption saying what it shows and what to do about it. `charts/` holds each chart "
         "as a PNG, `tables/` the summary tables as CSV. Here is one chart, as written:"
     ),

@@ -15,6 +15,7 @@ import pandas as pd
 from ..analysis import PreparedLog, coverage
 from ..core.docs import fill_doc
 from . import style as _style
+from .labels import column_label, value_label
 
 if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn
     from matplotlib.axes import Axes
@@ -149,6 +150,7 @@ def plot_coverage(
     ax.set_yticks(y, field_labels.tolist())
     ax.set_ylim(len(table) - 0.5, -1.0)
     ax.set_xlim(0, top)
+    _style.whole_numbers(ax.xaxis)
     handles = [
         Patch(color=_style.COVERAGE_COLORS[s], label=_STATUS_TEXT[s])
         for s in _STATUS_TEXT
@@ -215,7 +217,7 @@ def plot_perspective_heatmap(
         table = perspective_matrix(table, as_of=as_of, **kw)
     ax = _style.get_ax(ax)
     perspective = perspective or table.attrs.get("perspective", "perspective")
-    name = str(perspective).replace("_", " ")
+    name = column_label(str(perspective)).lower()
     title = title or f"Interviews per field and {name}"
     row_col = table.columns[0] if len(table.columns) else "field"
     values = table.drop(columns=[row_col]).apply(pd.to_numeric, errors="coerce").fillna(0)
@@ -239,7 +241,9 @@ def plot_perspective_heatmap(
             fontsize=8,
             color="white" if v > high else ("0.1" if v else "0.6"),
         )
-    ax.set_xticks(range(counts.shape[1]), [str(c).replace("_", " ") for c in values.columns])
+    ax.set_xticks(
+        range(counts.shape[1]), [value_label(str(perspective), c) for c in values.columns]
+    )
     ax.set_yticks(
         range(counts.shape[0]),
         table[row_col].astype(object).fillna("(no field)").astype(str).tolist(),
@@ -254,5 +258,5 @@ def plot_perspective_heatmap(
         title=title,
         footnote=note,
         xlabel=f"{name.capitalize()} (interviews per cell)",
-        ylabel=str(row_col).replace("_", " ").capitalize(),
+        ylabel=column_label(str(row_col)),
     )

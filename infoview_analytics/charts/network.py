@@ -22,6 +22,7 @@ from ..analysis import PreparedLog
 from ..core.docs import fill_doc
 from ..core.names import key
 from . import style as _style
+from .labels import value_label
 
 if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn
     from matplotlib.axes import Axes
@@ -31,7 +32,7 @@ __all__ = ["plot_referral_tree"]
 _CHAINS = _style.declared("referral_chains", "contact", "path")
 (_IN_LOG,) = _style.declared("referral_chains", "in_log")
 _ARROW = " → "
-_OUTSIDE = "outside the log"
+_OUTSIDE = "Not in the log"
 
 
 def _key(name: object) -> str:
@@ -236,11 +237,11 @@ def plot_referral_tree(
         if node not in in_log:
             label = _OUTSIDE
         elif status:
-            label = status.get(node, "") or "unknown"
+            label = status.get(node, "") or "Unknown"
         else:
             label = "person"
         groups.setdefault(label, []).append(node)
-    order = [*_style.STATUS_COLORS, "unknown", _OUTSIDE]
+    order = [*_style.STATUS_COLORS, "Unknown", _OUTSIDE]
     handles = []
     for label in sorted(groups, key=lambda s: order.index(s) if s in order else len(order)):
         members = groups[label]
@@ -256,7 +257,8 @@ def plot_referral_tree(
             "zorder": 3,
             **kwargs,
         }
-        ax.scatter(xy[:, 0], xy[:, 1], label=label.replace("_", " "), **scatter_kw)
+        words = value_label("status", label) if label in _style.STATUS_COLORS else label
+        ax.scatter(xy[:, 0], xy[:, 1], label=words, **scatter_kw)
         handles.append(
             Line2D(
                 [],
@@ -265,7 +267,7 @@ def plot_referral_tree(
                 linestyle="",
                 markerfacecolor=face,
                 markeredgecolor="0.2",
-                label=label.replace("_", " "),
+                label=words,
             )
         )
     for node, (x, y) in pos.items():
@@ -276,7 +278,7 @@ def plot_referral_tree(
     ax.set_xticks(range(int(max_depth) + 1))
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), title="status")
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), title="Status")
     hidden = len(names) - len(pos)
     xlabel = "Introductions from the start of the chain"
     if hidden:

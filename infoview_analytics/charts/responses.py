@@ -16,6 +16,7 @@ from ..analysis import activity, funnel, response_rates
 from ..core.args import check_choice
 from ..core.docs import fill_doc
 from . import style as _style
+from .labels import column_label, value_label
 from .style import as_int, by_columns
 
 if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn
@@ -37,6 +38,11 @@ _FUNNEL = _style.declared("funnel", "stage", "count", "conversion")
 _ACTIVITY = _style.declared(
     "activity", "period", "asks", "responses", "interviews", "cumulative_interviews"
 )
+
+
+def _noun(column: str) -> str:
+    """A grouping column in a title ("warmth" -> "warm vs cold")."""
+    return {"warmth": "warm vs cold", "owner": "student"}.get(column, column_label(column).lower())
 
 
 @_style.styled
@@ -96,7 +102,7 @@ def plot_response_rates(
     ax = _style.get_ax(ax)
     by_cols = by_columns(table, "response_rates")
     what = "Response" if measure == "response" else "Interview"
-    group_text = " and ".join(by_cols) if by_cols else "all requests"
+    group_text = " and ".join(_noun(c) for c in by_cols) if by_cols else "all requests"
     title = title or f"{what} rate by {group_text}"
     note = _style.resolve_footnote(
         footnote, table, as_of, as_int(table["asked"].sum()) if len(table) else None, "asked"
@@ -142,7 +148,7 @@ def plot_response_rates(
         title=title,
         footnote=note,
         xlabel=f"{what} rate (% of decided requests, 95% Wilson interval)",
-        ylabel=", ".join(by_cols) if by_cols else None,
+        ylabel=", ".join(column_label(c) for c in by_cols) if by_cols else None,
     )
 
 
@@ -215,10 +221,11 @@ def plot_funnel(
         for px, v, conv in zip(pos, values, rows["conversion"], strict=True):
             text = f"{int(v)}" if pd.isna(conv) else f"{int(v)}\n{conv:.0%}"
             ax.text(px, v, text, ha="center", va="bottom", fontsize=7 if by_cols else 8)
-    ax.set_xticks(x, [s.replace("_", " ") for s in stages])
+    ax.set_xticks(x, [value_label("funnel", s) for s in stages])
     ax.set_ylim(0, float(counts.max()) * 1.2 + 0.5)
+    _style.whole_numbers(ax.yaxis)
     if by_cols:
-        ax.legend(title=", ".join(by_cols))
+        ax.legend(title=", ".join(column_label(c) for c in by_cols))
     return _style.finish(
         ax,
         title=title,
@@ -306,12 +313,14 @@ def plot_activity(
         label="interviews so far (right axis)",
     )
     twin.set_ylim(bottom=0)
+    _style.whole_numbers(twin.yaxis)
     twin.set_ylabel("Cumulative interviews (people)")
     twin.spines["right"].set_visible(True)
     handles, labels = ax.get_legend_handles_labels()
     h2, l2 = twin.get_legend_handles_labels()
     ax.legend(handles + h2, labels + l2, loc="upper left")
     ax.set_ylim(0, float(totals.fillna(0).to_numpy().max()) * 1.35 + 0.5)
+    _style.whole_numbers(ax.yaxis)
     if len(table) > 8:
         ax.tick_params(axis="x", labelrotation=30)
     return _style.finish(

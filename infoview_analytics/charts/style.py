@@ -303,11 +303,20 @@ def no_data(ax: Axes, *, title: str, footnote: str, message: str = NO_DATA) -> A
 
 
 def group_labels(table: pd.DataFrame, by: list[str]) -> list[str]:
-    """One label per row from the ``by`` columns ("email · warm"); "all" without groups."""
+    """One label per row from the ``by`` columns, in plain words ("Email · Warm")."""
+    from .labels import values_labelled
+
     if not by or table.empty:
-        return ["all"] * len(table)
-    parts = table[by].astype(object).where(table[by].notna(), "(none)").astype(str)
-    return parts.agg(" · ".join, axis=1).tolist()
+        return ["All"] * len(table)
+    parts = [values_labelled(col, table[col]) for col in by]
+    return [" · ".join(words) for words in zip(*parts, strict=True)]
+
+
+def whole_numbers(axis: Any) -> None:
+    """Ticks of a count axis at whole numbers only (no 2.5 people)."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
 
 
 def percent(values: Any) -> Any:

@@ -15,6 +15,7 @@ import pandas as pd
 from ..analysis import time_to_response
 from ..core.docs import fill_doc
 from . import style as _style
+from .labels import column_label
 from .style import as_int, by_columns
 
 if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn
@@ -98,7 +99,7 @@ def plot_time_to_response(
             lo, hi = np.r_[0.0, lo], np.r_[0.0, hi]
         color = _style.PALETTE[g % len(_style.PALETTE)]
         step_kw = {"color": color, "linewidth": 1.8, **kwargs}
-        ax.step(t, s, where="post", label=group if by_cols else "all requests", **step_kw)
+        ax.step(t, s, where="post", label=group if by_cols else "All requests", **step_kw)
         ax.fill_between(
             t,
             np.nan_to_num(lo),
@@ -116,7 +117,7 @@ def plot_time_to_response(
     ax.set_ylim(0, 108)
     ax.set_xlim(left=0)
     if by_cols:
-        ax.legend(title=", ".join(by_cols), loc="lower right")
+        ax.legend(title=", ".join(column_label(c) for c in by_cols), loc="lower right")
     return _style.finish(
         ax,
         title=title,

@@ -2,10 +2,15 @@
 
 :func:`build_report` computes each analysis table once, draws each chart once
 (on a matplotlib ``Figure``, not pyplot's global state, so it runs headless and
-leaks no figures) and saves that figure in every format asked for. Layout of
-the report folder::
+leaks no figures) and saves that figure in every format asked for; the charts
+are drawn side by side on two cores (:mod:`.drawing`). The pieces: which
+charts and pages (:mod:`.pages`, the paged lists :mod:`.tables_pages`), the
+PDF itself (:mod:`.pdf`: TrueType text, title and language). Layout of the
+report folder::
 
-    report.pdf              title page, one page per chart, cohort pages
+    report.pdf              title page, the lists (follow-ups due, coverage),
+                            one page per chart, "not shown" (charts that have
+                            nothing to show and why), per-student pages
     charts/<name>.png|svg   each chart (PNG at 200 dpi)
     tables.xlsx             one sheet per table, header frozen, values only
     tables/<name>.csv       the same tables
@@ -23,214 +28,23 @@ import os
 import shutil
 import tempfile
 import uuid
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..charts import captions as _captions
-from ..charts import style as _style
 from ..core.args import as_of_timestamp
 from ..errors import InvalidArgumentError, ReportExistsError
+from .computing import compute_tables, student_tables
 from .sharing import MIN_GROUP_SIZE, Shared, share
 
-if TYPE_CHECKING:  # matplotlib is imported when a report is drawn
-    from matplotlib.typing import RcKeyType
+if TYPE_CHECKING:
+    from .drawing import ChartWorker
 
 __all__ = ["build_report"]
 
 FORMATS = ("png", "svg", "pdf", "xlsx", "csv")
-DPI = 200
-_PAGE = (11.69, 8.27)  # A4 landscape, inches
-_CAPTION_IN = 0.7
-_PNG_META: dict[str, Any] = {"Software": None}
-_SVG_META: dict[str, Any] = {"Creator": None, "Date": None, "Format": None, "Type": None}
-
-
-@dataclass
-class _Chart:
-    name: str
-    draw: Callable[..., Any]
-    table: pd.DataFrame
-    caption: tuple[str, str]
-    kwargs: dict[str, Any] = field(default_factory=dict)
-    size: tuple[float, float] = (9.0, 5.5)
-
-
-def _is_cohort(log: pd.DataFrame) -> bool:
-    """Whether the log holds several students' rows (owners told apart by the name key)."""
-    from ..core.names import name_codes
-
-    return "owner" in log.columns and len(name_codes(log["owner"])[1]) > 1
-
-
-def compute_tables(log: pd.DataFrame, *, as_of: pd.Timestamp) -> dict[str, pd.DataFrame]:
-    """Every table the report shows, computed once (also the xlsx sheets / CSV files).
-
-    The log is prepared once, so the analyses share their common steps, and every
-    table is as of ``as_of`` (none depends on the day the report is built).
-    """
-    from ..analysis import (
-        activity,
-        classify_contacts,
-        coverage,
-        follow_ups_due,
-        funnel,
-        meeting_discipline,
-        perspective_matrix,
-        prepare,
-        referral_chains,
-        referral_summary,
-        response_rates,
-        response_time_summary,
-        thank_you_timeliness,
-        time_to_response,
-    )
-
-    p = prepare(log, as_of=as_of)
-
-    t: dict[str, pd.DataFrame] = {
-        "overall": response_rates(p, as_of=as_of),
-        "response_rates_channel": response_rates(p, by="channel", as_of=as_of),
-        "response_rates_warmth": response_rates(p, by="warmth", as_of=as_of),
-        "response_rates_source": response_rates(p, by="source", as_of=as_of),
-        "response_rates_field": response_rates(p, by="field", as_of=as_of),
-        "funnel": funnel(p, as_of=as_of),
-        "activity": activity(p, as_of=as_of),
-        "time_to_response": time_to_response(p, by="warmth", as_of=as_of),
-        "response_time_summary": response_time_summary(p, by="warmth", as_of=as_of),
-        "contacts": classify_contacts(p, as_of=as_of),
-        "follow_ups_due": follow_ups_due(p, as_of=as_of),
-        "thank_you_timeliness": thank_you_timeliness(p),
-        "meeting_discipline": meeting_discipline(p),
-        "referral_chains": referral_chains(p, as_of=as_of),
-        "referral_summary": referral_summary(p, as_of=as_of),
-        "coverage": coverage(p, as_of=as_of),
-        "perspectives_seniority": perspective_matrix(p, perspective="seniority"),
-        "perspectives_org_type": perspective_matrix(p, perspective="org_type"),
-    }
-    if _is_cohort(log):
-        from ..analysis import cohort_summary
-
-        t["cohort_summary"] = cohort_summary(p, as_of=as_of)
-        t["response_rates_owner"] = response_rates(p, by="owner", as_of=as_of)
-    return t
-
-
-def _student_tables(
-    log: pd.DataFrame, *, as_of: pd.Timestamp
-) -> dict[str, dict[str, pd.DataFrame]]:
-    """Per student of a cohort: coverage and response rates by warmth."""
-    if not _is_cohort(log):
-        return {}
-    from ..analysis.fields import coverage
-    from ..analysis.responses import response_rates
-
-    out = {}
-    from ..analysis.grouping import group_keys
-
-    # Students told apart by the name key ("Amy" and "amy " are one), as in the analyses.
-    student = group_keys(log, ["owner"])["owner"].where(log["owner"].notna())
-    for owner, rows in log.groupby(student, sort=True, dropna=True):
-        rows = rows.reset_index(drop=True)
-        out[str(owner)] = {
-            "coverage": coverage(rows, as_of=as_of),
-            "rates": response_rates(rows, by="warmth", as_of=as_of),
-        }
-    return out
-
-
-def _charts(t: dict[str, pd.DataFrame], log: pd.DataFrame) -> list[_Chart]:
-    from ..charts import (
-        plot_activity,
-        plot_coverage,
-        plot_funnel,
-        plot_meeting_discipline,
-        plot_perspective_heatmap,
-        plot_referral_tree,
-        plot_response_rates,
-        plot_thank_you_timeliness,
-        plot_time_to_response,
-    )
-    from ..charts.network import tree_rows
-
-    max_chains = 30
-    rows = tree_rows(t["referral_chains"], max_chains=max_chains)
-    tree_height = min(max(5.5, 0.2 * rows + 2.0), 40.0)
-    n_fields = len(t["coverage"])
-    status = log[["contact", "status"]] if "status" in log.columns else None
-    charts = [
-        _Chart(
-            "response_rates_channel",
-            plot_response_rates,
-            t["response_rates_channel"],
-            _captions.rates(t["response_rates_channel"], "channel"),
-        ),
-        _Chart(
-            "response_rates_warmth",
-            plot_response_rates,
-            t["response_rates_warmth"],
-            _captions.rates(t["response_rates_warmth"], "warmth"),
-        ),
-        _Chart("funnel", plot_funnel, t["funnel"], _captions.funnel(t["funnel"])),
-        _Chart(
-            "time_to_response",
-            plot_time_to_response,
-            t["time_to_response"],
-            _captions.timing(t["response_time_summary"]),
-        ),
-        _Chart("activity", plot_activity, t["activity"], _captions.activity(t["activity"])),
-        _Chart(
-            "coverage",
-            plot_coverage,
-            t["coverage"],
-            _captions.coverage(t["coverage"]),
-            size=(9.0, min(max(4.5, 0.45 * n_fields + 2.5), 30.0)),
-        ),
-        _Chart(
-            "perspectives_seniority",
-            plot_perspective_heatmap,
-            t["perspectives_seniority"],
-            _captions.perspectives(t["perspectives_seniority"], "seniority"),
-            {"perspective": "seniority"},
-        ),
-        _Chart(
-            "referral_tree",
-            plot_referral_tree,
-            t["referral_chains"],
-            _captions.referrals(t["referral_summary"]),
-            {"log": status, "max_chains": max_chains},
-            size=(9.0, tree_height),
-        ),
-        _Chart(
-            "thank_you_timeliness",
-            plot_thank_you_timeliness,
-            t["thank_you_timeliness"],
-            _captions.thanks(t["thank_you_timeliness"]),
-            size=(9.0, 4.5),
-        ),
-        _Chart(
-            "meeting_discipline",
-            plot_meeting_discipline,
-            t["meeting_discipline"],
-            _captions.meetings(t["meeting_discipline"]),
-            size=(9.0, 4.0),
-        ),
-    ]
-    if "cohort_summary" in t:
-        charts.append(
-            _Chart(
-                "cohort_overview",
-                plot_response_rates,
-                t["response_rates_owner"],
-                _captions.cohort(t["cohort_summary"]),
-                {"title": "Response rate per student"},
-                size=(9.0, min(max(5.0, 0.35 * len(t["cohort_summary"]) + 2.5), 30.0)),
-            )
-        )
-    return charts
 
 
 def _check_sharing(anonymize: bool, keep_organizations: bool, min_group_size: object) -> int:
@@ -261,83 +75,6 @@ def _check_formats(formats: Iterable[str] | str) -> tuple[str, ...]:
     return chosen
 
 
-def _figure(size: tuple[float, float]) -> Any:
-    from matplotlib.figure import Figure
-
-    return Figure(figsize=size, layout="constrained")
-
-
-def _chart_figure(chart: _Chart, as_of: pd.Timestamp) -> Any:
-    fig = _figure(chart.size)
-    height = chart.size[1]
-    ax, cap = fig.subplots(2, 1, height_ratios=[height - _CAPTION_IN, _CAPTION_IN])
-    chart.draw(chart.table, ax=ax, as_of=as_of, **chart.kwargs)
-    _caption(cap, chart.caption)
-    return fig
-
-
-def _caption(cap: Any, lines: tuple[str, str]) -> None:
-    cap.axis("off")
-    cap.text(0, 1, lines[0], va="top", ha="left", fontsize=8.5, wrap=True, transform=cap.transAxes)
-    cap.text(
-        0,
-        0.45,
-        "→ " + lines[1],
-        va="top",
-        ha="left",
-        fontsize=8.5,
-        wrap=True,
-        fontweight="bold",
-        transform=cap.transAxes,
-    )
-
-
-def _title_page(
-    title: str, as_of: pd.Timestamp, t: dict[str, pd.DataFrame] | None, notes: list[str]
-) -> Any:
-    fig = _figure(_PAGE)
-    fig.text(0.06, 0.88, title, fontsize=24, fontweight="bold", va="top")
-    fig.text(
-        0.06,
-        0.80,
-        f"Informational interviews · as of {as_of.date().isoformat()}",
-        fontsize=12,
-        color=_style.MUTED,
-        va="top",
-    )
-    for i, (label, value, detail) in enumerate(_captions.headline(t) if t else []):
-        y = 0.66 - i * 0.12
-        fig.text(
-            0.06,
-            y,
-            value,
-            fontsize=26,
-            fontweight="bold",
-            va="top",
-            color=_style.OKABE_ITO["blue"],
-        )
-        fig.text(0.30, y - 0.005, label, fontsize=13, va="top")
-        fig.text(0.30, y - 0.045, detail, fontsize=9.5, color=_style.MUTED, va="top")
-    for i, note in enumerate(notes):  # what an anonymised report hid, and why
-        y = (0.085 if t else 0.66) - i * 0.038
-        fig.text(0.06, y, note, fontsize=8, va="top", wrap=True, color=_style.MUTED)
-    return fig
-
-
-def _student_page(owner: str, tables: dict[str, pd.DataFrame], as_of: pd.Timestamp) -> Any:
-    from ..charts import plot_coverage, plot_response_rates
-
-    fig = _figure(_PAGE)
-    top, cap = fig.subfigures(2, 1, height_ratios=[_PAGE[1] - _CAPTION_IN, _CAPTION_IN])
-    left, right = top.subplots(1, 2)
-    top.suptitle(owner, fontsize=14, fontweight="bold", x=0.01, ha="left")
-    # Half-width panels: short titles, so they do not run into the footnote.
-    plot_response_rates(tables["rates"], ax=left, as_of=as_of, title="Response rate")
-    plot_coverage(tables["coverage"], ax=right, as_of=as_of, title="Interviews per field")
-    _caption(cap.subplots(), _captions.coverage(tables["coverage"]))
-    return fig
-
-
 def _write(
     log: pd.DataFrame,
     tables: dict[str, pd.DataFrame],
@@ -347,10 +84,47 @@ def _write(
     as_of: pd.Timestamp,
     formats: tuple[str, ...],
     title: str,
+    worker: ChartWorker | None = None,
     shared: Shared | None = None,
 ) -> None:
-    from matplotlib.backends.backend_pdf import PdfPages
+    """Write every output asked for: the seams where each kind of file is written."""
+    _write_tables(tables, folder, formats=formats, title=title, shared=shared)
+    _write_charts_and_pdf(
+        log,
+        tables,
+        students,
+        folder,
+        as_of=as_of,
+        formats=formats,
+        title=title,
+        worker=worker,
+        shared=shared,
+    )
 
+
+def _start_chart_worker(
+    log: pd.DataFrame, as_of: pd.Timestamp, folder: Path, formats: tuple[str, ...]
+) -> ChartWorker | None:
+    """The second process that writes the chart files while this one writes the PDF."""
+    from .drawing import start_worker
+
+    images = tuple(f for f in ("png", "svg") if f in formats)
+    if "pdf" not in formats or not images:
+        return None  # one kind of drawing only: nothing to share
+    (folder / "charts").mkdir()
+    return start_worker(log, as_of, folder / "charts", images)
+
+
+def _write_tables(
+    tables: dict[str, pd.DataFrame],
+    folder: Path,
+    *,
+    formats: tuple[str, ...],
+    title: str,
+    shared: Shared | None = None,
+) -> None:
+    """The workbook and the CSV tables (a shared report: without the hidden ones, with
+    the ``privacy`` table)."""
     from ..io.export import write_tables_csv, write_tables_xlsx
 
     sheets = {
@@ -365,49 +139,59 @@ def _write(
     if "csv" in formats:
         (folder / "tables").mkdir()
         write_tables_csv(sheets, folder / "tables")
-    images = [f for f in ("png", "svg") if f in formats]
-    if images:
-        (folder / "charts").mkdir()
-    pdf = None
-    if "pdf" in formats:
-        meta = {
-            "Title": title,
-            "Author": None,
-            "Creator": None,
-            "Producer": None,
-            "CreationDate": None,
-        }
-        pdf = PdfPages(folder / "report.pdf", metadata=meta)
-    try:
-        with _style_context():
-            if pdf is not None:
-                headline = tables if shared is None else shared.headline
-                notes = shared.notes if shared is not None else []
-                pdf.savefig(_title_page(title, as_of, headline, notes))
-            for chart in _charts(tables, log):
-                if shared is not None and shared.hides(chart.table):
-                    continue
-                fig = _chart_figure(chart, as_of)
-                if "png" in images:
-                    fig.savefig(
-                        folder / "charts" / f"{chart.name}.png", dpi=DPI, metadata=_PNG_META
-                    )
-                if "svg" in images:
-                    fig.savefig(folder / "charts" / f"{chart.name}.svg", metadata=_SVG_META)
-                if pdf is not None:
-                    pdf.savefig(fig)
-            if pdf is not None:
-                for owner, student in students.items():
-                    pdf.savefig(_student_page(owner, student, as_of))
-    finally:
-        if pdf is not None:
-            pdf.close()
 
 
-def _style_context() -> Any:
-    import matplotlib.pyplot as plt
+def _write_charts_and_pdf(
+    log: pd.DataFrame,
+    tables: dict[str, pd.DataFrame],
+    students: dict[str, dict[str, pd.DataFrame]],
+    folder: Path,
+    *,
+    as_of: pd.Timestamp,
+    formats: tuple[str, ...],
+    title: str,
+    worker: ChartWorker | None = None,
+    shared: Shared | None = None,
+) -> None:
+    """Each chart drawn once, saved as PNG and SVG, and the PDF (title, lists, charts...)."""
+    from . import pages as _pages
+    from .drawing import drawn_charts
+    from .pdf import style_context, write_pdf
 
-    return plt.rc_context(cast("dict[RcKeyType, Any]", _style.RC))  # RC's keys are rcParams'
+    images = tuple(f for f in ("png", "svg") if f in formats)
+    if not images and "pdf" not in formats:
+        return
+    if images and worker is None:
+        (folder / "charts").mkdir(exist_ok=True)
+    with style_context():
+        specs = _pages.charts(tables, log)
+    if shared is not None:  # the charts of hidden tables are not drawn at all
+        specs = [c for c in specs if not shared.hides(c.table)]
+    shown = [c for c in specs if not c.skipped]
+    # With a worker, it writes the chart files; the figures drawn here are the PDF's.
+    own = () if worker is not None else images
+    figures = drawn_charts(shown, folder / "charts", images=own, as_of=as_of)
+    if "pdf" not in formats:
+        for _ in figures:  # the chart files are written as the figures are drawn
+            pass
+        return
+
+    def pdf_pages() -> Iterator[Any]:
+        if shared is None:
+            yield _pages.title_page(title, as_of, tables)
+        else:
+            yield _pages.title_page(title, as_of, shared.headline, shared.notes)
+        yield from _pages.list_pages(tables, title, hidden=shared.hidden if shared else set())
+        yield from figures
+        summary = _pages.summary_page([c for c in specs if c.skipped])
+        if summary is not None:
+            yield summary
+        for owner, student in students.items():
+            yield from _pages.student_pages(owner, student, as_of)
+
+    write_pdf(folder / "report.pdf", pdf_pages(), title=title)
+    if worker is not None:
+        worker.finish()
 
 
 def _move_into_place(tmp: Path, out: Path) -> None:
@@ -487,9 +271,9 @@ def build_report(
     --------
     >>> import tempfile, infoview_analytics as iv
     >>> out = build_report(iv.example_log(), f"{tempfile.mkdtemp()}/report",
-    ...                    as_of=iv.SAMPLE_AS_OF, formats=["pdf", "csv"])
+    ...                    as_of=iv.SAMPLE_AS_OF, formats=["xlsx", "csv"])
     >>> sorted(p.name for p in out.iterdir())
-    ['report.pdf', 'tables']
+    ['tables', 'tables.xlsx']
     """
     if not isinstance(log, pd.DataFrame):
         msg = (
@@ -515,25 +299,42 @@ def build_report(
             check_title(title, log, keep_organizations=keep_organizations)
         log = _anonymize(log, keep_organizations=keep_organizations)
     title = title or "Informational-interview report"
-    tables = compute_tables(log, as_of=stamp)
-    students = _student_tables(log, as_of=stamp)
-    shared = None
-    if anonymize:
-        shared = share(
-            tables,
-            students,
-            log,
-            as_of=stamp,
-            min_group_size=k,
-            keep_organizations=keep_organizations,
-        )
-        tables, students = shared.tables, shared.students
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    worker = None
     try:
-        _write(log, tables, students, tmp, as_of=stamp, formats=chosen, title=title, shared=shared)
+        # Started before the tables: the chart files are made alongside (.drawing). Not
+        # for a shared report: what it may show is decided here, from the tables.
+        if not anonymize:
+            worker = _start_chart_worker(log, stamp, tmp, chosen)
+        tables = compute_tables(log, as_of=stamp)
+        students = student_tables(log, as_of=stamp)
+        shared = None
+        if anonymize:
+            shared = share(
+                tables,
+                students,
+                log,
+                as_of=stamp,
+                min_group_size=k,
+                keep_organizations=keep_organizations,
+            )
+            tables, students = shared.tables, shared.students
+        _write(
+            log,
+            tables,
+            students,
+            tmp,
+            as_of=stamp,
+            formats=chosen,
+            title=title,
+            worker=worker,
+            shared=shared,
+        )
         _move_into_place(tmp, out)
     except BaseException:
+        if worker is not None:
+            worker.stop()
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return out

@@ -47,5 +47,5 @@ def test_perspective_heatmap_counts_in_cells():
     ax = charts.plot_perspective_heatmap(MATRIX, perspective="seniority", ax=_ax())
     assert _texts(ax) == ["1", "2", "0", "0", "3", "1"]
     np.testing.assert_array_equal(ax.images[0].get_array(), [[1, 2, 0], [0, 3, 1]])
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["entry", "mid", "senior"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Entry level", "Mid-career", "Senior"]
     assert ax.get_title(loc="left") == "Interviews per field and seniority"

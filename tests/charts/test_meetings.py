@@ -12,7 +12,7 @@ def test_thank_you_timeliness_stacked_shares():
     ax = charts.plot_thank_you_timeliness(THANKS, ax=_ax())
     assert [round(b.get_width()) for b in _bars(ax)] == [40, 20, 0, 40]
     assert _texts(ax) == ["2", "1", "2"]
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["all (n = 5)"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["All (n = 5)"]
 
 
 def test_meeting_discipline_bars():

@@ -41,7 +41,13 @@ def test_referral_tree_layout_arrows_and_status():
     assert positions["Ana"][1] < positions["Ben"][1] < positions["Cleo"][1]
     assert positions["Cleo"][1] < positions["Zoe"][1]
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == ["awaiting", "replied", "interviewed", "declined", "outside the log"]
+    assert legend == [
+        "Awaiting an answer",
+        "Replied",
+        "Interviewed",
+        "Declined",
+        "Not in the log",
+    ]
     assert "1 people not shown" in ax.get_xlabel()
 
 

@@ -23,7 +23,7 @@ def test_response_rates_bars_intervals_and_labels():
     (errbar,) = [c for c in ax.collections if c.get_segments()]
     segments = sorted((round(s[0][0], 2), round(s[1][0], 2)) for s in errbar.get_segments())
     assert segments == [(0.0, 27.75), (16.82, 68.73)]
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["email", "linkedin"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Email", "LinkedIn"]
     assert ax.get_title(loc="left") == "Response rate by channel"
     assert ax.get_title(loc="right") == "as of 2026-04-17 · n = 22 asked"
     assert "95% Wilson interval" in ax.get_xlabel()
@@ -34,14 +34,14 @@ def test_response_rates_group_with_only_pending_requests_is_shown_as_pending():
     table.loc[2, ["asked", "pending"]] = [3, 3]
     ax = charts.plot_response_rates(table, ax=_ax())
     assert _texts(ax) == ["4/10 · 2 pending", "0/10", "0/0 · 3 pending"]
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["email", "linkedin", "phone"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Email", "LinkedIn", "Phone"]
 
 
 def test_response_rates_interview_measure_and_without_groups():
     table = rates_table().drop(columns="channel").iloc[[0]]
     ax = charts.plot_response_rates(table, measure="interview", ax=_ax(), footnote="")
     assert _texts(ax) == ["3/10 · 2 pending"]
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["all"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["All"]
     assert ax.get_title(loc="left") == "Interview rate by all requests"
     assert ax.get_title(loc="right") == ""
 
@@ -56,7 +56,7 @@ def test_funnel_bars_and_conversion_labels():
     ax = charts.plot_funnel(funnel_table(), ax=_ax(), footnote="x")
     assert [b.get_height() for b in _bars(ax)] == [10, 8, 4, 3, 2]
     assert _texts(ax) == ["10", "8\n80%", "4\n50%", "3\n75%", "2\n67%"]
-    assert [t.get_text() for t in ax.get_xticklabels()][:2] == ["identified", "asked"]
+    assert [t.get_text() for t in ax.get_xticklabels()][:2] == ["Identified", "Asked"]
     assert ax.get_ylabel() == "People"
 
 
@@ -65,7 +65,7 @@ def test_funnel_by_group_draws_one_bar_per_group_and_stage():
     table = table[["warmth", "stage", "count", "conversion"]]
     ax = charts.plot_funnel(table, ax=_ax())
     assert len(_bars(ax)) == 10
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["cold", "warm"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Cold", "Warm"]
 
 
 # ------------------------------------------------------------------ activity

@@ -25,7 +25,7 @@ def test_time_to_response_steps_bands_and_marks():
     assert "3 business days" in _texts(ax)
     assert "7 business days" in _texts(ax)
     assert ax.get_xlabel() == "Time since asking (business days)"
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["cold", "warm"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Cold", "Warm"]
     assert ax.get_title(loc="right") == "n = 11 asked"
 
 

@@ -1,8 +1,13 @@
-"""build_report: files, PDF pages, tables, anonymization scan, formula safety, atomic writing."""
+"""build_report: files, PDF pages, tables, anonymization scan, formula safety, atomic writing.
+
+The reports are built once per module (fixtures) and shared by the tests that read them.
+"""
 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 
 import openpyxl
 import pandas as pd
@@ -93,14 +98,16 @@ def _file_texts(folder):
 def anonymized(tmp_path_factory):
     log = personal_log()
     before = log.copy(deep=True)
-    out = build_report(
-        log,
-        tmp_path_factory.mktemp("a") / "report",
-        as_of=iv.SAMPLE_AS_OF,
-        anonymize=True,
-        formats=ALL,
-        title="Advisor report",
-    )
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("INFOVIEW_REPORT_WORKERS", "2")  # the chart files from the second process
+        out = build_report(
+            log,
+            tmp_path_factory.mktemp("a") / "report",
+            as_of=iv.SAMPLE_AS_OF,
+            anonymize=True,
+            formats=ALL,
+            title="Advisor report",
+        )
     pd.testing.assert_frame_equal(log, before)  # the input is never modified
     return log, out
 
@@ -123,13 +130,21 @@ def test_png_resolution(anonymized):
         assert dpi[0] == pytest.approx(200, abs=0.5)
 
 
+def _texts(path) -> list[str]:
+    return [_pdf_text(page) for page in PdfReader(path).pages]
+
+
 def test_pdf_pages_and_metadata(anonymized):
     _, out = anonymized
     reader = PdfReader(out / "report.pdf")
-    assert len(reader.pages) == 1 + len(CHARTS)  # title page + one page per chart
+    texts = _texts(out / "report.pdf")
+    # title page, the lists (follow-ups, coverage), then one page per chart
+    lists = [t for t in texts if t.startswith("The lists")]
+    assert len(reader.pages) == 1 + len(lists) + len(CHARTS)
     assert reader.metadata.get("/Title") == "Advisor report"
+    assert reader.trailer["/Root"]["/Lang"] == "en"
     assert "/Author" not in reader.metadata
-    title_page = _pdf_text(reader.pages[0])
+    title_page = texts[0]
     for label in [
         "People asked",
         "Response rate",
@@ -140,7 +155,104 @@ def test_pdf_pages_and_metadata(anonymized):
         assert label in title_page
     rates = iv.response_rates(iv.example_log(), as_of=iv.SAMPLE_AS_OF).iloc[0]
     assert f"n = {int(rates['decided'])} decided" in title_page
-    assert "Ask every interviewee" in "".join(_pdf_text(p) for p in reader.pages)
+    assert "Ask every interviewee" in "".join(texts)
+    # Every chart has a title; the coverage chart's is found on its page.
+    assert any("Interviews per field (aim" in t for t in texts[1 + len(lists) :])
+
+
+def _fonts(reader):
+    for page in reader.pages:
+        fonts = page["/Resources"].get_object().get("/Font")
+        for ref in (fonts.get_object() if fonts is not None else {}).values():
+            font = ref.get_object()
+            yield font
+            for child in (font.get("/DescendantFonts") or []).get_object():
+                yield child.get_object()
+
+
+def test_pdf_text_is_truetype_never_type3(anonymized):
+    _, out = anonymized
+    fonts = list(_fonts(PdfReader(out / "report.pdf")))
+    subtypes = {str(f["/Subtype"]) for f in fonts}
+    assert "/Type3" not in subtypes
+    assert "/CIDFontType2" in subtypes  # TrueType outlines (matplotlib's Type 42)
+    embedded = [f["/FontDescriptor"].get_object() for f in fonts if "/FontDescriptor" in f]
+    assert embedded
+    assert all("/FontFile2" in d for d in embedded)
+
+
+def test_pdf_text_is_extractable_and_in_plain_words(anonymized):
+    _, out = anonymized
+    text = "\n".join(_texts(out / "report.pdf"))
+    assert "Interviews per field" in text
+    assert "In person" in text  # the channel, as a person writes it
+    for code in ("in_person", "gave_referrals", "below_minimum", "contact_second_person"):
+        assert code not in text
+    assert not re.findall(r"\b[a-z]+_[a-z_]+\b", text)  # no snake_case anywhere
+    assert "group(s)" not in text
+    assert "0 groups rest" not in text
+
+
+def test_svg_charts_in_plain_words(anonymized):
+    _, out = anonymized
+    for chart in CHARTS:
+        svg = (out / "charts" / f"{chart}.svg").read_text()
+        words = " ".join(re.findall(r">([^<>]+)</text>", svg))
+        assert words, chart  # svg.fonttype none: the text is text
+        assert not re.findall(r"\b[a-z]+_[a-z_]+\b", words), chart
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_poppler_reads_the_pdf_without_errors(anonymized):
+    _, out = anonymized
+    run = subprocess.run(
+        ["pdftotext", str(out / "report.pdf"), "-"], capture_output=True, text=True, check=True
+    )
+    assert run.stderr == ""
+    assert "Interviews per field" in run.stdout
+    if shutil.which("pdffonts"):
+        fonts = subprocess.run(
+            ["pdffonts", str(out / "report.pdf")], capture_output=True, text=True, check=True
+        )
+        assert fonts.stderr == ""
+        assert "Type 3" not in fonts.stdout
+
+
+@pytest.mark.skipif(shutil.which("gs") is None, reason="ghostscript not installed")
+def test_ghostscript_renders_the_pdf_without_errors(anonymized, tmp_path):
+    _, out = anonymized
+    for device, name in (("txtwrite", "text.txt"), ("pnggray", "page%d.png")):
+        gs = ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-r20", f"-sDEVICE={device}"]
+        run = subprocess.run(
+            [*gs, f"-sOutputFile={tmp_path / name}", str(out / "report.pdf")],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert run.stdout.strip() == ""
+        assert run.stderr.strip() == ""
+    # No ligature: "fi" reads as two letters even where text is taken from the glyphs.
+    assert "Interviews per field" in (tmp_path / "text.txt").read_text()
+    assert len(list(tmp_path.glob("page*.png"))) == len(PdfReader(out / "report.pdf").pages)
+
+
+def test_pdf_lists_the_follow_ups_and_the_coverage(anonymized):
+    log, out = anonymized
+    texts = _texts(out / "report.pdf")
+    lists = _squash(" ".join(t for t in texts if t.startswith("The lists")))
+    due = iv.follow_ups_due(anonymize(log), as_of=iv.SAMPLE_AS_OF)
+    overdue = int(due["overdue"].sum())
+    assert _squash(f"Follow-ups due: {overdue} overdue of {len(due)} actions") in lists
+    for row in due.itertuples():
+        assert _squash(row.contact) in lists
+        assert _squash(row.due_since.date().isoformat()) in lists
+    for action in ("Contact a second person", "Send one follow-up", "Send a thank-you note"):
+        assert _squash(action) in lists
+    cov = iv.coverage(anonymize(log), as_of=iv.SAMPLE_AS_OF)
+    assert _squash("Coverage per field") in lists
+    for field in cov["field"]:
+        assert _squash(field) in lists
+    assert _squash("Below the minimum") in lists
 
 
 def test_xlsx_sheets_frozen_values_widths(anonymized):
@@ -235,6 +347,7 @@ def test_existing_folder_needs_force(tmp_path):
 
 
 def test_failure_leaves_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("INFOVIEW_REPORT_WORKERS", "1")  # the patched chart is drawn here
     calls = []
 
     def broken(*args, **kwargs):
@@ -254,6 +367,7 @@ def test_failure_leaves_nothing(tmp_path, monkeypatch):
 def test_failure_keeps_an_existing_report(tmp_path, monkeypatch):
     out = tmp_path / "r"
     build_report(iv.example_log(), out, as_of=iv.SAMPLE_AS_OF, formats=["csv"])
+    monkeypatch.setenv("INFOVIEW_REPORT_WORKERS", "1")
     monkeypatch.setattr(charts, "plot_activity", lambda *a, **k: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         build_report(iv.example_log(), out, as_of=iv.SAMPLE_AS_OF, formats=["png"], force=True)
@@ -280,25 +394,48 @@ def test_not_a_dataframe(tmp_path):
         build_report("log.xlsx", tmp_path / "r")
 
 
-def test_cohort_pages(tmp_path):
+@pytest.fixture(scope="module")
+def cohort(tmp_path_factory):
+    """Two students, anonymized; the log has no meeting minutes nor prepared questions."""
     one = iv.example_log().assign(owner="Maya")
     two = iv.example_log().iloc[:20].assign(owner="Leo")
     log = pd.concat([one, two], ignore_index=True)
-    # Two students: only with a minimum group size of 1 may a shared report show them.
-    out = build_report(
-        log,
-        tmp_path / "r",
-        as_of=iv.SAMPLE_AS_OF,
-        formats=["pdf", "xlsx"],
-        anonymize=True,
-        min_group_size=1,
-    )
-    reader = PdfReader(out / "report.pdf")
-    # title + 10 charts + cohort overview + one page per student
-    assert len(reader.pages) == 1 + len(CHARTS) + 1 + 2
-    texts = [_pdf_text(p) for p in reader.pages]
-    assert "Response rate per student" in texts[-3]
-    assert "Student 1" in texts[-2]
-    assert "Student 2" in texts[-1]
+    log[["minutes_planned", "minutes_actual", "questions_prepared"]] = pd.NA
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("INFOVIEW_REPORT_WORKERS", "1")  # everything drawn in this process
+        out = build_report(
+            log,
+            tmp_path_factory.mktemp("c") / "r",
+            as_of=iv.SAMPLE_AS_OF,
+            formats=["pdf", "xlsx"],
+            anonymize=True,
+            min_group_size=1,  # two students: only then may a shared report show them
+        )
+    return log, out
+
+
+def test_cohort_pages(cohort):
+    _, out = cohort
+    texts = _texts(out / "report.pdf")
+    assert any("Response rate per student" in t for t in texts)
+    for student in ("Student 1", "Student 2"):
+        own = [t for t in texts if student in t]
+        # The student's charts, then their lists: follow-ups and coverage.
+        assert any("Interviews per field" in t for t in own)
+        assert any(f"{student}: the lists" in t and "Follow-ups due" in t for t in own)
+        assert any("Coverage per field" in t for t in own)
     assert "cohort_summary" in openpyxl.load_workbook(out / "tables.xlsx").sheetnames
     assert not any("Maya" in t or "Leo" in t for t in texts)
+
+
+def test_gaps_are_said_not_drawn_as_empty(cohort):
+    log, out = cohort
+    texts = _texts(out / "report.pdf")
+    gaps = iv.meeting_discipline(log).attrs["gaps"]
+    assert gaps
+    (summary,) = [t for t in texts if t.startswith("Not shown in this report")]
+    assert "Meeting discipline" in summary
+    assert _squash(gaps[0]) in _squash(summary)
+    assert "mapthecolumn" in _squash(summary)
+    assert not any(t.startswith("Meeting discipline") for t in texts)  # no chart page for it
+    assert "no data yet" not in " ".join(texts)

@@ -1,0 +1,123 @@
+"""Benchmark: ``infoview report`` against plain matplotlib drawing as many charts, side by side.
+
+The floor is what any report of N charts costs: plain matplotlib drawing N
+simple bar charts, each saved as PNG at 200 dpi, as SVG and as a page of one
+PDF, in a fresh Python process (imports included, as for the command). The
+report is ``infoview report`` on the bundled 50-row sample with every format
+(png, svg, pdf, xlsx, csv), also in a fresh process. Both run alternately in
+the same run, ``--repeat`` times each, and the medians are compared; the
+target is report / floor <= 1.2. Then the cohort report is timed with 5, 10
+and 20 students (the sample log once per student, in this process, after a
+warm-up): the seconds per student should stay flat (linear growth).
+
+Run ``python benchmarks/bench_report_floor.py [--repeat 3] [--no-cohort]``;
+``INFOVIEW_REPORT_WORKERS=1`` measures the report drawn in one process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+AS_OF = "2026-04-17"
+SAMPLE = ROOT / "data" / "sample_log.xlsx"
+
+FLOOR = """
+import sys
+from pathlib import Path
+from matplotlib.figure import Figure
+from matplotlib.backends.backend_pdf import PdfPages
+
+out, n = Path(sys.argv[1]), int(sys.argv[2])
+with PdfPages(out / "floor.pdf") as pdf:
+    for i in range(n):
+        fig = Figure(figsize=(9.0, 5.5))
+        ax = fig.subplots()
+        ax.bar(["email", "linkedin", "phone", "in person"], [22 + i, 6, 2, 3])
+        ax.set_title(f"Chart {i}")
+        fig.savefig(out / f"chart{i}.png", dpi=200)
+        fig.savefig(out / f"chart{i}.svg")
+        pdf.savefig(fig)
+"""
+
+
+def _run(cmd: list[str]) -> float:
+    env = {**os.environ, "MPLBACKEND": "Agg"}
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def floor_vs_report(repeat: int, folder: Path) -> dict[str, float]:
+    exe = str(Path(sys.executable).with_name("infoview"))
+    report_cmd = [exe] if Path(exe).exists() else [sys.executable, "-m", "infoview_analytics"]
+    report_cmd += ["report", str(SAMPLE), "--as-of", AS_OF, "--force"]
+    # How many charts the report draws: count them once (also the warm-up of the disk cache).
+    _run([*report_cmd, "--out", str(folder / "count")])
+    n = len(list((folder / "count" / "charts").glob("*.png")))
+    floors, reports = [], []
+    for i in range(repeat):
+        (folder / f"floor{i}").mkdir()
+        floors.append(_run([sys.executable, "-c", FLOOR, str(folder / f"floor{i}"), str(n)]))
+        reports.append(_run([*report_cmd, "--out", str(folder / f"report{i}")]))
+    floor, report = statistics.median(floors), statistics.median(reports)
+    return {"charts": n, "floor_s": floor, "report_s": report, "ratio": report / floor}
+
+
+def cohort(folder: Path) -> list[dict[str, float]]:
+    import pandas as pd
+
+    import infoview_analytics as iv
+    from infoview_analytics.report.build import build_report
+
+    sample = iv.example_log()
+
+    def log(students: int) -> pd.DataFrame:
+        return pd.concat(
+            [sample.assign(owner=f"Student {k:02d}") for k in range(students)], ignore_index=True
+        )
+
+    build_report(log(2), folder / "warm-up", as_of=AS_OF, formats=["pdf", "png", "svg"])
+    rows = []
+    for students in (5, 10, 20):
+        frame = log(students)
+        start = time.perf_counter()
+        build_report(frame, folder / f"cohort{students}", as_of=AS_OF, formats=["pdf", "png"])
+        took = time.perf_counter() - start
+        rows.append({"students": students, "seconds": took, "per_student": took / students})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-cohort", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        r = floor_vs_report(args.repeat, folder)
+        print(
+            f"sample report: {r['report_s']:.1f} s; plain matplotlib, {r['charts']:.0f} charts "
+            f"(PNG 200 dpi + SVG + PDF page): {r['floor_s']:.1f} s; "
+            f"ratio {r['ratio']:.2f} (target <= 1.2)"
+        )
+        if not args.no_cohort:
+            for row in cohort(folder):
+                print(
+                    f"cohort of {row['students']:.0f} students: {row['seconds']:.1f} s "
+                    f"({row['per_student']:.2f} s per student)"
+                )
+
+
+if __name__ == "__main__":
+    main()
