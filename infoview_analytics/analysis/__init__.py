@@ -8,7 +8,9 @@ from .cohort import cohort_summary
 from .fields import coverage, perspective_matrix
 from .followups import classify_contacts, follow_ups_due
 from .meetings import meeting_discipline, thank_you_timeliness
+from .planning import plan
 from .prepared import PreparedLog, prepare
+from .prospects import next_people
 from .referrals import referral_chains, referral_graph, referral_problems, referral_summary
 from .responses import activity, add_warmth, funnel, response_rates
 from .timing import response_time_summary, time_to_response
@@ -23,7 +25,9 @@ __all__ = [
     "follow_ups_due",
     "funnel",
     "meeting_discipline",
+    "next_people",
     "perspective_matrix",
+    "plan",
     "prepare",
     "referral_chains",
     "referral_graph",

@@ -402,33 +402,41 @@ def _notes(res: pd.DataFrame, *, minimum: int, target: int, probability: float) 
         if k >= target:
             out.append(f"Target of {target} reached: {k} interviews.")
             continue
-        chance = f"a {row.basis} request here becomes an interview {row.interview_chance:.0%} "
-        chance += "of the time"
-        pending = ""
+        chance = (
+            f"a {row.basis} request here becomes an interview {row.interview_chance:.0%} "
+            "of the time"
+        )
         if row.open_requests:
             noun = "request" if row.open_requests == 1 else "requests"
-            pending = (
-                f"; {row.open_requests} open {noun} may bring {row.expected_from_pending:.1f}"
-            )
-        am, at = row.asks_to_minimum, row.asks_to_target
+            chance += f"; {row.open_requests} open {noun} may bring {row.expected_from_pending:.1f}"
         if k + s >= minimum:
-            head = (
-                f"Minimum of {minimum} reached"
-                + ("" if k >= minimum else f" once the {s} scheduled meeting(s) are held")
-                + f"; ask {_n(at)} more for the target of {target} with {sure} probability"
+            goal, asks = f"the target of {target}", row.asks_to_target
+            head = f"Minimum of {minimum} reached" + (
+                "" if k >= minimum else f" once the {s} scheduled meeting(s) are held"
             )
+            head += "; " + (
+                f"ask {_n(asks)} more for {goal} with {sure} probability"
+                if asks != 0
+                else f"no more asks needed for {goal} ({sure} sure)"
+            )
+            when = row.target_by
         else:
+            asks = row.asks_to_minimum
             head = (
-                f"Ask {_n(am)} more {'person' if am == 1 else 'people'} to reach the minimum "
-                f"of {minimum} with {sure} probability ({_n(at)} for the target of {target})"
+                f"Ask {_n(asks)} more {'person' if asks == 1 else 'people'} to reach the minimum "
+                f"of {minimum} with {sure} probability ({_n(row.asks_to_target)} for the "
+                f"target of {target})"
+                if asks != 0
+                else f"No more asks needed for the minimum of {minimum} ({sure} sure; "
+                f"{_n(row.asks_to_target)} for the target of {target})"
             )
-        when = row.minimum_by if k + s < minimum else row.target_by
+            when = row.minimum_by
         date = (
             f"; expected by {pd.Timestamp(when).date().isoformat()}"
             if pd.notna(when)
             else "; not enough data to date it (fewer than 3 answers or meetings with dates)"
         )
-        out.append(f"{head}: {chance}{pending}{date}.")
+        out.append(f"{head}: {chance}{date}.")
     return np.asarray(out, dtype=object)
 
 
