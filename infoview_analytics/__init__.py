@@ -22,6 +22,7 @@ from .analysis import (
     PreparedLog,
     activity,
     add_warmth,
+    calendar_events,
     classify_contacts,
     cohort_summary,
     coverage,
@@ -76,7 +77,7 @@ from .io import (
     write_log,
     write_template,
 )
-from .report import anonymize, build_report, pseudonym_map
+from .report import anonymize, build_report, pseudonym_map, to_calendar
 
 __version__ = "0.1.0"
 
@@ -97,6 +98,7 @@ __all__ = [
     "add_warmth",
     "anonymize",
     "build_report",
+    "calendar_events",
     "classify_contacts",
     "cohort_summary",
     "coverage",
@@ -133,6 +135,7 @@ __all__ = [
     "response_time_summary",
     "thank_you_timeliness",
     "time_to_response",
+    "to_calendar",
     "write_log",
     "write_template",
 ]

@@ -4,6 +4,7 @@ Imports run one way: ``analysis`` uses ``core`` only; charts, the report and
 the CLI use ``analysis``.
 """
 
+from .agenda import calendar_events
 from .cohort import cohort_summary
 from .fields import coverage, perspective_matrix
 from .followups import classify_contacts, follow_ups_due
@@ -19,6 +20,7 @@ __all__ = [
     "PreparedLog",
     "activity",
     "add_warmth",
+    "calendar_events",
     "classify_contacts",
     "cohort_summary",
     "coverage",
