@@ -78,9 +78,10 @@ def calendar_events(
     ...     "status": ["scheduled", "awaiting"]})
     >>> events = calendar_events(log, as_of="2026-03-20")
     >>> events[["kind", "day", "summary"]]
-                kind        day                                 summary
-    0      follow_up 2026-03-18             Follow up with Dev (Umbrella)
-    1      interview 2026-03-24  Informational interview with Ana (Acme)
+                        kind        day                                  summary
+    0  contact_second_person 2026-03-12          Ask a second person at Umbrella
+    1              follow_up 2026-03-18            Follow up with Dev (Umbrella)
+    2              interview 2026-03-24  Informational interview with Ana (Acme)
     >>> events["uid"].str.endswith("@infoview-analytics").all()
     True
     """

@@ -46,7 +46,14 @@ from ..core.args import check_positive_int
 from ..core.calendar import add_business_days, business_days
 from ..core.docs import fill_doc
 from ..errors import InvalidArgumentError
-from .chances import PRIOR_STRENGTH, asks_needed, pending_pmf, remaining_chance, shrunk_beta
+from .chances import (
+    PRIOR_STRENGTH,
+    asks_needed,
+    beta_interval,
+    pending_pmf,
+    remaining_chance,
+    shrunk_beta,
+)
 from .docs import DOCS, columns_of
 from .fields import _field_arguments
 from .needs import with_gaps
@@ -140,11 +147,12 @@ def plan(
     >>> p = plan(log, as_of="2026-03-20")
     >>> p[["field", "interviewed", "open_requests", "asks_to_minimum", "asks_to_target"]]
         field  interviewed  open_requests  asks_to_minimum  asks_to_target
-    0    data            2              1                2               7
-    1  design            0              0                8              14
+    0    data            2              1                1               6
+    1  design            0              0               18              30
     >>> print(p.loc[0, "note"])  # doctest: +NORMALIZE_WHITESPACE
-    Ask 2 more people to reach the minimum of 3 with 80%% probability (7 for the target of 5):
-    a cold request here becomes an interview 52%% of the time; 1 open request may bring 0.5 ...
+    Ask 1 more person to reach the minimum of 3 with 80%% probability (6 for the target of
+    5): a cold request here becomes an interview 58%% of the time; 1 open request may bring
+    0.6; not enough data to date it (fewer than 3 answers or meetings with dates).
     """
     prepared = prepare(log, as_of=as_of, holidays=holidays)
     keys_by = _field_arguments(prepared.frame, by)
@@ -248,7 +256,7 @@ def plan(
     res["decided"] = n_gw.sum(axis=1)
     res["basis"] = np.where(basis == 1, "warm", "cold").astype(object)
     res["interview_chance"] = a / (a + b)
-    low, high = _beta_interval(a, b)
+    low, high = beta_interval(a, b)
     res["chance_low"], res["chance_high"] = low, high
     res["chance_cold"], res["chance_warm"] = mean_gw[:, 0], mean_gw[:, 1]
     res["asks_to_minimum"] = _asks(asks_min)
@@ -379,12 +387,6 @@ def _slots(group: np.ndarray, chance: np.ndarray, n_groups: int) -> np.ndarray:
         sorted_g = group[order]
         out[sorted_g, np.arange(len(order)) - starts[sorted_g]] = chance[order]
     return out
-
-
-def _beta_interval(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    from scipy.stats import beta
-
-    return beta.ppf(0.025, a, b), beta.ppf(0.975, a, b)
 
 
 def _asks(values: np.ndarray) -> pd.arrays.IntegerArray:

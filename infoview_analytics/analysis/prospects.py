@@ -103,16 +103,19 @@ def next_people(
     ...     "organization": ["Acme", "Hooli", "Initech", "Acme"],
     ...     "field": ["data", "data", "data", "data"],
     ...     "referred_by": [None, "Ana", "Ana", None],
-    ...     "requested_on": pd.to_datetime(["2026-03-02", "2026-03-04", "2026-03-05", None]),
+    ...     "requested_on": pd.to_datetime(["2026-03-02", "2026-03-04", None, None]),
     ...     "status": ["interviewed", "interviewed", "prospect", "prospect"]})
     >>> top = next_people(log, as_of="2026-03-20")
     >>> top[["rank", "action", "contact", "score"]]
        rank                action contact  score
-    0     1                   ask      Cy      7
-    1     2  ask_for_introduction     Ana      7
-    2     3                   ask     Dee      6
-    >>> print(top.loc[1, "reason"])
-    data needs 1 more interview for the minimum of 3; Ana introduced you to 1 person who met you: ask whom else they know in data.
+    0     1  ask_for_introduction     Ana      8
+    1     2                   ask      Cy      8
+    2     3  ask_for_introduction     Ben      7
+    3     4                   ask     Dee      5
+    >>> print(top.loc[1, "reason"])  # doctest: +NORMALIZE_WHITESPACE
+    data needs 1 more interview for the minimum of 3; Cy at Initech is a warm lead
+    (introduced by Ana), from an organisation new to this field: ask them for a short
+    conversation.
     """
     limit = check_positive_int("limit", limit, minimum=1)
     p = prepare(log, as_of=as_of, holidays=holidays)
