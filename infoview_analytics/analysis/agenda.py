@@ -82,7 +82,7 @@ def calendar_events(
     0  contact_second_person 2026-03-12          Ask a second person at Umbrella
     1              follow_up 2026-03-18            Follow up with Dev (Umbrella)
     2              interview 2026-03-24  Informational interview with Ana (Acme)
-    >>> events["uid"].str.endswith("@infoview-analytics").all()
+    >>> bool(events["uid"].str.endswith("@infoview-analytics").all())
     True
     """
     p = prepare(log, as_of=as_of, holidays=holidays)

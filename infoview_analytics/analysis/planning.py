@@ -5,10 +5,11 @@ should I ask, and when will I have my 3–5 voices?" for every field at once (pe
 student and field in a cohort). The model, stated so it can be checked:
 
 * **A request's chance of becoming an interview** (a meeting held or set) is a
-  beta distribution: the field's own record shrunk toward the person's overall
-  record with a weight of :data:`~.chances.PRIOR_STRENGTH` (3) pseudo-requests.
-  The person's record is a Laplace estimate ``(K + 1) / (N + 2)`` over all
-  their decided requests, taken apart for warm and cold requests (each shrunk
+  beta distribution: the field's own record shrunk toward the person's record
+  in their other fields with a weight of :data:`~.chances.PRIOR_STRENGTH` (3)
+  pseudo-requests (their other fields only, so that no request counts twice).
+  The person's record is a Laplace estimate ``(K + 1) / (N + 2)`` over those
+  decided requests, taken apart for warm and cold requests (each shrunk
   toward the overall one by the same weight) when both exist, so 0 of 2 or 2
   of 2 never reads as 0% or 100%. Decided requests are those of
   ``response_rates`` (asked, not pending), less answers still without a
@@ -121,7 +122,7 @@ def plan(
         ``open_requests`` can still become interviews and
         ``expected_from_pending`` is the number they are expected to bring;
         ``decided`` the field's requests the chance is learned from;
-        ``interview_chance`` (with a 95%% credible interval
+        ``interview_chance`` (with a 95% credible interval
         ``chance_low``–``chance_high``) the chance of a new request of warmth
         ``basis``. ``asks_to_minimum`` and ``asks_to_target`` (Int64, missing
         when more than 1000) are the new requests to send;
@@ -147,12 +148,12 @@ def plan(
     >>> p = plan(log, as_of="2026-03-20")
     >>> p[["field", "interviewed", "open_requests", "asks_to_minimum", "asks_to_target"]]
         field  interviewed  open_requests  asks_to_minimum  asks_to_target
-    0    data            2              1                1               6
-    1  design            0              0               18              30
+    0    data            2              1                2               9
+    1  design            0              0               12              19
     >>> print(p.loc[0, "note"])  # doctest: +NORMALIZE_WHITESPACE
-    Ask 1 more person to reach the minimum of 3 with 80%% probability (6 for the target of
-    5): a cold request here becomes an interview 58%% of the time; 1 open request may bring
-    0.6; not enough data to date it (fewer than 3 answers or meetings with dates).
+    Ask 2 more people to reach the minimum of 3 with 80% probability (9 for the target of
+    5): a cold request here becomes an interview 46% of the time; 1 open request may bring
+    0.5; not enough data to date it (fewer than 3 answers or meetings with dates).
     """
     prepared = prepare(log, as_of=as_of, holidays=holidays)
     keys_by = _field_arguments(prepared.frame, by)
@@ -176,22 +177,22 @@ def plan(
     awaiting = asked & ~o["responded"].to_numpy() & ~o["gave_up"].to_numpy()
     trial = asked & ~o["pending"].to_numpy() & ~replied_open
 
-    # The chance of a request: the person's record (Laplace), by warmth, then the field's.
+    # The chance of a request: the field's record shrunk toward the person's record in
+    # their other fields (Laplace overall, then by warmth), so no request counts twice.
     n_people = int(person.max(initial=0)) + 1
-    big_n = np.bincount(person[trial], minlength=n_people).astype(float)
-    big_k = np.bincount(person[trial & success], minlength=n_people).astype(float)
-    overall = (big_k + 1) / (big_n + 2)
     pw = person * 2 + warm
     n_pw = np.bincount(pw[trial], minlength=2 * n_people).reshape(n_people, 2)
     k_pw = np.bincount(pw[trial & success], minlength=2 * n_people).reshape(n_people, 2)
-    a_pw, b_pw = shrunk_beta(k_pw, n_pw, prior=overall[:, None])
-    prior_pw = a_pw / (a_pw + b_pw)
     gw = g * 2 + warm
     n_gw = np.bincount(gw[trial], minlength=2 * n_groups).reshape(n_groups, 2)
     k_gw = np.bincount(gw[trial & success], minlength=2 * n_groups).reshape(n_groups, 2)
     g_person = np.zeros(n_groups, dtype=np.int64)
     g_person[g] = person
-    a_gw, b_gw = shrunk_beta(k_gw, n_gw, prior=prior_pw[g_person])
+    n_else = n_pw[g_person] - n_gw
+    k_else = k_pw[g_person] - k_gw
+    overall = (k_else.sum(axis=1) + 1) / (n_else.sum(axis=1) + 2)
+    a_else, b_else = shrunk_beta(k_else, n_else, prior=overall[:, None])
+    a_gw, b_gw = shrunk_beta(k_gw, n_gw, prior=a_else / (a_else + b_else))
     mean_gw = a_gw / (a_gw + b_gw)
 
     # New asks: the field's usual warmth (the person's, for a field without requests).
@@ -234,7 +235,7 @@ def plan(
     asks_target = asks_needed(need_target, a, b, pmf, probability=probability)
 
     # Dates: time to an answer among those who answer, then answer to meeting.
-    to_answer = _median_answer_time(curve, curve_group)
+    to_answer = _median_answer_time(curve, curve_group, 2 * n_people)
     to_meeting = _median_to_meeting(prepared, person, n_people)
     days = to_answer[g_person * 2 + basis] + to_meeting[g_person]
     when = add_business_days(
@@ -294,14 +295,15 @@ def _share_at(
     return np.where(np.isnan(time), np.nan, out)
 
 
-def _median_answer_time(curve: pd.DataFrame, curve_group: np.ndarray) -> np.ndarray:
+def _median_answer_time(
+    curve: pd.DataFrame, curve_group: np.ndarray, size: int
+) -> np.ndarray:
     """Per Kaplan–Meier group (person x warmth): the median time to an answer among answers.
 
     The first time at which the share answered reaches half its final share;
     NaN with fewer than ``MIN_TIMES`` answers. Indexed by group number.
     """
-    size = int(curve_group.max(initial=-1)) + 1
-    out = np.full(max(size, 1) + 1, np.nan)
+    out = np.full(size, np.nan)
     if not len(curve):
         return out
     d = pd.DataFrame(
@@ -408,6 +410,9 @@ def _notes(res: pd.DataFrame, *, minimum: int, target: int, probability: float) 
             f"a {row.basis} request here becomes an interview {row.interview_chance:.0%} "
             "of the time"
         )
+        other = row.chance_warm if row.basis == "cold" else row.chance_cold
+        if row.basis == "cold" and other >= row.interview_chance + 0.1:
+            chance += f" (a warm introduction: {other:.0%})"
         if row.open_requests:
             noun = "request" if row.open_requests == 1 else "requests"
             chance += f"; {row.open_requests} open {noun} may bring {row.expected_from_pending:.1f}"
