@@ -146,9 +146,9 @@ def _summary(kind: str, contact: Any, organization: Any) -> str:
 def _meeting_texts(rows: pd.DataFrame) -> list[str]:
     """What the log says of each meeting: with whom, their role, format and length."""
     out = []
-    for r in rows[["contact", "role", "organization", "field", "format", "minutes_planned"]].itertuples(
-        index=False
-    ):
+    for r in rows[
+        ["contact", "role", "organization", "field", "format", "minutes_planned"]
+    ].itertuples(index=False):
         who = "(no name)" if pd.isna(r.contact) else str(r.contact)
         role = "" if pd.isna(r.role) else f", {r.role}"
         org = "" if pd.isna(r.organization) else f" at {r.organization}"

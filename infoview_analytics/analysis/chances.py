@@ -96,7 +96,9 @@ def remaining_chance(
     with np.errstate(divide="ignore", invalid="ignore"):
         given_answer = np.minimum(p / f_end, 1.0)
         later = np.clip((f_end - f_t) / (1 - f_t), 0.0, 1.0)
-        left = np.where(np.asarray(answered_already, dtype=bool), given_answer, later * given_answer)
+        left = np.where(
+            np.asarray(answered_already, dtype=bool), given_answer, later * given_answer
+        )
     return np.where(f_end > 0, left, p)
 
 

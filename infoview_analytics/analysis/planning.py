@@ -128,7 +128,8 @@ def plan(
         when more than 1000) are the new requests to send;
         ``minimum_by`` and ``target_by`` the expected dates (NaT when reached,
         or when there is not enough data); ``note`` says it in one sentence.
-        ``attrs``: ``gaps``, ``probability``, ``prior_strength``.
+        ``attrs``: ``gaps``, ``probability``, ``prior_strength``, ``minimum``,
+        ``target`` and ``as_of``.
 
     Raises
     ------
@@ -268,6 +269,7 @@ def plan(
     res = res[[*keys_by, *TABLES["plan"].columns]]
     res.attrs["probability"] = probability
     res.attrs["prior_strength"] = PRIOR_STRENGTH
+    res.attrs.update(minimum=minimum, target=target, as_of=prepared.as_of)
     return with_gaps(res, prepared, "plan")
 
 
@@ -295,9 +297,7 @@ def _share_at(
     return np.where(np.isnan(time), np.nan, out)
 
 
-def _median_answer_time(
-    curve: pd.DataFrame, curve_group: np.ndarray, size: int
-) -> np.ndarray:
+def _median_answer_time(curve: pd.DataFrame, curve_group: np.ndarray, size: int) -> np.ndarray:
     """Per Kaplan–Meier group (person x warmth): the median time to an answer among answers.
 
     The first time at which the share answered reaches half its final share;
@@ -392,9 +392,7 @@ def _slots(group: np.ndarray, chance: np.ndarray, n_groups: int) -> np.ndarray:
 
 
 def _asks(values: np.ndarray) -> pd.arrays.IntegerArray:
-    return pd.arrays.IntegerArray(
-        np.maximum(values, 0).astype(np.int64), values < 0, copy=False
-    )
+    return pd.arrays.IntegerArray(np.maximum(values, 0).astype(np.int64), values < 0, copy=False)
 
 
 def _notes(res: pd.DataFrame, *, minimum: int, target: int, probability: float) -> np.ndarray:
@@ -415,7 +413,9 @@ def _notes(res: pd.DataFrame, *, minimum: int, target: int, probability: float) 
             chance += f" (a warm introduction: {other:.0%})"
         if row.open_requests:
             noun = "request" if row.open_requests == 1 else "requests"
-            chance += f"; {row.open_requests} open {noun} may bring {row.expected_from_pending:.1f}"
+            chance += (
+                f"; {row.open_requests} open {noun} may bring {row.expected_from_pending:.1f}"
+            )
         if k + s >= minimum:
             goal, asks = f"the target of {target}", row.asks_to_target
             head = f"Minimum of {minimum} reached" + (

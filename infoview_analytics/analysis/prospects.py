@@ -310,7 +310,9 @@ def _finish(
     contact = frame["contact"].to_numpy(dtype=object)
     reasons = []
     for i, action in enumerate(top["action"].tolist()):
-        field = _field_phrase(str(field_names[i]), int(top["field_gap"].iat[i]), int(to_t[i]), goals)
+        field = _field_phrase(
+            str(field_names[i]), int(top["field_gap"].iat[i]), int(to_t[i]), goals
+        )
         who, where = names[i], org[i]
         r = int(row[i])
         if action == "ask_second_person":
@@ -354,9 +356,7 @@ def _finish(
             "new_organization": top["new_organization"].to_numpy(dtype=bool),
             "new_seniority": top["new_seniority"].to_numpy(dtype=bool),
             "second_person": top["second_person"].to_numpy(dtype=bool),
-            "source_row": pd.array(
-                np.where(in_log, row_numbers(frame)[at], 0), dtype="Int64"
-            ),
+            "source_row": pd.array(np.where(in_log, row_numbers(frame)[at], 0), dtype="Int64"),
         },
         columns=list(TABLES["next_people"].columns),
     )

@@ -86,12 +86,16 @@ def test_remaining_chance_by_hand():
 )
 def test_asks_needed_by_hand(need, chances, probability, expected):
     pmf = pending_pmf(np.array([chances], dtype=float).reshape(1, -1), 5)
-    got = asks_needed(np.array([need]), np.array([1.0]), np.array([1.0]), pmf, probability=probability)
+    got = asks_needed(
+        np.array([need]), np.array([1.0]), np.array([1.0]), pmf, probability=probability
+    )
     assert got.tolist() == [expected]
 
 
 def test_asks_needed_beyond_the_search_is_minus_one():
-    got = asks_needed(np.array([5]), np.array([0.001]), np.array([1000.0]), _none(), probability=0.9)
+    got = asks_needed(
+        np.array([5]), np.array([0.001]), np.array([1000.0]), _none(), probability=0.9
+    )
     assert got.tolist() == [-1]
     assert MAX_ASKS == 1000
 
@@ -107,10 +111,17 @@ def test_monte_carlo_of_the_same_model_agrees(rng):
         total = rng.binomial(n, p) + (rng.random((draws, 3)) < chances).sum(axis=1)
         estimate = (total >= need).mean()
         se = np.sqrt(estimate * (1 - estimate) / draws)
-        exact = reach_probability(np.array([n]), np.array([need]), np.array([a]), np.array([b]), pmf)
+        exact = reach_probability(
+            np.array([n]), np.array([need]), np.array([a]), np.array([b]), pmf
+        )
         assert abs(estimate - exact[0]) < 4 * se, (n, estimate, exact)
     # And the answer is the first n at which the simulated chance crosses 80%.
-    assert reach_probability(np.array([n_asks - 1]), np.array([need]), np.array([a]), np.array([b]), pmf)[0] < 0.8
+    assert (
+        reach_probability(
+            np.array([n_asks - 1]), np.array([need]), np.array([a]), np.array([b]), pmf
+        )[0]
+        < 0.8
+    )
 
 
 @settings(max_examples=60, deadline=None)

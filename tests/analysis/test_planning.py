@@ -17,8 +17,15 @@ def _log(rows: list[tuple]) -> pd.DataFrame:
     """contact, field, source, requested_on, responded_on, interview_on, status."""
     frame = pd.DataFrame(
         rows,
-        columns=["contact", "field", "source", "requested_on", "responded_on", "interview_on",
-                 "status"],
+        columns=[
+            "contact",
+            "field",
+            "source",
+            "requested_on",
+            "responded_on",
+            "interview_on",
+            "status",
+        ],
     )
     for col in ["requested_on", "responded_on", "interview_on"]:
         frame[col] = pd.to_datetime(frame[col])
@@ -104,7 +111,9 @@ def test_warm_and_cold_apart():
 
 
 def test_no_requests_yet():
-    log = pd.DataFrame({"contact": ["A", "B"], "field": ["law", "law"], "status": ["prospect"] * 2})
+    log = pd.DataFrame(
+        {"contact": ["A", "B"], "field": ["law", "law"], "status": ["prospect"] * 2}
+    )
     res = plan(log, as_of=AS_OF)
     row = res.iloc[0]
     assert row["decided"] == 0 and row["open_requests"] == 0
@@ -115,7 +124,9 @@ def test_no_requests_yet():
 
 
 def test_field_already_at_target():
-    log = _log([(c, "law", "cold_email", "2026-03-02", None, None, "interviewed") for c in "ABCDE"])
+    log = _log(
+        [(c, "law", "cold_email", "2026-03-02", None, None, "interviewed") for c in "ABCDE"]
+    )
     row = plan(log, as_of=AS_OF).iloc[0]
     assert (row["asks_to_minimum"], row["asks_to_target"]) == (0, 0)
     assert pd.isna(row["minimum_by"]) and pd.isna(row["target_by"])
@@ -200,8 +211,9 @@ def test_scheduled_meeting_dates_the_goal():
 def test_cohort_prior_per_owner():
     a = SMALL.assign(owner="Amy")
     b = _log([(c, "data", "cold_email", "2026-03-02", None, None, "declined") for c in "PQRS"])
-    res = plan(pd.concat([a, b.assign(owner="Bo")], ignore_index=True), as_of=AS_OF,
-               by=["owner", "field"])
+    res = plan(
+        pd.concat([a, b.assign(owner="Bo")], ignore_index=True), as_of=AS_OF, by=["owner", "field"]
+    )
     alone = plan(SMALL, as_of=AS_OF)
     amy = res[res["owner"] == "Amy"].reset_index(drop=True)
     pd.testing.assert_series_equal(amy["asks_to_target"], alone["asks_to_target"])

@@ -16,8 +16,16 @@ def _log(rows: list[tuple]) -> pd.DataFrame:
     """contact, organization, field, seniority, referred_by, source, requested_on, status."""
     frame = pd.DataFrame(
         rows,
-        columns=["contact", "organization", "field", "seniority", "referred_by", "source",
-                 "requested_on", "status"],
+        columns=[
+            "contact",
+            "organization",
+            "field",
+            "seniority",
+            "referred_by",
+            "source",
+            "requested_on",
+            "status",
+        ],
     )
     frame["requested_on"] = pd.to_datetime(frame["requested_on"])
     return frame
@@ -94,8 +102,16 @@ def test_connector_whose_referrals_both_met_you():
 
 def test_connector_sent_to_the_neediest_field_when_theirs_is_full():
     rows = [
-        (c, "Acme", "policy", "mid", "Kim" if c != "Kim" else None, "cold_email", "2026-03-02",
-         "interviewed")
+        (
+            c,
+            "Acme",
+            "policy",
+            "mid",
+            "Kim" if c != "Kim" else None,
+            "cold_email",
+            "2026-03-02",
+            "interviewed",
+        )
         for c in ["Kim", "Lu", "Mo", "Ny", "Ol"]
     ]
     rows.append(("Pat", "Hooli", "art", "mid", None, "cold_email", None, "prospect"))

@@ -29,8 +29,9 @@ def test_plan_table(tmp_path):
 
 
 def test_plan_json_matches_the_library(tmp_path):
-    res = infoview("plan", SAMPLE, "--as-of", AS_OF, "--format", "json", "--limit", "4",
-                   cwd=tmp_path)
+    res = infoview(
+        "plan", SAMPLE, "--as-of", AS_OF, "--format", "json", "--limit", "4", cwd=tmp_path
+    )
     assert res.returncode == 0, res.stderr
     doc = json.loads(res.stdout)
     log = iv.load_log(SAMPLE, as_of=AS_OF)
@@ -74,8 +75,9 @@ def test_calendar_writes_refuses_and_forces(tmp_path):
     again = infoview("calendar", SAMPLE, "--out", str(out), "--as-of", AS_OF, cwd=tmp_path)
     assert again.returncode == 2 and "exists already" in again.stderr
     assert again.stderr.count("\n") == 1
-    forced = infoview("calendar", SAMPLE, "--out", str(out), "--as-of", AS_OF, "--force",
-                      cwd=tmp_path)
+    forced = infoview(
+        "calendar", SAMPLE, "--out", str(out), "--as-of", AS_OF, "--force", cwd=tmp_path
+    )
     assert forced.returncode == 0, forced.stderr
 
 

@@ -47,10 +47,20 @@ def test_written_file_matches_the_follow_ups(tmp_path):
 
 def test_a_later_day_supersedes_event_by_event(tmp_path):
     log = iv.example_log()
-    first = _read(write_ics(calendar_events(log, as_of="2026-04-17"), tmp_path / "a.ics",
-                            as_of=pd.Timestamp("2026-04-17")))
-    later = _read(write_ics(calendar_events(log, as_of="2026-04-20"), tmp_path / "b.ics",
-                            as_of=pd.Timestamp("2026-04-20")))
+    first = _read(
+        write_ics(
+            calendar_events(log, as_of="2026-04-17"),
+            tmp_path / "a.ics",
+            as_of=pd.Timestamp("2026-04-17"),
+        )
+    )
+    later = _read(
+        write_ics(
+            calendar_events(log, as_of="2026-04-20"),
+            tmp_path / "b.ics",
+            as_of=pd.Timestamp("2026-04-20"),
+        )
+    )
     seq = {str(e["uid"]): int(e["sequence"]) for e in first}
     common = [e for e in later if str(e["uid"]) in seq]
     assert common
