@@ -33,7 +33,7 @@ def test_segments_labels_and_lines():
     held, scheduled, pending = bars[:3], bars[3:6], bars[6:]
     assert [b.get_width() for b in held] == [5, 2, 0]
     assert [b.get_x() for b in pending] == [5, 3, 0]
-    assert [b.get_width() for b in pending] == [0.0, 0.4, 1.25]
+    assert [b.get_width() for b in pending] == pytest.approx([0.0, 0.4, 1.25])
     assert all(b.get_hatch() == "///" for b in scheduled)
     texts = _texts(ax)
     assert {"target met", "ask 5 more for 5", "ask more than 1000 for 3"} <= set(texts)
