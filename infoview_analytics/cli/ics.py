@@ -5,8 +5,18 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ._common import EXIT_ERROR, EXIT_INCOMPLETE, EXIT_OK, Subparsers, add_as_of, add_log, add_map
-from ._common import add_sheet, map_arg, sheet_arg
+from ._common import (
+    EXIT_ERROR,
+    EXIT_INCOMPLETE,
+    EXIT_OK,
+    Subparsers,
+    add_as_of,
+    add_log,
+    add_map,
+    add_sheet,
+    map_arg,
+    sheet_arg,
+)
 
 __all__: list[str] = []
 

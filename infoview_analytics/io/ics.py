@@ -51,7 +51,7 @@ def calendar_bytes(
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     day_of = pd.Timestamp(as_of).date()
-    stamp = _dt.datetime(day_of.year, day_of.month, day_of.day, tzinfo=_dt.timezone.utc)
+    stamp = _dt.datetime(day_of.year, day_of.month, day_of.day, tzinfo=_dt.UTC)
     sequence = (day_of - _EPOCH).days
     for row in events.itertuples(index=False):
         if pd.isna(row.day):

@@ -34,6 +34,7 @@ from ..charts import captions as _captions
 from ..charts import style as _style
 from ..core.args import as_of_timestamp
 from ..errors import InvalidArgumentError, ReportExistsError
+from .next_steps import add_next_steps
 
 if TYPE_CHECKING:  # matplotlib is imported when a report is drawn
     from matplotlib.typing import RcKeyType
@@ -366,6 +367,7 @@ def _write(
             if pdf is not None:
                 for owner, student in students.items():
                     pdf.savefig(_student_page(owner, student, as_of))
+            add_next_steps(log, folder, pdf, as_of=as_of, formats=formats)
     finally:
         if pdf is not None:
             pdf.close()

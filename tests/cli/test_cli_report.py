@@ -33,9 +33,9 @@ def test_report_writes_files_and_says_where(tmp_path, sample):
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     out = tmp_path / "rep"
-    assert f"Wrote the report ({1 + 18} files) to rep" in done.stdout
+    assert f"Wrote the report ({1 + 20} files) to rep" in done.stdout
     assert str(out.relative_to(tmp_path) / "report.pdf") in done.stdout
-    assert "(18 CSV files)" in done.stdout
+    assert "(20 CSV files)" in done.stdout
     assert PdfReader(out / "report.pdf").metadata["/Title"] == "For my advisor"
     assert sorted(p.name for p in out.iterdir()) == ["report.pdf", "tables"]
 

@@ -40,7 +40,7 @@ def test_written_file_matches_the_follow_ups(tmp_path):
             assert str(ev["transp"]) == "TRANSPARENT"
         else:
             assert str(ev["transp"]) == "OPAQUE"
-        assert ev.decoded("dtstamp") == dt.datetime(2026, 4, 17, tzinfo=dt.timezone.utc)
+        assert ev.decoded("dtstamp") == dt.datetime(2026, 4, 17, tzinfo=dt.UTC)
     assert seen == expected
     assert {str(ev["uid"]) for ev in parsed} == set(events["uid"])
 

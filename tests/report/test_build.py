@@ -27,6 +27,7 @@ CHARTS = [
     "referral_tree",
     "thank_you_timeliness",
     "meeting_discipline",
+    "next_steps",  # report/next_steps.py: its page comes last
 ]
 ALL = ("png", "svg", "pdf", "xlsx", "csv")
 
@@ -291,8 +292,9 @@ def test_cohort_pages(tmp_path):
     # title + 10 charts + cohort overview + one page per student
     assert len(reader.pages) == 1 + len(CHARTS) + 1 + 2
     texts = [_pdf_text(p) for p in reader.pages]
-    assert "Response rate per student" in texts[-3]
-    assert "Student 1" in texts[-2]
-    assert "Student 2" in texts[-1]
+    assert "Response rate per student" in texts[-4]
+    assert "Student 1" in texts[-3]
+    assert "Student 2" in texts[-2]
+    assert "Next steps" in texts[-1]
     assert "cohort_summary" in openpyxl.load_workbook(out / "tables.xlsx").sheetnames
     assert not any("Maya" in t or "Leo" in t for t in texts)
