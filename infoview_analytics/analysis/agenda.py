@@ -15,6 +15,7 @@ details or notes.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -146,9 +147,9 @@ def _summary(kind: str, contact: Any, organization: Any) -> str:
 def _meeting_texts(rows: pd.DataFrame) -> list[str]:
     """What the log says of each meeting: with whom, their role, format and length."""
     out = []
-    for r in rows[
-        ["contact", "role", "organization", "field", "format", "minutes_planned"]
-    ].itertuples(index=False):
+    columns = ["contact", "role", "organization", "field", "format", "minutes_planned"]
+    records: Iterable[Any] = rows[columns].itertuples(index=False)
+    for r in records:
         who = "(no name)" if pd.isna(r.contact) else str(r.contact)
         role = "" if pd.isna(r.role) else f", {r.role}"
         org = "" if pd.isna(r.organization) else f" at {r.organization}"

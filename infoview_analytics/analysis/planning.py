@@ -37,7 +37,7 @@ student and field in a cohort). The model, stated so it can be checked:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -399,7 +399,8 @@ def _notes(res: pd.DataFrame, *, minimum: int, target: int, probability: float) 
     """One plain sentence per field: what to ask, how likely, and when."""
     out = []
     sure = f"{probability:.0%}"
-    for row in res.itertuples(index=False):
+    rows: Iterable[Any] = res.itertuples(index=False)
+    for row in rows:
         k, s = int(row.interviewed), int(row.scheduled)
         if k >= target:
             out.append(f"Target of {target} reached: {k} interviews.")

@@ -303,16 +303,17 @@ def _finish(
     at = np.where(in_log, row, 0)
     names = [str(v) for v in forest.names[row]]
     org = frame["organization"].to_numpy(dtype=object)[at]
-    org = np.where(in_log & pd.notna(org), org, pd.NA)
+    org = pd.Series(org, dtype=object).where(in_log & pd.notna(org), pd.NA).to_numpy()
     field_names = cov["field"].to_numpy(dtype=object)[top["_group"].to_numpy()]
     to_t = to_target[top["_group"].to_numpy()]
     waiting = p.steps.waited
+    referred_of = top["_referred"].to_numpy(dtype=np.int64)
+    met_of = top["_met"].to_numpy(dtype=np.int64)
+    gap_of = top["field_gap"].to_numpy(dtype=np.int64)
     contact = frame["contact"].to_numpy(dtype=object)
     reasons = []
     for i, action in enumerate(top["action"].tolist()):
-        field = _field_phrase(
-            str(field_names[i]), int(top["field_gap"].iat[i]), int(to_t[i]), goals
-        )
+        field = _field_phrase(str(field_names[i]), int(gap_of[i]), int(to_t[i]), goals)
         who, where = names[i], org[i]
         r = int(row[i])
         if action == "ask_second_person":
@@ -328,9 +329,12 @@ def _finish(
                 f"follow-up; {field}."
             )
         elif action == "ask_for_introduction":
-            referred, met = int(top["_referred"].iat[i]), int(top["_met"].iat[i])
+            referred, met = int(referred_of[i]), int(met_of[i])
             if referred:
-                text = f"{field}; {who} {_introduced(referred, met)}: ask whom else they know in {field_names[i]}."
+                text = (
+                    f"{field}; {who} {_introduced(referred, met)}: ask whom else they know "
+                    f"in {field_names[i]}."
+                )
             else:
                 at_org = "" if pd.isna(where) else f" at {where}"
                 text = (
@@ -394,7 +398,7 @@ def _introduced(referred: int, met: int) -> str:
 def _extras(top: pd.DataFrame, i: int, frame: pd.DataFrame, r: int) -> str:
     """What makes a prospect worth asking: warmth, a new organisation or seniority."""
     warm = bool(top["warm"].iat[i])
-    referrer = frame["referred_by"].iat[r]
+    referrer: Any = frame["referred_by"].iat[r]
     if warm and pd.notna(referrer):
         kind = f"a warm lead (introduced by {referrer})"
     elif warm:
@@ -405,7 +409,8 @@ def _extras(top: pd.DataFrame, i: int, frame: pd.DataFrame, r: int) -> str:
     if top["new_organization"].iat[i]:
         new.append("an organisation")
     if top["new_seniority"].iat[i]:
-        new.append(f"a seniority ({frame['seniority'].iat[r]})")
+        seniority: Any = frame["seniority"].iat[r]
+        new.append(f"a seniority ({seniority})")
     if new:
         kind += ", from " + " and ".join(new) + " new to this field"
     return kind

@@ -16,7 +16,8 @@ the chart rests on. A table without data draws "no data yet".
 One module per chart family: :mod:`.responses` (response rates, the funnel,
 activity), :mod:`.timing` (time to response), :mod:`.meetings` (thank-you
 notes, meeting discipline), :mod:`.fields` (coverage, the perspective heatmap)
-and :mod:`.network` (the referral tree), :mod:`.planning` (the plan); :mod:`.style` holds what they share.
+and :mod:`.network` (the referral tree), :mod:`.planning` (the plan);
+:mod:`.style` holds what they share.
 """
 
 from .fields import plot_coverage, plot_perspective_heatmap

@@ -124,7 +124,8 @@ def plot_plan(
         edgecolor=_style.GREY,
         linewidth=0.8,
     )
-    for i, row in enumerate(table.itertuples(index=False)):
+    rows: list[Any] = list(table.itertuples(index=False))
+    for i, row in enumerate(rows):
         reached_min = done[i] + sched[i] >= minimum
         asks = row.asks_to_target if reached_min else row.asks_to_minimum
         goal = target if reached_min else minimum

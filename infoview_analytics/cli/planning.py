@@ -147,9 +147,12 @@ def _text(
         _text_table(_dates_iso(shown)) if len(shown) else "No rows in the log.",
         "",
     ]
+    owners = table["owner"].astype(str).tolist() if cohort else [""] * len(table)
     lines += [
-        f"- {(row.owner + ' / ') if cohort else ''}{row.field}: {row.note}"
-        for row in table.itertuples(index=False)
+        f"- {owner + ' / ' if cohort else ''}{field}: {note}"
+        for owner, field, note in zip(
+            owners, table["field"].astype(str), table["note"].astype(str), strict=True
+        )
     ]
     lines += [
         "",
@@ -162,5 +165,5 @@ def _text(
     ]
     cols = _TABLE_PEOPLE + (["owner"] if cohort else [])
     lines.append(_text_table(people[cols]) if len(people) else "Nobody to suggest yet.")
-    lines += [""] + gaps if gaps else []
+    lines += ["", *gaps] if gaps else []
     return "\n".join(lines).rstrip("\n")

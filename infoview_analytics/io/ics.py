@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -53,7 +55,8 @@ def calendar_bytes(
     day_of = pd.Timestamp(as_of).date()
     stamp = _dt.datetime(day_of.year, day_of.month, day_of.day, tzinfo=_dt.UTC)
     sequence = (day_of - _EPOCH).days
-    for row in events.itertuples(index=False):
+    rows: Iterable[Any] = events.itertuples(index=False)
+    for row in rows:
         if pd.isna(row.day):
             continue  # no day, no event (the table never has one)
         start = pd.Timestamp(row.day).date()

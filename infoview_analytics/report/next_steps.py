@@ -71,7 +71,8 @@ def _page(tables: dict[str, pd.DataFrame], as_of: pd.Timestamp) -> Any:
     from ..charts import plot_plan
 
     fig = Figure(figsize=_PAGE, layout="constrained")
-    top, bottom = fig.subfigures(2, 1, height_ratios=[1.1, 1.0])
+    parts: Any = fig.subfigures(2, 1, height_ratios=[1.1, 1.0])  # an array of two
+    top, bottom = parts
     plan_table, people = tables["plan"], tables["next_people"]
     cohort = "owner" in plan_table.columns
     top.suptitle(
@@ -96,7 +97,8 @@ def _page(tables: dict[str, pd.DataFrame], as_of: pd.Timestamp) -> Any:
     ax_text = bottom.subplots()
     ax_text.axis("off")
     lines = ["Whom to contact next" + (" (each student's first)" if cohort else "")]
-    for row in people.head(_PEOPLE_ON_PAGE).itertuples(index=False):
+    rows: list[Any] = list(people.head(_PEOPLE_ON_PAGE).itertuples(index=False))
+    for row in rows:
         who = f"{row.owner}: " if cohort else f"{row.rank}. "
         wrapped = textwrap.wrap(f"{who}{row.reason}", width=150)
         lines += wrapped[:2]

@@ -15,8 +15,8 @@ def test_one_event_per_follow_up_and_interview_ahead():
     assert list(events.columns) == list(TABLES["calendar_events"].columns)
     todo = follow_ups_due(log, as_of=iv.SAMPLE_AS_OF)
     tasks = events[events["kind"] != "interview"]
-    got = sorted(zip(tasks["kind"], tasks["contact"], tasks["day"], tasks["description"]))
-    want = sorted(zip(todo["action"], todo["contact"], todo["due_since"], todo["reason"]))
+    got = sorted(tasks[["kind", "contact", "day", "description"]].itertuples(index=False))
+    want = sorted(todo[["action", "contact", "due_since", "reason"]].itertuples(index=False))
     assert got == want
     day = pd.Timestamp(iv.SAMPLE_AS_OF)
     ahead = log[(log["interview_on"] >= day) & log["status"].isin(["scheduled", "interviewed"])]

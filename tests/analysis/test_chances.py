@@ -55,7 +55,8 @@ def test_pending_pmf_equals_enumeration():
     chances = [0.2, 0.5, 0.9]
     exact = np.zeros(4)
     for outcome in itertools.product([0, 1], repeat=3):
-        exact[sum(outcome)] += np.prod([c if o else 1 - c for c, o in zip(chances, outcome)])
+        pairs = zip(chances, outcome, strict=True)
+        exact[sum(outcome)] += np.prod([c if o else 1 - c for c, o in pairs])
     np.testing.assert_allclose(pending_pmf(np.array([chances]), 3)[0], exact)
     capped = pending_pmf(np.array([chances]), 2)[0]  # last cell: 2 or more
     np.testing.assert_allclose(capped, [exact[0], exact[1], exact[2] + exact[3]])

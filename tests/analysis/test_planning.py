@@ -116,10 +116,12 @@ def test_no_requests_yet():
     )
     res = plan(log, as_of=AS_OF)
     row = res.iloc[0]
-    assert row["decided"] == 0 and row["open_requests"] == 0
+    assert row["decided"] == 0
+    assert row["open_requests"] == 0
     assert row["interview_chance"] == pytest.approx(0.5)  # the Laplace prior, nothing else
     assert row["asks_to_minimum"] > 0
-    assert pd.isna(row["minimum_by"]) and "not enough data" in row["note"]
+    assert pd.isna(row["minimum_by"])
+    assert "not enough data" in row["note"]
     assert any("requests" in g for g in res.attrs["gaps"])
 
 
@@ -129,7 +131,8 @@ def test_field_already_at_target():
     )
     row = plan(log, as_of=AS_OF).iloc[0]
     assert (row["asks_to_minimum"], row["asks_to_target"]) == (0, 0)
-    assert pd.isna(row["minimum_by"]) and pd.isna(row["target_by"])
+    assert pd.isna(row["minimum_by"])
+    assert pd.isna(row["target_by"])
     assert row["note"] == "Target of 5 reached: 5 interviews."
 
 

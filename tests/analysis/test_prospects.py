@@ -59,8 +59,10 @@ def test_columns_and_points_by_hand():
     # data: 2 interviews -> gap 3 * 1 + 2 = 5. Cy: warm (referred by Ben) 2, new org,
     # new seniority: 9. Dee: Acme and senior are known already: 5.
     assert (by.loc["Cy", "score"], by.loc["Dee", "score"]) == (9, 5)
-    assert by.loc["Cy", "warm"] and by.loc["Cy", "new_organization"]
-    assert not by.loc["Dee", "new_organization"] and not by.loc["Dee", "new_seniority"]
+    assert by.loc["Cy", "warm"]
+    assert by.loc["Cy", "new_organization"]
+    assert not by.loc["Dee", "new_organization"]
+    assert not by.loc["Dee", "new_seniority"]
     # Ana introduced Ben, who met you: her own field still needs voices, so data:
     # 5 + warm 2 + record 1.
     assert (by.loc["Ana", "action"], by.loc["Ana", "field"]) == ("ask_for_introduction", "data")
@@ -140,7 +142,8 @@ def test_limit_and_cohort_per_owner():
 def test_no_field_is_a_gap():
     log = pd.DataFrame({"contact": ["A"], "status": ["prospect"]})
     res = next_people(log, as_of=AS_OF)
-    assert res.attrs["gaps"] and "fields" in res.attrs["gaps"][0]
+    assert res.attrs["gaps"]
+    assert "fields" in res.attrs["gaps"][0]
     assert res.loc[0, "reason"].startswith("No field yet")
 
 

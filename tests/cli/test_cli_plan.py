@@ -37,7 +37,8 @@ def test_plan_json_matches_the_library(tmp_path):
     log = iv.load_log(SAMPLE, as_of=AS_OF)
     want = iv.plan(log, as_of=AS_OF)
     assert [r["asks_to_target"] for r in doc["plan"]] == want["asks_to_target"].tolist()
-    assert len(doc["next_people"]) == 4 and doc["gaps"] == []
+    assert len(doc["next_people"]) == 4
+    assert doc["gaps"] == []
     assert doc["prior_strength"] == 3.0
 
 
@@ -61,7 +62,8 @@ def test_plan_incomplete_log_exits_3(tmp_path):
 def test_plan_bad_probability_is_one_line(tmp_path):
     res = infoview("plan", SAMPLE, "--probability", "2", cwd=tmp_path)
     assert res.returncode == 2
-    assert res.stderr.count("\n") == 1 and "`probability`" in res.stderr
+    assert res.stderr.count("\n") == 1
+    assert "`probability`" in res.stderr
 
 
 def test_calendar_writes_refuses_and_forces(tmp_path):
@@ -73,7 +75,8 @@ def test_calendar_writes_refuses_and_forces(tmp_path):
     assert f"Wrote {len(events)} events" in res.stdout
     assert f"{len(todo)} follow-ups due as of 2026-04-17" in res.stdout
     again = infoview("calendar", SAMPLE, "--out", str(out), "--as-of", AS_OF, cwd=tmp_path)
-    assert again.returncode == 2 and "exists already" in again.stderr
+    assert again.returncode == 2
+    assert "exists already" in again.stderr
     assert again.stderr.count("\n") == 1
     forced = infoview(
         "calendar", SAMPLE, "--out", str(out), "--as-of", AS_OF, "--force", cwd=tmp_path

@@ -32,7 +32,8 @@ def test_written_file_matches_the_follow_ups(tmp_path):
     seen = set()
     for ev in parsed:
         start = ev.decoded("dtstart")
-        assert isinstance(start, dt.date) and not isinstance(start, dt.datetime)  # all day
+        assert isinstance(start, dt.date)
+        assert not isinstance(start, dt.datetime)
         assert ev.decoded("dtend") == start + dt.timedelta(days=1)
         kind = str(ev["categories"].cats[0])
         if kind != "interview":
