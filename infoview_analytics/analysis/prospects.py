@@ -14,8 +14,8 @@
 Each candidate gets points, shown in ``score`` so the ranking can be read:
 
 =====================================  ======================================
-the field's gap                        3 per interview missing to the minimum,
-                                       1 per further one missing to the target
+the field's gap (scheduled meetings     3 per interview missing to the minimum,
+counted as interviews to come)         1 per further one missing to the target
 a warm path (a warm prospect, or an    2
 introduction through someone who
 knows you)

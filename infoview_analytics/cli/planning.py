@@ -156,7 +156,7 @@ def _text(
     ]
     lines += [
         "",
-        f"Chances: each field's record shrunk toward yours (prior strength "
+        f"Chances: each field's record shrunk toward yours in your other fields (prior strength "
         f"{table.attrs['prior_strength']:g} pseudo-requests); open requests count with the "
         "chance they have left.",
         "",
