@@ -36,6 +36,7 @@ __all__ = [
     "PRIOR_STRENGTH",
     "asks_needed",
     "beta_interval",
+    "betabinom_head",
     "betabinom_pmf",
     "pending_pmf",
     "reach_probability",
@@ -165,6 +166,31 @@ def beta_interval(a: Any, b: Any, level: float = 0.95) -> tuple[np.ndarray, np.n
     return special.betaincinv(a, b, tail), special.betaincinv(a, b, 1 - tail)
 
 
+def betabinom_head(n: Any, a: Any, b: Any, top: int) -> np.ndarray:
+    """P(Y = y) for y = 0 .. ``top`` of BetaBinomial(n, a, b), one row per group.
+
+    One ``betaln`` for P(Y = 0) = B(a, n + b) / B(a, b), then the ratio of
+    successive terms, ``(n - y) (y + a) / ((y + 1) (n - y - 1 + b))``: the
+    search for the number of asks evaluates these for every group at every
+    step. Equal to :func:`betabinom_pmf` (tested).
+
+    Examples
+    --------
+    >>> betabinom_head(np.array([2.0]), 1.0, 1.0, 3).round(6).tolist()
+    [[0.333333, 0.333333, 0.333333, 0.0]]
+    """
+    from scipy import special
+
+    n, a, b = (np.asarray(v, dtype=float) for v in np.broadcast_arrays(n, a, b))
+    out = np.zeros((len(n), top + 1))
+    out[:, 0] = np.exp(special.betaln(a, n + b) - special.betaln(a, b))
+    for y in range(top):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            step = (n - y) * (y + a) / ((y + 1) * (n - y - 1 + b))
+        out[:, y + 1] = out[:, y] * np.where(y < n, step, 0.0)
+    return out
+
+
 def reach_probability(
     n: np.ndarray, need: np.ndarray, a: np.ndarray, b: np.ndarray, pmf: np.ndarray
 ) -> np.ndarray:
@@ -172,8 +198,7 @@ def reach_probability(
     top = pmf.shape[1] - 1
     # P(Y >= m) for m = 0 .. top, from the pmf of the few values below m.
     below = np.zeros((len(n), top + 2))
-    for y in range(top + 1):
-        below[:, y + 1] = below[:, y] + betabinom_pmf(y, n, a, b)
+    below[:, 1:] = np.cumsum(betabinom_head(n, a, b, top), axis=1)
     at_least = 1 - below[:, :-1]  # column m: P(Y >= m)
     total = np.zeros(len(n))
     for x in range(top + 1):
@@ -184,7 +209,13 @@ def reach_probability(
 
 
 def asks_needed(
-    need: np.ndarray, a: np.ndarray, b: np.ndarray, pmf: np.ndarray, *, probability: float
+    need: np.ndarray,
+    a: np.ndarray,
+    b: np.ndarray,
+    pmf: np.ndarray,
+    *,
+    probability: float,
+    at_least: np.ndarray | None = None,
 ) -> np.ndarray:
     """The smallest ``n`` with P(pending + BetaBinomial(n, a, b) >= need) >= probability.
 
@@ -192,14 +223,24 @@ def asks_needed(
     ``a, b`` the beta of a new request's chance, ``pmf`` :func:`pending_pmf`
     of the open requests (capped at ``need.max()`` or above). The
     probability grows with ``n``, so a bisection over ``0 .. MAX_ASKS``
-    finds it for every group at once; ``-1`` where even ``MAX_ASKS`` asks
-    fall short.
+    finds it for every group at once (only the groups that need something,
+    from ``at_least`` when a lower bound is known); ``-1`` where even
+    ``MAX_ASKS`` asks fall short.
     """
     need = np.asarray(need, dtype=np.int64)
-    lo = np.zeros(len(need), dtype=np.int64)
-    hi = np.full(len(need), MAX_ASKS, dtype=np.int64)
+    out = np.zeros(len(need), dtype=np.int64)
+    floor = np.zeros(len(need), dtype=np.int64) if at_least is None else np.maximum(at_least, 0)
+    rows = np.flatnonzero(need > 0)
+    rows = rows[reach_probability(floor[rows], need[rows], a[rows], b[rows], pmf[rows])
+                < probability]  # fmt: skip
+    out[need > 0] = floor[need > 0]
+    if not len(rows):
+        return out
+    need, a, b, pmf = need[rows], a[rows], b[rows], pmf[rows]
+    hi = np.full(len(rows), MAX_ASKS, dtype=np.int64)
     ok_max = reach_probability(hi, need, a, b, pmf) >= probability
-    hi = np.where(ok_max, hi, 0)
+    lo = floor[rows] + 1
+    hi = np.where(ok_max, hi, lo)
     while True:
         open_ = lo < hi
         if not open_.any():
@@ -209,4 +250,5 @@ def asks_needed(
         ok = reach_probability(mid, need[idx], a[idx], b[idx], pmf[idx]) >= probability
         hi[idx] = np.where(ok, mid, hi[idx])
         lo[idx] = np.where(ok, lo[idx], mid + 1)
-    return np.where(ok_max, lo, -1)
+    out[rows] = np.where(ok_max, lo, -1)
+    return out

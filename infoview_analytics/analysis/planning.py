@@ -37,7 +37,7 @@ student and field in a cohort). The model, stated so it can be checked:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -233,7 +233,8 @@ def plan(
     need_min = np.maximum(minimum - k - s, 0)
     need_target = np.maximum(target - k - s, 0)
     asks_min = asks_needed(need_min, a, b, pmf, probability=probability)
-    asks_target = asks_needed(need_target, a, b, pmf, probability=probability)
+    # The target needs at least the asks of the minimum: the search starts there.
+    asks_target = asks_needed(need_target, a, b, pmf, probability=probability, at_least=asks_min)
 
     # Dates: time to an answer among those who answer, then answer to meeting.
     to_answer = _median_answer_time(curve, curve_group, 2 * n_people)
@@ -396,57 +397,72 @@ def _asks(values: np.ndarray) -> pd.arrays.IntegerArray:
 
 
 def _notes(res: pd.DataFrame, *, minimum: int, target: int, probability: float) -> np.ndarray:
-    """One plain sentence per field: what to ask, how likely, and when."""
-    out = []
+    """One plain sentence per field: what to ask, how likely, and when.
+
+    Built from plain Python lists (a cohort has a hundred thousand fields).
+    """
     sure = f"{probability:.0%}"
-    rows: Iterable[Any] = res.itertuples(index=False)
-    for row in rows:
-        k, s = int(row.interviewed), int(row.scheduled)
+
+    def asks_list(col: str) -> list[int | None]:
+        values = res[col].to_numpy(dtype=float, na_value=np.nan)
+        return [None if v != v else int(v) for v in values.tolist()]
+
+    def days(col: str) -> list[str | None]:
+        text = np.datetime_as_string(res[col].to_numpy(dtype="datetime64[D]"), unit="D")
+        return [None if t == "NaT" else t for t in text.tolist()]
+
+    cols = {
+        c: res[c].tolist()
+        for c in ["interviewed", "scheduled", "open_requests", "basis", "interview_chance",
+                  "chance_warm", "chance_cold", "expected_from_pending"]
+    }  # fmt: skip
+    asks_min, asks_target = asks_list("asks_to_minimum"), asks_list("asks_to_target")
+    min_by, target_by = days("minimum_by"), days("target_by")
+    out = []
+    for i in range(len(res)):
+        k, s = int(cols["interviewed"][i]), int(cols["scheduled"][i])
         if k >= target:
             out.append(f"Target of {target} reached: {k} interviews.")
             continue
-        chance = (
-            f"a {row.basis} request here becomes an interview {row.interview_chance:.0%} "
-            "of the time"
-        )
-        other = row.chance_warm if row.basis == "cold" else row.chance_cold
-        if row.basis == "cold" and other >= row.interview_chance + 0.1:
-            chance += f" (a warm introduction: {other:.0%})"
-        if row.open_requests:
-            noun = "request" if row.open_requests == 1 else "requests"
-            chance += (
-                f"; {row.open_requests} open {noun} may bring {row.expected_from_pending:.1f}"
-            )
+        basis, p = cols["basis"][i], cols["interview_chance"][i]
+        chance = f"a {basis} request here becomes an interview {p:.0%} of the time"
+        warm = cols["chance_warm"][i]
+        if basis == "cold" and warm >= p + 0.1:
+            chance += f" (a warm introduction: {warm:.0%})"
+        n_open = int(cols["open_requests"][i])
+        if n_open:
+            noun = "request" if n_open == 1 else "requests"
+            chance += f"; {n_open} open {noun} may bring {cols['expected_from_pending'][i]:.1f}"
         if k + s >= minimum:
-            goal, asks = f"the target of {target}", row.asks_to_target
+            goal, asks = f"the target of {target}", asks_target[i]
             head = f"Minimum of {minimum} reached" + (
                 "" if k >= minimum else f" once the {s} scheduled meeting(s) are held"
             )
             head += "; " + (
-                f"ask {_n(asks)} more for {goal} with {sure} probability"
-                if asks != 0
-                else f"no more asks needed for {goal} ({sure} sure)"
+                f"no more asks needed for {goal} ({sure} sure)"
+                if asks == 0
+                else f"ask {_n(asks)} more for {goal} with {sure} probability"
             )
-            when = row.target_by
+            when = target_by[i]
         else:
-            asks = row.asks_to_minimum
+            asks = asks_min[i]
+            people = "person" if asks == 1 else "people"
             head = (
-                f"Ask {_n(asks)} more {'person' if asks == 1 else 'people'} to reach the minimum "
-                f"of {minimum} with {sure} probability ({_n(row.asks_to_target)} for the "
-                f"target of {target})"
-                if asks != 0
-                else f"No more asks needed for the minimum of {minimum} ({sure} sure; "
-                f"{_n(row.asks_to_target)} for the target of {target})"
+                f"No more asks needed for the minimum of {minimum} ({sure} sure; "
+                f"{_n(asks_target[i])} for the target of {target})"
+                if asks == 0
+                else f"Ask {_n(asks)} more {people} to reach the minimum of {minimum} with "
+                f"{sure} probability ({_n(asks_target[i])} for the target of {target})"
             )
-            when = row.minimum_by
+            when = min_by[i]
         date = (
-            f"; expected by {pd.Timestamp(when).date().isoformat()}"
-            if pd.notna(when)
+            f"; expected by {when}"
+            if when is not None
             else "; not enough data to date it (fewer than 3 answers or meetings with dates)"
         )
         out.append(f"{head}: {chance}{date}.")
     return np.asarray(out, dtype=object)
 
 
-def _n(value: Any) -> str:
-    return "more than 1000" if pd.isna(value) else str(int(value))
+def _n(value: int | None) -> str:
+    return "more than 1000" if value is None else str(value)

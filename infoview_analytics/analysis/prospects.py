@@ -310,40 +310,53 @@ def _finish(
     referred_of = top["_referred"].to_numpy(dtype=np.int64)
     met_of = top["_met"].to_numpy(dtype=np.int64)
     gap_of = top["field_gap"].to_numpy(dtype=np.int64)
+    warm_of = top["warm"].to_numpy(dtype=bool)
+    new_org_of = top["new_organization"].to_numpy(dtype=bool)
+    new_sen_of = top["new_seniority"].to_numpy(dtype=bool)
+    # Texts are built for the chosen rows only, from plain Python lists (a cohort's list
+    # has a few hundred thousand rows: no pandas indexing per row).
     contact = frame["contact"].to_numpy(dtype=object)
+    first = first_waiting[at]
+    first_name = contact[np.maximum(first, 0)].tolist()
+    first_days = np.nan_to_num(waiting[np.maximum(first, 0)]).astype(np.int64).tolist()
+    own_days = np.nan_to_num(waiting[at]).astype(np.int64).tolist()
+    referrer = frame["referred_by"].to_numpy(dtype=object)[at]
+    referrer = np.where(in_log & pd.notna(referrer), referrer, None).tolist()
+    seniority = frame["seniority"].astype(object).to_numpy()[at].tolist()
+    where_list = [None if pd.isna(w) else str(w) for w in org.tolist()]
+    fields = [str(f) for f in field_names.tolist()]
+    phrases = {}
     reasons = []
     for i, action in enumerate(top["action"].tolist()):
-        field = _field_phrase(str(field_names[i]), int(gap_of[i]), int(to_t[i]), goals)
-        who, where = names[i], org[i]
-        r = int(row[i])
+        key = (fields[i], int(gap_of[i]), int(to_t[i]))
+        if key not in phrases:
+            phrases[key] = _field_phrase(*key, goals)
+        field, who, where = phrases[key], names[i], where_list[i]
+        at_org = "" if where is None else f" at {where}"
         if action == "ask_second_person":
-            first = int(first_waiting[r])
-            days = int(waiting[first])
             text = (
-                f"No reply from {contact[first]} at {where} for {days} business days (3B7): "
-                f"ask {who}, a second person there; {field}."
+                f"No reply from {first_name[i]} at {where} for {first_days[i]} business days "
+                f"(3B7): ask {who}, a second person there; {field}."
             )
         elif action == "follow_up":
             text = (
-                f"No reply from {who} for {int(waiting[r])} business days: send them one "
+                f"No reply from {who} for {own_days[i]} business days: send them one "
                 f"follow-up; {field}."
             )
         elif action == "ask_for_introduction":
             referred, met = int(referred_of[i]), int(met_of[i])
-            if referred:
-                text = (
-                    f"{field}; {who} {_introduced(referred, met)}: ask whom else they know "
-                    f"in {field_names[i]}."
-                )
-            else:
-                at_org = "" if pd.isna(where) else f" at {where}"
-                text = (
-                    f"{field}; you interviewed {who}{at_org}: ask whom else they would "
-                    f"suggest in {field_names[i]}."
-                )
+            text = (
+                f"{field}; {who} {_introduced(referred, met)}: ask whom else they know "
+                f"in {fields[i]}."
+                if referred
+                else f"{field}; you interviewed {who}{at_org}: ask whom else they would "
+                f"suggest in {fields[i]}."
+            )
         else:
-            extras = _extras(top, i, frame, r)
-            at_org = "" if pd.isna(where) else f" at {where}"
+            extras = _extras(
+                bool(warm_of[i]), referrer[i], bool(new_org_of[i]), bool(new_sen_of[i]),
+                seniority[i],
+            )  # fmt: skip
             text = f"{field}; {who}{at_org} is {extras}: ask them for a short conversation."
         reasons.append(text)
     out = pd.DataFrame(
@@ -395,21 +408,18 @@ def _introduced(referred: int, met: int) -> str:
     return f"introduced you to {referred} {people}, {met} of whom met you"
 
 
-def _extras(top: pd.DataFrame, i: int, frame: pd.DataFrame, r: int) -> str:
+def _extras(warm: bool, referrer: Any, new_org: bool, new_sen: bool, seniority: Any) -> str:
     """What makes a prospect worth asking: warmth, a new organisation or seniority."""
-    warm = bool(top["warm"].iat[i])
-    referrer: Any = frame["referred_by"].iat[r]
-    if warm and pd.notna(referrer):
+    if warm and referrer is not None:
         kind = f"a warm lead (introduced by {referrer})"
     elif warm:
         kind = "a warm lead"
     else:
         kind = "a prospect in your log"
     new = []
-    if top["new_organization"].iat[i]:
+    if new_org:
         new.append("an organisation")
-    if top["new_seniority"].iat[i]:
-        seniority: Any = frame["seniority"].iat[r]
+    if new_sen:
         new.append(f"a seniority ({seniority})")
     if new:
         kind += ", from " + " and ".join(new) + " new to this field"

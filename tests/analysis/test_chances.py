@@ -14,6 +14,7 @@ from infoview_analytics.analysis.chances import (
     MAX_ASKS,
     asks_needed,
     beta_interval,
+    betabinom_head,
     betabinom_pmf,
     pending_pmf,
     reach_probability,
@@ -145,3 +146,20 @@ def test_more_sure_never_asks_fewer_and_open_requests_never_add(a, b, need, low,
         assert at_high >= at_low
     if at_low >= 0:
         assert 0 <= with_more <= at_low
+
+
+@pytest.mark.parametrize("n", [0, 1, 3, 8, 250])
+def test_betabinom_head_equals_scipy(n):
+    a, b = np.array([0.4, 2.0, 7.5]), np.array([3.0, 1.0, 0.6])
+    got = betabinom_head(np.full(3, n), a, b, 5)
+    want = stats.betabinom.pmf(np.arange(6)[None, :], n, a[:, None], b[:, None])
+    np.testing.assert_allclose(got, want, rtol=1e-9, atol=1e-15)
+
+
+def test_a_lower_bound_changes_nothing(rng):
+    a, b = rng.uniform(0.3, 8, 40), rng.uniform(0.3, 8, 40)
+    pmf = pending_pmf(rng.uniform(0, 1, (40, 3)), 5)
+    low = asks_needed(np.full(40, 2), a, b, pmf, probability=0.8)
+    free = asks_needed(np.full(40, 4), a, b, pmf, probability=0.8)
+    bounded = asks_needed(np.full(40, 4), a, b, pmf, probability=0.8, at_least=low)
+    np.testing.assert_array_equal(free, bounded)

@@ -255,3 +255,12 @@ def test_sample_is_consistent_with_coverage():
     reached = res["interviewed"] + res["scheduled"] >= 3
     assert (res.loc[reached, "asks_to_minimum"] == 0).all()
     assert np.all((res["interview_chance"] > 0) & (res["interview_chance"] < 1))
+
+
+def test_more_than_the_search_reads_more_than_1000():
+    rows = [
+        (f"P{i}", "law", "cold_email", "2026-03-02", None, None, "declined") for i in range(900)
+    ]
+    row = plan(_log(rows), as_of=AS_OF).iloc[0]
+    assert pd.isna(row["asks_to_minimum"])
+    assert row["note"].startswith("Ask more than 1000 more people to reach the minimum of 3")
