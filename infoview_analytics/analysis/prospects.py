@@ -320,8 +320,10 @@ def _finish(
     first_name = contact[np.maximum(first, 0)].tolist()
     first_days = np.nan_to_num(waiting[np.maximum(first, 0)]).astype(np.int64).tolist()
     own_days = np.nan_to_num(waiting[at]).astype(np.int64).tolist()
-    referrer = frame["referred_by"].to_numpy(dtype=object)[at]
-    referrer = np.where(in_log & pd.notna(referrer), referrer, None).tolist()
+    named_by = frame["referred_by"].to_numpy(dtype=object)[at]
+    referrer = [
+        v if ok else None for v, ok in zip(named_by, in_log & pd.notna(named_by), strict=True)
+    ]
     seniority = frame["seniority"].astype(object).to_numpy()[at].tolist()
     where_list = [None if pd.isna(w) else str(w) for w in org.tolist()]
     fields = [str(f) for f in field_names.tolist()]
