@@ -26,8 +26,8 @@ a connector's record                   1 per referral who met you (at most 2)
 =====================================  ======================================
 
 Ties go to the larger field gap, then the action (second person, follow-up,
-introduction, ask), the field, the name and the row: the order never depends
-on chance. In a cohort each owner gets their own ranking.
+introduction, ask), the field, the name (code-point order, as the to-do list)
+and the row: the order never depends on chance. In a cohort each owner gets their own ranking.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from ..core.args import check_positive_int
 from ..core.docs import fill_doc
 from ..core.names import row_numbers
 from .docs import DOCS, columns_of
-from .fields import coverage
+from .followups import _name_rank
 from .grouping import NO_FIELD
 from .needs import with_gaps
 from .prepared import PreparedLog, prepare
@@ -122,14 +122,18 @@ def next_people(
     frame, o, st = p.frame, p.outcomes, p.steps
     cohort = st.cohort
     keys_by = ["owner", "field"] if cohort else ["field"]
-    cov = coverage(p, by=keys_by, minimum=minimum, target=target)
+    minimum = check_positive_int("minimum", minimum, minimum=1)
+    target = check_positive_int("target", target, minimum=minimum)
+    # The field groups of ``coverage``, in its order (its counts, not its perspectives).
     gid, table = p.field_groups(keys_by)
     order = np.full(len(table), -1, dtype=np.int64)
     order[table["_gid"].to_numpy()] = np.arange(len(table))
     g = order[gid]  # each row's line in ``cov``
+    cov = table[keys_by].reset_index(drop=True)
     no_field = cov["field"].to_numpy(dtype=object) == NO_FIELD
     # Scheduled meetings count as interviews to come (as in ``plan``).
-    held = cov["interviewed"].to_numpy(dtype=np.int64) + cov["scheduled"].to_numpy(dtype=np.int64)
+    held = np.bincount(g[o["interviewed"].to_numpy() | o["scheduled"].to_numpy()],
+                       minlength=len(table))  # fmt: skip
     to_min = np.where(no_field, 0, np.maximum(minimum - held, 0))
     to_target = np.where(no_field, 0, np.maximum(target - held, 0))
     gap_points = _POINTS_PER_MISSING_MINIMUM * to_min + (to_target - to_min)
@@ -183,7 +187,7 @@ def next_people(
     )
     cand["_owner"] = owner_of[group]
     cand["_action"] = cand["action"].map({a: i for i, a in enumerate(_ACTIONS)})
-    cand["_name"] = _name_keys(p, cand)
+    cand["_name"] = _name_rank(pd.Series(p.forest.names[cand["_row"].to_numpy()], dtype=object))
     cand = cand.sort_values(
         ["_owner", "score", "field_gap", "_action", "_group", "_name", "_row"],
         ascending=[True, False, False, True, True, True, True],
@@ -277,14 +281,6 @@ def _introductions(
     rows = rows[~np.isin(rows, nodes)]
     met = _candidates(rows, "ask_for_introduction", g)
     return pd.concat([conn, met], ignore_index=True)
-
-
-def _name_keys(p: PreparedLog, cand: pd.DataFrame) -> np.ndarray:
-    """Each candidate's name key, for the tie-break (outside referrers by their name)."""
-    names = pd.Series(p.forest.names[cand["_row"].to_numpy()], dtype=object)
-    from ..core.names import name_key
-
-    return name_key(names).fillna("").to_numpy(dtype=object)
 
 
 def _finish(
