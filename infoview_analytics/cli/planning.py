@@ -22,7 +22,6 @@ from ._common import (
     map_arg,
     sheet_arg,
 )
-from .check import _dates_iso, _plain, _records, _text_table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -85,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the plan and the next people; 0, or 3 when the log lacks what they need."""
     from ..analysis import next_people, plan, prepare
     from ..io.loader import read_log
+    from .check import _dates_iso, _plain, _records
 
     result = read_log(
         args.log, sheet=sheet_arg(args.sheet), columns=map_arg(args.mapping), as_of=args.as_of
@@ -138,6 +138,8 @@ def _text(
     cohort: bool,
 ) -> str:
     """The table format: the plan, its notes, then the people to contact."""
+    from .check import _dates_iso, _text_table
+
     shown = table[(["owner"] if cohort else []) + _TABLE_PLAN].copy()
     shown["interview_chance"] = [f"{v:.0%}" for v in shown["interview_chance"]]
     lines = [
