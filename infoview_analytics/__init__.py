@@ -22,6 +22,7 @@ from .analysis import (
     PreparedLog,
     activity,
     add_warmth,
+    calendar_events,
     classify_contacts,
     cohort_summary,
     coverage,
@@ -29,7 +30,9 @@ from .analysis import (
     funnel,
     hide_small_groups,
     meeting_discipline,
+    next_people,
     perspective_matrix,
+    plan,
     prepare,
     referral_chains,
     referral_graph,
@@ -46,6 +49,7 @@ from .charts import (
     plot_funnel,
     plot_meeting_discipline,
     plot_perspective_heatmap,
+    plot_plan,
     plot_referral_tree,
     plot_response_rates,
     plot_thank_you_timeliness,
@@ -75,7 +79,7 @@ from .io import (
     write_log,
     write_template,
 )
-from .report import anonymize, build_report, pseudonym_map
+from .report import anonymize, build_report, pseudonym_map, to_calendar
 
 __version__ = "0.1.0"
 
@@ -96,6 +100,7 @@ __all__ = [
     "add_warmth",
     "anonymize",
     "build_report",
+    "calendar_events",
     "classify_contacts",
     "cohort_summary",
     "coverage",
@@ -109,12 +114,15 @@ __all__ = [
     "load_logs",
     "meeting_discipline",
     "merge_logs",
+    "next_people",
     "perspective_matrix",
+    "plan",
     "plot_activity",
     "plot_coverage",
     "plot_funnel",
     "plot_meeting_discipline",
     "plot_perspective_heatmap",
+    "plot_plan",
     "plot_referral_tree",
     "plot_response_rates",
     "plot_thank_you_timeliness",
@@ -131,6 +139,7 @@ __all__ = [
     "response_time_summary",
     "thank_you_timeliness",
     "time_to_response",
+    "to_calendar",
     "write_log",
     "write_template",
 ]

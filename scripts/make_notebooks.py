@@ -1,9 +1,9 @@
-"""Build, execute and write the six notebooks in notebooks/ (committed with their outputs).
+"""Build, execute and write the seven notebooks in notebooks/ (committed with their outputs).
 
 Each notebook is defined here as a list of cells, so the notebooks can be regenerated in
 one command whenever the analyses or charts change::
 
-    .venv/bin/python scripts/make_notebooks.py            # all six
+    .venv/bin/python scripts/make_notebooks.py            # all seven
     .venv/bin/python scripts/make_notebooks.py 04_coverage  # only this one
 
 The notebooks run with the kernel "python3" in notebooks/ on the sample log as of its
@@ -586,6 +586,126 @@ for row in students.sort_values("follow_ups_overdue", ascending=False).itertuple
     print(f"{row.owner}: {row.follow_ups_overdue} follow-ups overdue; "
           f"fields below the minimum: {gaps}")"""
     ),
+    md(
+        "## How many more people each student should ask, and whom\n\n"
+        "Per student and field: the asks that reach the minimum of 3 with 80% probability "
+        "(each student's chances learned from their own record), and each student's first "
+        "person to contact. The same for one student: `07_plan.ipynb`."
+    ),
+    code(
+        """\
+plans = iv.plan(prepared_cohort, by=["owner", "field"], minimum=3, as_of=AS_OF)
+short = plans[plans["interviewed"] + plans["scheduled"] < 3]
+short[["owner", "field", "interviewed", "scheduled", "open_requests", "asks_to_minimum",
+       "minimum_by"]].assign(minimum_by=short["minimum_by"].dt.strftime("%Y-%m-%d"))"""
+    ),
+    code(
+        """\
+first = iv.next_people(prepared_cohort, limit=1, as_of=AS_OF)
+for row in first.itertuples():
+    print(f"{row.owner}: {row.reason}")"""
+    ),
+]
+
+PLAN = [
+    intro(
+        "What to do next: how many more to ask, whom, and by when",
+        "a field has 2 interviews: how many more people should I ask, whom, and when will "
+        "I have my 3–5 voices? And can the follow-ups go in my calendar?",
+        "07_plan.ipynb",
+        "The plan is honest about small numbers: each field's record is shrunk toward your "
+        "record in your other fields (a prior worth 3 requests), warm and cold requests are "
+        "kept apart, and a request that has waited long has less chance left than one sent "
+        "yesterday.",
+    ),
+    params(),
+    code(SETUP),
+    code(LOAD),
+    md(
+        "## How many more people to ask per field\n\n"
+        "`asks_to_minimum` and `asks_to_target`: the new requests that reach 3 and 5 "
+        "interviews with 80% probability, counting the scheduled meetings and what the open "
+        "requests are still likely to bring. `interview_chance` is the chance that a new "
+        "request of the field's usual kind (`basis`: warm or cold) becomes an interview, "
+        "with its 95% interval."
+    ),
+    code(
+        """\
+plan = iv.plan(prepared, minimum=3, target=5, probability=0.8, as_of=AS_OF)
+columns = ["field", "interviewed", "scheduled", "open_requests", "expected_from_pending",
+           "basis", "interview_chance", "chance_low", "chance_high", "asks_to_minimum",
+           "asks_to_target", "minimum_by", "target_by"]
+(plan[columns].style
+    .format({"expected_from_pending": "{:.1f}", "interview_chance": "{:.0%}",
+             "chance_low": "{:.0%}", "chance_high": "{:.0%}",
+             "minimum_by": "{:%Y-%m-%d}", "target_by": "{:%Y-%m-%d}"}, na_rep="–")
+    .hide(axis="index").set_uuid("plan"))"""
+    ),
+    code(
+        """\
+fig, ax = plt.subplots(figsize=(9, 4))
+charts.plot_plan(plan, as_of=AS_OF, ax=ax)
+plt.show()"""
+    ),
+    md("## The same in one sentence per field"),
+    code(
+        """\
+for row in plan.itertuples():
+    print(f"{row.field}: {row.note}")"""
+    ),
+    md(
+        "## How sure do you want to be?\n\n"
+        "Asking for more certainty never asks for fewer people; here the asks to the target "
+        "at 50%, 80% and 95%."
+    ),
+    code(
+        """\
+sure = pd.DataFrame({
+    f"{p:.0%}": iv.plan(prepared, probability=p, as_of=AS_OF).set_index("field")["asks_to_target"]
+    for p in (0.5, 0.8, 0.95)
+})
+sure"""
+    ),
+    md(
+        "## Whom to contact next\n\n"
+        "Prospects already in the log, the 3B7 second person at an organisation that has "
+        "not answered, one follow-up after 7 business days, and introductions from the "
+        "connectors whose referrals met you. `score` adds the points for the field's gap, a "
+        "warm path, a new organisation or seniority and the 3B7 step (see "
+        "`help(iv.next_people)`)."
+    ),
+    code(
+        """\
+people = iv.next_people(prepared, limit=10, as_of=AS_OF)
+people[["rank", "action", "contact", "field", "score", "warm", "new_organization",
+        "second_person"]]"""
+    ),
+    code(
+        """\
+for row in people.itertuples():
+    print(f"{row.rank}. {row.reason}")"""
+    ),
+    md(
+        "## The follow-ups in your calendar\n\n"
+        "`iv.to_calendar` (or `infoview calendar LOG --out follow-ups.ics`) writes the "
+        "follow-ups due and the interviews ahead as all-day events. Importing a newer file "
+        "updates the events (same UIDs) instead of adding them twice."
+    ),
+    code(
+        """\
+events = iv.calendar_events(prepared, as_of=AS_OF)
+events[["day", "kind", "summary"]].assign(day=events["day"].dt.strftime("%Y-%m-%d"))"""
+    ),
+    code(
+        """\
+import tempfile
+from pathlib import Path
+
+path = iv.to_calendar(prepared, Path(tempfile.mkdtemp()) / "follow-ups.ics", as_of=AS_OF)
+text = path.read_text(encoding="utf-8")
+print(f"{text.count('BEGIN:VEVENT')} events in {path.name}; the first one:")
+print(text[text.index("BEGIN:VEVENT"):text.index("END:VEVENT") + len("END:VEVENT")])"""
+    ),
 ]
 
 #: notebook file name -> its cells, in the order of the issue.
@@ -596,6 +716,7 @@ NOTEBOOK_CELLS: dict[str, list[tuple[str, str]]] = {
     "04_coverage.ipynb": COVERAGE,
     "05_advisor_report.ipynb": ADVISOR_REPORT,
     "06_cohort.ipynb": COHORT,
+    "07_plan.ipynb": PLAN,
 }
 
 

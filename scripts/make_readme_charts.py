@@ -1,4 +1,4 @@
-"""Regenerate the two charts the README shows, from the package's own report on the sample.
+"""Regenerate the charts the README shows, from the package's own report on the sample.
 
     .venv/bin/python scripts/make_readme_charts.py            # writes docs/*.png
     .venv/bin/python scripts/make_readme_charts.py --out DIR  # writes them into DIR instead
@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 README_CHARTS = {
     "response_rates.png": "charts/response_rates_warmth.png",
     "coverage.png": "charts/coverage.png",
+    "next_steps.png": "charts/next_steps.png",
 }
 
 

@@ -4,11 +4,14 @@ Imports run one way: ``analysis`` uses ``core`` only; charts, the report and
 the CLI use ``analysis``.
 """
 
+from .agenda import calendar_events
 from .cohort import cohort_summary, hide_small_groups
 from .fields import coverage, perspective_matrix
 from .followups import classify_contacts, follow_ups_due
 from .meetings import meeting_discipline, thank_you_timeliness
+from .planning import plan
 from .prepared import PreparedLog, prepare
+from .prospects import next_people
 from .referrals import referral_chains, referral_graph, referral_problems, referral_summary
 from .responses import activity, add_warmth, funnel, response_rates
 from .timing import response_time_summary, time_to_response
@@ -17,6 +20,7 @@ __all__ = [
     "PreparedLog",
     "activity",
     "add_warmth",
+    "calendar_events",
     "classify_contacts",
     "cohort_summary",
     "coverage",
@@ -24,7 +28,9 @@ __all__ = [
     "funnel",
     "hide_small_groups",
     "meeting_discipline",
+    "next_people",
     "perspective_matrix",
+    "plan",
     "prepare",
     "referral_chains",
     "referral_graph",

@@ -85,6 +85,16 @@ NEEDS: dict[str, tuple[Need, ...]] = {
     "coverage": (Need(("field",), "the interviews per field", "fields"),),
     "perspective_matrix": (Need(("field",), "the interviews per field", "fields"),),
     "cohort_summary": (Need(("owner",), "whose log each row is", "owners"),),
+    "plan": (
+        Need(("field",), "the interviews per field", "fields"),
+        Need(("requested_on", "status"), "how often requests become interviews", "requests"),
+        Need(("requested_on",), "how long requests wait for an answer", "request dates"),
+    ),
+    "next_people": (Need(("field",), "which fields need more voices", "fields"),),
+    "calendar_events": (
+        Need(("requested_on",), "which follow-ups are due", "request dates"),
+        Need(("interview_on",), "when the interviews are", "interview dates", _INTERVIEWED),
+    ),
 }
 
 

@@ -218,6 +218,58 @@ _DECLARED = (
         ),
         grouped=False,
     ),
+    Table(
+        "plan",
+        (
+            "interviewed",
+            "scheduled",
+            "open_requests",
+            "expected_from_pending",
+            "decided",
+            "basis",
+            "interview_chance",
+            "chance_low",
+            "chance_high",
+            "chance_cold",
+            "chance_warm",
+            "asks_to_minimum",
+            "asks_to_target",
+            "minimum_by",
+            "target_by",
+            "note",
+        ),
+        note="`by` ends with the field column; chances: the field's record shrunk toward the "
+        "person's (prior strength 3 pseudo-requests), `basis` the warmth of new asks; asks: "
+        "new requests to reach each goal with the given probability (beta-binomial)",
+    ),
+    Table(
+        "next_people",
+        (
+            "rank",
+            "action",
+            "contact",
+            "organization",
+            "field",
+            "reason",
+            "score",
+            "field_gap",
+            "warm",
+            "new_organization",
+            "new_seniority",
+            "second_person",
+            "source_row",
+        ),
+        grouped=False,
+        note="action: ask, ask_second_person, follow_up, ask_for_introduction; then `owner` "
+        "when the log has owners (ranked per owner)",
+    ),
+    Table(
+        "calendar_events",
+        ("uid", "kind", "day", "summary", "description", "contact", "organization", "overdue"),
+        grouped=False,
+        note="kind: the follow_ups_due actions and interview (scheduled meetings); one all-day "
+        "event each; `uid` stable across runs (person key and kind)",
+    ),
 )
 
 #: Every output table by the name of the function that returns it.

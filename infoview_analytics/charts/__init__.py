@@ -16,12 +16,14 @@ the chart rests on. A table without data draws "no data yet".
 One module per chart family: :mod:`.responses` (response rates, the funnel,
 activity), :mod:`.timing` (time to response), :mod:`.meetings` (thank-you
 notes, meeting discipline), :mod:`.fields` (coverage, the perspective heatmap)
-and :mod:`.network` (the referral tree); :mod:`.style` holds what they share.
+and :mod:`.network` (the referral tree), :mod:`.planning` (the plan);
+:mod:`.style` holds what they share.
 """
 
 from .fields import plot_coverage, plot_perspective_heatmap
 from .meetings import plot_meeting_discipline, plot_thank_you_timeliness
 from .network import plot_referral_tree
+from .planning import plot_plan
 from .responses import plot_activity, plot_funnel, plot_response_rates
 from .timing import plot_time_to_response
 
@@ -31,6 +33,7 @@ __all__ = [
     "plot_funnel",
     "plot_meeting_discipline",
     "plot_perspective_heatmap",
+    "plot_plan",
     "plot_referral_tree",
     "plot_response_rates",
     "plot_thank_you_timeliness",

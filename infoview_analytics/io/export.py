@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
@@ -19,9 +20,10 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
+from ..errors import ReportExistsError
 from ._safety import neutralize_formula, neutralize_frame
 
-__all__ = ["write_tables_csv", "write_tables_xlsx"]
+__all__ = ["write_bytes_atomically", "write_tables_csv", "write_tables_xlsx"]
 
 _MAX_WIDTH = 60
 
@@ -142,3 +144,42 @@ def write_tables_csv(
         _flat(table).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
         paths.append(path)
     return paths
+
+
+def write_bytes_atomically(
+    data: bytes, path: str | os.PathLike[str], *, overwrite: bool = False
+) -> Path:
+    """Write ``data`` to ``path`` through a temporary file next to it, moved into place.
+
+    A reader never sees half a file, and on any error ``path`` is left as it was.
+
+    Raises
+    ------
+    ReportExistsError
+        When ``path`` exists and ``overwrite`` is false.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = write_bytes_atomically(b"hi", f"{tempfile.mkdtemp()}/a.txt")
+    >>> p.read_bytes()
+    b'hi'
+    """
+    target = Path(path)
+    if not overwrite and (target.exists() or target.is_symlink()):
+        msg = (
+            f"{target} exists already. Choose another file name, or pass overwrite=True "
+            "(--force on the command line) to replace it."
+        )
+        raise ReportExistsError(msg)
+    handle, temp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
+    try:
+        with os.fdopen(handle, "wb") as fh:
+            fh.write(data)
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return target

@@ -37,6 +37,7 @@ import pandas as pd
 from ..core.args import as_of_timestamp
 from ..errors import InvalidArgumentError, ReportExistsError
 from .computing import compute_tables, student_tables
+from .next_steps import add_next_steps
 from .sharing import MIN_GROUP_SIZE, Shared, share
 
 if TYPE_CHECKING:
@@ -86,6 +87,7 @@ def _write(
     title: str,
     worker: ChartWorker | None = None,
     shared: Shared | None = None,
+    next_steps: bool = True,
 ) -> None:
     """Write every output asked for: the seams where each kind of file is written."""
     _write_tables(tables, folder, formats=formats, title=title, shared=shared)
@@ -99,6 +101,7 @@ def _write(
         title=title,
         worker=worker,
         shared=shared,
+        next_steps=next_steps,
     )
 
 
@@ -152,6 +155,7 @@ def _write_charts_and_pdf(
     title: str,
     worker: ChartWorker | None = None,
     shared: Shared | None = None,
+    next_steps: bool = True,
 ) -> None:
     """Each chart drawn once, saved as PNG and SVG, and the PDF (title, lists, charts...)."""
     from . import pages as _pages
@@ -160,6 +164,11 @@ def _write_charts_and_pdf(
 
     images = tuple(f for f in ("png", "svg") if f in formats)
     if not images and "pdf" not in formats:
+        if next_steps and "csv" in formats:  # its tables go with the others
+            from ..io.export import write_tables_csv
+            from .next_steps import next_steps_tables
+
+            write_tables_csv(next_steps_tables(log, as_of=as_of), folder / "tables")
         return
     if images and worker is None:
         (folder / "charts").mkdir(exist_ok=True)
@@ -171,9 +180,16 @@ def _write_charts_and_pdf(
     # With a worker, it writes the chart files; the figures drawn here are the PDF's.
     own = () if worker is not None else images
     figures = drawn_charts(shown, folder / "charts", images=own, as_of=as_of)
+
+    def next_steps_page() -> Any:
+        return add_next_steps(log, folder, as_of=as_of, formats=formats)
+
     if "pdf" not in formats:
         for _ in figures:  # the chart files are written as the figures are drawn
             pass
+        if next_steps:
+            with style_context():
+                next_steps_page()
         return
 
     def pdf_pages() -> Iterator[Any]:
@@ -188,6 +204,8 @@ def _write_charts_and_pdf(
             yield summary
         for owner, student in students.items():
             yield from _pages.student_pages(owner, student, as_of)
+        if next_steps:
+            yield next_steps_page()
 
     write_pdf(folder / "report.pdf", pdf_pages(), title=title)
     if worker is not None:
@@ -330,6 +348,9 @@ def build_report(
             title=title,
             worker=worker,
             shared=shared,
+            # Plan and next people are per student in a cohort: a shared cohort report
+            # that hides per-student figures leaves the next-steps page out.
+            next_steps=not anonymize or k <= 1 or log["owner"].nunique() <= 1,
         )
         _move_into_place(tmp, out)
     except BaseException:

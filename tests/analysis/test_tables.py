@@ -26,6 +26,9 @@ CALLS = {
     "coverage": ({"as_of": AS_OF}, ["field"]),
     "perspective_matrix": ({"as_of": AS_OF}, ["field"]),
     "cohort_summary": ({"as_of": AS_OF}, []),
+    "plan": ({"as_of": AS_OF}, ["field"]),
+    "next_people": ({"as_of": AS_OF}, []),
+    "calendar_events": ({"as_of": AS_OF}, []),
 }
 
 #: Columns a table adds after the declared ones, and when.

@@ -33,10 +33,10 @@ def test_report_writes_files_and_says_where(tmp_path, sample):
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     out = tmp_path / "rep"
-    # 18 tables and the privacy table (what was anonymised, and why).
-    assert f"Wrote the report ({1 + 19} files) to rep" in done.stdout
+    # 18 tables, the privacy table (what was anonymised, and why), plan and next people.
+    assert f"Wrote the report ({1 + 21} files) to rep" in done.stdout
     assert str(out.relative_to(tmp_path) / "report.pdf") in done.stdout
-    assert "(19 CSV files)" in done.stdout
+    assert "(21 CSV files)" in done.stdout
     assert PdfReader(out / "report.pdf").metadata["/Title"] == "For my advisor"
     assert sorted(p.name for p in out.iterdir()) == ["report.pdf", "tables"]
 

@@ -32,6 +32,7 @@ CHARTS = [
     "referral_tree",
     "thank_you_timeliness",
     "meeting_discipline",
+    "next_steps",  # report/next_steps.py: its page comes last
 ]
 ALL = ("png", "svg", "pdf", "xlsx", "csv")
 
@@ -424,6 +425,7 @@ def test_cohort_pages(cohort):
         assert any("Interviews per field" in t for t in own)
         assert any(f"{student}: the lists" in t and "Follow-ups due" in t for t in own)
         assert any("Coverage per field" in t for t in own)
+    assert "Next steps" in texts[-1]  # report/next_steps.py: the last page
     assert "cohort_summary" in openpyxl.load_workbook(out / "tables.xlsx").sheetnames
     assert not any("Maya" in t or "Leo" in t for t in texts)
 

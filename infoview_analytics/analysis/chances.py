@@ -1,0 +1,254 @@
+"""The arithmetic of the plan: how likely requests become interviews, and how many to send.
+
+Three small, vectorised pieces that :func:`~infoview_analytics.plan` puts together
+(one group per field, or per student and field in a cohort):
+
+* :func:`shrunk_beta`: the chance that a request becomes an interview as a
+  beta distribution, the group's own record shrunk toward a prior rate with a
+  stated weight (``PRIOR_STRENGTH`` pseudo-requests): 0 of 2 or 2 of 2 never
+  reads as 0% or 100%;
+* :func:`remaining_chance`: what is left of an open request's chance after it
+  has waited ``t`` business days, from the Kaplan–Meier curve of the time to
+  an answer (:func:`~infoview_analytics.analysis.stats.kaplan_meier`);
+* :func:`pending_pmf` and :func:`asks_needed`: the distribution of the
+  interviews the open requests bring (independent, each with its own chance:
+  a Poisson-binomial), and the smallest number of new requests ``n`` with
+  ``P(pending + BetaBinomial(n, a, b) >= k) >= probability``.
+
+Examples
+--------
+>>> import numpy as np
+>>> a, b = shrunk_beta(np.array([0]), np.array([2]), prior=np.array([0.3]))
+>>> float(a[0]), float(b[0])  # 3 pseudo-requests at 30%, then 0 of 2
+(0.9, 4.1)
+>>> asks_needed(np.array([1]), a, b, pending_pmf(np.zeros((1, 0)), 1), probability=0.5)
+array([5])
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+__all__ = [
+    "MAX_ASKS",
+    "PRIOR_STRENGTH",
+    "asks_needed",
+    "beta_interval",
+    "betabinom_head",
+    "betabinom_pmf",
+    "pending_pmf",
+    "reach_probability",
+    "remaining_chance",
+    "shrunk_beta",
+]
+
+#: Weight of the prior, in pseudo-requests: a field's own record of ``n`` requests
+#: counts ``n / (n + PRIOR_STRENGTH)`` in the estimate, the prior rate the rest.
+PRIOR_STRENGTH = 3.0
+#: The search for the number of asks stops here (beyond it the answer is "more than").
+MAX_ASKS = 1000
+
+
+def shrunk_beta(
+    k: Any, n: Any, *, prior: Any, strength: float = PRIOR_STRENGTH
+) -> tuple[np.ndarray, np.ndarray]:
+    """Beta(a, b) after ``k`` successes in ``n`` trials, from a prior mean ``prior``.
+
+    ``a = strength * prior + k`` and ``b = strength * (1 - prior) + n - k``:
+    the posterior mean ``a / (a + b)`` is the record ``k / n`` shrunk toward
+    ``prior``, with weight ``n / (n + strength)`` on the record. ``prior``
+    must lie strictly between 0 and 1 (the callers' priors are Laplace
+    estimates, ``(K + 1) / (N + 2)``), so the mean never reaches 0 or 1.
+    """
+    k = np.asarray(k, dtype=float)
+    n = np.asarray(n, dtype=float)
+    prior = np.asarray(prior, dtype=float)
+    return strength * prior + k, strength * (1 - prior) + n - k
+
+
+def remaining_chance(
+    share_at_wait: Any, share_final: Any, chance: Any, *, answered_already: Any = False
+) -> np.ndarray:
+    """The chance left of an open request: P(answer later | none yet) x P(interview | answer).
+
+    ``share_at_wait`` is the Kaplan–Meier share answered by the time the
+    request has waited (F(t)), ``share_final`` the share answered by the
+    last observed time (F_end), and ``chance`` the chance that a new request
+    becomes an interview (p). With ``P(interview | answer) = p / F_end``::
+
+        remaining(t) = p * (F_end - F(t)) / ((1 - F(t)) * F_end)
+
+    so a request sent today (F(0) = 0) keeps the chance of a new one and a
+    request that waited past every observed answer has none left. Where no
+    answer was ever observed (F_end = 0) the curve says nothing and the
+    chance stays ``p``. An answer already received without a meeting yet
+    (``answered_already``) keeps ``P(interview | answer)``, at most 1.
+
+    Examples
+    --------
+    >>> remaining_chance(np.array([0.0, 0.4, 0.6]), 0.6, 0.3).round(3).tolist()
+    [0.3, 0.167, 0.0]
+    """
+    f_t = np.asarray(share_at_wait, dtype=float)
+    f_end = np.asarray(share_final, dtype=float)
+    p = np.asarray(chance, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        given_answer = np.minimum(p / f_end, 1.0)
+        later = np.clip((f_end - f_t) / (1 - f_t), 0.0, 1.0)
+        left = np.where(
+            np.asarray(answered_already, dtype=bool), given_answer, later * given_answer
+        )
+    return np.where(f_end > 0, left, p)
+
+
+def pending_pmf(chances: np.ndarray, top: int) -> np.ndarray:
+    """Distribution of the number of successes of independent requests, capped at ``top``.
+
+    ``chances`` is a (groups, slots) array of the chances of each group's
+    open requests (0 in unused slots). Returns a (groups, top + 1) array
+    whose column ``x < top`` is P(X = x) and whose last column is
+    P(X >= top): the plan only asks whether ``top`` is reached.
+
+    Examples
+    --------
+    >>> pending_pmf(np.array([[0.5, 0.5, 0.0]]), 3).tolist()
+    [[0.25, 0.5, 0.25, 0.0]]
+    >>> pending_pmf(np.array([[0.5, 0.5]]), 1).tolist()
+    [[0.25, 0.75]]
+    """
+    chances = np.asarray(chances, dtype=float)
+    pmf = np.zeros((chances.shape[0], top + 1))
+    pmf[:, 0] = 1.0
+    for j in range(chances.shape[1]):
+        c = chances[:, j : j + 1]
+        moved = pmf * c
+        pmf = pmf * (1 - c)
+        pmf[:, 1:] += moved[:, :-1]
+        pmf[:, -1] += moved[:, -1]  # already at the cap: stays there
+    return pmf
+
+
+def betabinom_pmf(y: Any, n: Any, a: Any, b: Any) -> np.ndarray:
+    """The beta-binomial pmf, ``scipy.stats.betabinom.pmf(y, n, a, b)`` (tested equal).
+
+    Written with ``scipy.special`` because ``scipy.stats`` takes longer to
+    import than pandas, and ``infoview plan`` should start about as fast:
+    ``C(n, y) B(y + a, n - y + b) / B(a, b)``, 0 outside ``0 <= y <= n``.
+
+    Examples
+    --------
+    >>> betabinom_pmf(np.arange(3), 2, 1.0, 1.0).round(6).tolist()  # uniform on 0..2
+    [0.333333, 0.333333, 0.333333]
+    """
+    from scipy import special
+
+    y = np.asarray(y, dtype=float)
+    n = np.asarray(n, dtype=float)
+    inside = (y >= 0) & (y <= n)
+    yy = np.where(inside, y, 0.0)
+    log_pmf = (
+        special.gammaln(n + 1)
+        - special.gammaln(yy + 1)
+        - special.gammaln(n - yy + 1)
+        + special.betaln(yy + a, n - yy + b)
+        - special.betaln(a, b)
+    )
+    return np.where(inside, np.exp(log_pmf), 0.0)
+
+
+def beta_interval(a: Any, b: Any, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    """The central ``level`` credible interval of Beta(a, b) (``scipy.stats.beta.ppf``)."""
+    from scipy import special
+
+    tail = (1 - level) / 2
+    return special.betaincinv(a, b, tail), special.betaincinv(a, b, 1 - tail)
+
+
+def betabinom_head(n: Any, a: Any, b: Any, top: int) -> np.ndarray:
+    """P(Y = y) for y = 0 .. ``top`` of BetaBinomial(n, a, b), one row per group.
+
+    One ``betaln`` for P(Y = 0) = B(a, n + b) / B(a, b), then the ratio of
+    successive terms, ``(n - y) (y + a) / ((y + 1) (n - y - 1 + b))``: the
+    search for the number of asks evaluates these for every group at every
+    step. Equal to :func:`betabinom_pmf` (tested).
+
+    Examples
+    --------
+    >>> betabinom_head(np.array([2.0]), 1.0, 1.0, 3).round(6).tolist()
+    [[0.333333, 0.333333, 0.333333, 0.0]]
+    """
+    from scipy import special
+
+    n, a, b = (np.asarray(v, dtype=float) for v in np.broadcast_arrays(n, a, b))
+    out = np.zeros((len(n), top + 1))
+    out[:, 0] = np.exp(special.betaln(a, n + b) - special.betaln(a, b))
+    for y in range(top):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            step = (n - y) * (y + a) / ((y + 1) * (n - y - 1 + b))
+        out[:, y + 1] = out[:, y] * np.where(y < n, step, 0.0)
+    return out
+
+
+def reach_probability(
+    n: np.ndarray, need: np.ndarray, a: np.ndarray, b: np.ndarray, pmf: np.ndarray
+) -> np.ndarray:
+    """P(pending + BetaBinomial(n, a, b) >= need) for each group (``need`` <= pmf's cap)."""
+    top = pmf.shape[1] - 1
+    # P(Y >= m) for m = 0 .. top, from the pmf of the few values below m.
+    below = np.zeros((len(n), top + 2))
+    below[:, 1:] = np.cumsum(betabinom_head(n, a, b, top), axis=1)
+    at_least = 1 - below[:, :-1]  # column m: P(Y >= m)
+    total = np.zeros(len(n))
+    for x in range(top + 1):
+        m = np.maximum(need - x, 0)
+        # pmf's last column is P(X >= top): enough whenever need <= top.
+        total += pmf[:, x] * np.take_along_axis(at_least, m[:, None], axis=1)[:, 0]
+    return np.minimum(total, 1.0)
+
+
+def asks_needed(
+    need: np.ndarray,
+    a: np.ndarray,
+    b: np.ndarray,
+    pmf: np.ndarray,
+    *,
+    probability: float,
+    at_least: np.ndarray | None = None,
+) -> np.ndarray:
+    """The smallest ``n`` with P(pending + BetaBinomial(n, a, b) >= need) >= probability.
+
+    ``need`` is how many more interviews each group needs (0: none to ask),
+    ``a, b`` the beta of a new request's chance, ``pmf`` :func:`pending_pmf`
+    of the open requests (capped at ``need.max()`` or above). The
+    probability grows with ``n``, so a bisection over ``0 .. MAX_ASKS``
+    finds it for every group at once (only the groups that need something,
+    from ``at_least`` when a lower bound is known); ``-1`` where even
+    ``MAX_ASKS`` asks fall short.
+    """
+    need = np.asarray(need, dtype=np.int64)
+    out = np.zeros(len(need), dtype=np.int64)
+    floor = np.zeros(len(need), dtype=np.int64) if at_least is None else np.maximum(at_least, 0)
+    rows = np.flatnonzero(need > 0)
+    rows = rows[reach_probability(floor[rows], need[rows], a[rows], b[rows], pmf[rows])
+                < probability]  # fmt: skip
+    out[need > 0] = floor[need > 0]
+    if not len(rows):
+        return out
+    need, a, b, pmf = need[rows], a[rows], b[rows], pmf[rows]
+    hi = np.full(len(rows), MAX_ASKS, dtype=np.int64)
+    ok_max = reach_probability(hi, need, a, b, pmf) >= probability
+    lo = floor[rows] + 1
+    hi = np.where(ok_max, hi, lo)
+    while True:
+        open_ = lo < hi
+        if not open_.any():
+            break
+        idx = np.flatnonzero(open_)
+        mid = (lo[idx] + hi[idx]) // 2
+        ok = reach_probability(mid, need[idx], a[idx], b[idx], pmf[idx]) >= probability
+        hi[idx] = np.where(ok, mid, hi[idx])
+        lo[idx] = np.where(ok, lo[idx], mid + 1)
+    out[rows] = np.where(ok_max, lo, -1)
+    return out
