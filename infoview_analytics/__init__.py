@@ -24,6 +24,7 @@ from .analysis import (
     add_warmth,
     classify_contacts,
     cohort_summary,
+    compare_themes,
     coverage,
     follow_ups_due,
     funnel,
@@ -36,7 +37,9 @@ from .analysis import (
     referral_summary,
     response_rates,
     response_time_summary,
+    search_notes,
     thank_you_timeliness,
+    themes,
     time_to_response,
 )
 from .charts import (
@@ -56,6 +59,7 @@ from .errors import (
     LinkedInExportError,
     LogFormatError,
     LogProblemsWarning,
+    MissingDependencyError,
     ReportExistsError,
 )
 from .io import (
@@ -88,6 +92,7 @@ __all__ = [
     "LogFormatError",
     "LogProblemsWarning",
     "MergeResult",
+    "MissingDependencyError",
     "PreparedLog",
     "ReportExistsError",
     "__version__",
@@ -97,6 +102,7 @@ __all__ = [
     "build_report",
     "classify_contacts",
     "cohort_summary",
+    "compare_themes",
     "coverage",
     "example_log",
     "example_log_path",
@@ -127,7 +133,9 @@ __all__ = [
     "referral_summary",
     "response_rates",
     "response_time_summary",
+    "search_notes",
     "thank_you_timeliness",
+    "themes",
     "time_to_response",
     "write_log",
     "write_template",

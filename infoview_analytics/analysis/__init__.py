@@ -7,10 +7,12 @@ the CLI use ``analysis``.
 from .cohort import cohort_summary
 from .fields import coverage, perspective_matrix
 from .followups import classify_contacts, follow_ups_due
+from .learning import compare_themes, themes
 from .meetings import meeting_discipline, thank_you_timeliness
 from .prepared import PreparedLog, prepare
 from .referrals import referral_chains, referral_graph, referral_problems, referral_summary
 from .responses import activity, add_warmth, funnel, response_rates
+from .search import search_notes
 from .timing import response_time_summary, time_to_response
 
 __all__ = [
@@ -19,6 +21,7 @@ __all__ = [
     "add_warmth",
     "classify_contacts",
     "cohort_summary",
+    "compare_themes",
     "coverage",
     "follow_ups_due",
     "funnel",
@@ -31,6 +34,8 @@ __all__ = [
     "referral_summary",
     "response_rates",
     "response_time_summary",
+    "search_notes",
     "thank_you_timeliness",
+    "themes",
     "time_to_response",
 ]
