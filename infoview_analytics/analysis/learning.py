@@ -41,9 +41,11 @@ import pandas as pd
 from ..core.args import check_positive_int
 from ..core.docs import fill_doc
 from ..core.names import row_numbers
+from ..core.schema import CATEGORIES
 from .docs import DOCS, columns_of
 from .needs import gaps
 from .notes import (
+    BREAK,
     Sentences,
     count_vectorizer,
     has_text,
@@ -166,7 +168,7 @@ def _count(
     most = np.asarray((G @ Y).max(axis=0).todense()).ravel()
     keep = np.flatnonzero(most >= min_people)
     # Names never make a theme: people's words and organisations' names (module .notes).
-    words = person_words(prepared)
+    words = person_words(prepared) | {BREAK}
     phrases = organization_phrases(prepared)
     org_words = {w for p in phrases for w in p.split(" ")} - words
     vocab = vec.vocabulary_
@@ -403,18 +405,16 @@ def _details(prepared: PreparedLog, c: _Counts, pairs: pd.DataFrame) -> pd.DataF
     org_codes, org_labels = shown_values(prepared, "organization")
     rows = c.unit_row[who["unit"].to_numpy()]
     who["org"] = org_codes[rows]
-    sen = prepared.frame["seniority"]
-    sen_codes = (
-        sen.cat.codes.to_numpy()
-        if isinstance(sen.dtype, pd.CategoricalDtype)
-        else pd.factorize(sen.astype(object))[0]
+    sen_codes, sen_names = shown_values(prepared, "seniority")
+    order = list(CATEGORIES["seniority"])
+    sen_keys = prepared.name_codes("seniority")[1]
+    rank = np.array(
+        [order.index(k) if k in order else len(order) + i for i, k in enumerate(sen_keys)],
+        dtype=np.int64,
     )
-    sen_names = (
-        np.asarray(sen.cat.categories, dtype=object)
-        if isinstance(sen.dtype, pd.CategoricalDtype)
-        else np.asarray(pd.factorize(sen.astype(object))[1], dtype=object)
-    )
-    who["sen"] = sen_codes[rows]
+    picked = sen_codes[rows]
+    who["sen"] = np.where(picked >= 0, rank[np.maximum(picked, 0)] if len(rank) else -1, -1)
+    name_of_rank = dict(zip(rank.tolist(), sen_names.tolist(), strict=True))
     orgs = who[who["org"] >= 0].drop_duplicates(["_pos", "org"])
     out.loc[:, "n_organization"] = (
         orgs.groupby("_pos").size().reindex(range(n), fill_value=0).to_numpy(dtype=np.int64)
@@ -427,7 +427,7 @@ def _details(prepared: PreparedLog, c: _Counts, pairs: pd.DataFrame) -> pd.DataF
         out.loc[joined.index, "organizations"] = joined.to_numpy()
     sens = who[who["sen"] >= 0].drop_duplicates(["_pos", "sen"]).sort_values(["_pos", "sen"])
     if len(sens):
-        joined = sens.assign(name=sen_names[sens["sen"].to_numpy()]).groupby("_pos")["name"]
+        joined = sens.assign(name=sens["sen"].map(name_of_rank)).groupby("_pos")["name"]
         text = joined.agg(", ".join)
         out.loc[text.index, "seniorities"] = text.to_numpy()
     hits = c.sent_term[:, chosen].tocoo()

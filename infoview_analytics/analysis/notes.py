@@ -209,10 +209,13 @@ def hidden(terms: Sequence[str], words: set[str], phrases: Sequence[str]) -> np.
     return out
 
 
-def stop_list(language: str, stop_words: Any) -> Any:
-    """The stop words for scikit-learn: ``stop_words`` when given, else the language's list."""
+def stop_list(language: str, stop_words: Any) -> frozenset[str]:
+    """The stop words: ``stop_words`` when given, else the language's (scikit-learn's English)."""
     if language not in LANGUAGES:
-        msg = f"The value for `language` must be one of {list(LANGUAGES)}, but {language!r} was passed."
+        msg = (
+            f"The value for `language` must be one of {list(LANGUAGES)}, "
+            f"but {language!r} was passed."
+        )
         raise InvalidArgumentError(msg)
     if stop_words is not None:
         if isinstance(stop_words, str):
@@ -221,29 +224,79 @@ def stop_list(language: str, stop_words: Any) -> Any:
                 f"language's own list), but {stop_words!r} was passed."
             )
             raise InvalidArgumentError(msg)
-        return sorted({k for w in stop_words if (k := key(w))})
-    return "english" if language == "english" else None
+        return frozenset(k for w in stop_words if (k := key(w)))
+    if language != "english":
+        return frozenset()
+    return frozenset(_sklearn_text().ENGLISH_STOP_WORDS)
 
 
-def count_vectorizer(*, stop_words: Any, min_df: int = 1) -> Any:
-    """scikit-learn's ``CountVectorizer`` with the notes' rule: 1-3 word phrases, binary counts.
+#: The word that stands where a phrase breaks (a stop word, a comma ...); never a theme.
+BREAK = "zqxbreak"
+#: Punctuation that ends a phrase; other punctuation only separates words ("parent-teacher").
+_TRANSLATE = str.maketrans(
+    {
+        **{c: f" {BREAK} " for c in ",;:.!?()[]{}\"“”/|…–—•·"},
+        **{c: " " for c in "-'’_&+*#@<>=~^%$"},
+    }
+)
 
-    The preprocessor is the one name key (:func:`keyed`), so "Café" and "cafe"
-    are one word, as names are one name.
+
+def phrase_reader(stops: frozenset[str]) -> Any:
+    """The vectorizer's preprocessor: the name key, then a break where a phrase cannot go on.
+
+    A phrase never runs across a stop word or punctuation (as RAKE's candidate
+    phrases, Rose et al. 2010): "a capstone project with real data" gives
+    "capstone project" and "real data", never "project real".
+
+    Examples
+    --------
+    >>> read = phrase_reader(frozenset({"a", "with"}))
+    >>> read("A capstone PROJECT with réal data, then SQL")
+    'capstone project zqxbreak real data zqxbreak then sql'
     """
+
+    def read(text: str) -> str:
+        words = []
+        last = BREAK
+        for w in keyed(text).translate(_TRANSLATE).split():
+            if w in stops or w == BREAK:
+                if last != BREAK:
+                    words.append(BREAK)
+                last = BREAK
+            else:
+                words.append(w)
+                last = w
+        if words and words[-1] == BREAK:
+            words.pop()
+        return " ".join(words)
+
+    return read
+
+
+def _sklearn_text() -> Any:
     try:
-        from sklearn.feature_extraction.text import CountVectorizer
+        from sklearn.feature_extraction import text
     except ImportError as exc:
         msg = (
             "Themes in the notes need scikit-learn, which is not installed. "
             f"Install it with: {INSTALL_HINT}"
         )
         raise MissingDependencyError(msg) from exc
-    return CountVectorizer(
-        preprocessor=keyed,
+    return text
+
+
+def count_vectorizer(*, stop_words: frozenset[str], min_df: int = 1) -> Any:
+    """scikit-learn's ``CountVectorizer`` with the notes' rule: 1-3 word phrases, binary counts.
+
+    The preprocessor (:func:`phrase_reader`) applies the one name key, so
+    "Café" and "cafe" are one word as names are one name, and breaks phrases
+    at stop words and punctuation; scikit-learn tokenizes (:data:`TOKEN_PATTERN`)
+    and counts.
+    """
+    return _sklearn_text().CountVectorizer(
+        preprocessor=phrase_reader(stop_words),
         token_pattern=TOKEN_PATTERN,
         ngram_range=(1, 3),
-        stop_words=stop_words,
         min_df=min_df,
         binary=True,
         dtype=np.int32,
