@@ -176,7 +176,7 @@ def search_notes(
     )
     whole = whole.astype(object)
     patterns = [_pattern(t) for t in terms]
-    has_notes = whole.str.len().to_numpy() > 0
+    has_notes = whole.str.strip().str.len().to_numpy() > 0
     lengths = whole.str.count(TOKEN.pattern).to_numpy(dtype=float)
     found = has_notes.copy()
     tf = []
