@@ -51,6 +51,7 @@ from .charts import (
     plot_referral_tree,
     plot_response_rates,
     plot_thank_you_timeliness,
+    plot_themes,
     plot_time_to_response,
 )
 from .errors import (
@@ -122,6 +123,7 @@ __all__ = [
     "plot_referral_tree",
     "plot_response_rates",
     "plot_thank_you_timeliness",
+    "plot_themes",
     "plot_time_to_response",
     "prepare",
     "pseudonym_map",

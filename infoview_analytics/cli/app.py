@@ -5,7 +5,7 @@ the log, a field below the minimum), 2 the input cannot be read or the
 arguments are wrong (one line on stderr, never a traceback).
 
 Each command is one module (``validate``, ``map``, ``template``, ``check``,
-``linkedin``, ``report``) with ``add_parser(subparsers)`` and ``run(args)``. The modules
+``notes_search``, ``linkedin``, ``report``) with ``add_parser(subparsers)`` and ``run(args)``. The modules
 import the library and its heavy dependencies only inside ``run``, so building
 the parser is instant and ``infoview check`` starts about as fast as pandas.
 """
@@ -18,14 +18,14 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import InfoviewError
-from . import check, linkedin, report, template, validate
+from . import check, linkedin, notes_search, report, template, validate
 from . import map as map_command
 from ._common import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, os_error_text
 
 __all__ = ["main"]
 
 #: The commands in the order `infoview --help` lists them.
-COMMANDS = (validate, map_command, template, check, linkedin, report)
+COMMANDS = (validate, map_command, template, check, notes_search, linkedin, report)
 
 
 class _ArgumentParser(argparse.ArgumentParser):

@@ -34,6 +34,7 @@ from ..charts import captions as _captions
 from ..charts import style as _style
 from ..core.args import as_of_timestamp
 from ..errors import InvalidArgumentError, ReportExistsError
+from .themes_page import add_themes_page
 
 if TYPE_CHECKING:  # matplotlib is imported when a report is drawn
     from matplotlib.typing import RcKeyType
@@ -363,6 +364,7 @@ def _write(
                     fig.savefig(folder / "charts" / f"{chart.name}.svg", metadata=_SVG_META)
                 if pdf is not None:
                     pdf.savefig(fig)
+            add_themes_page(log, folder, pdf=pdf, images=images, as_of=as_of)
             if pdf is not None:
                 for owner, student in students.items():
                     pdf.savefig(_student_page(owner, student, as_of))
