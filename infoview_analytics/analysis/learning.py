@@ -136,8 +136,8 @@ def _count(
     of_people = np.bincount(unit_group, minlength=n_groups).astype(np.int64)
     empty = _Counts(
         np.array([], dtype=object),
-        sparse.csr_matrix((n_units, 0), dtype=np.int32),
-        sparse.csr_matrix((len(sents.row), 0), dtype=np.int32),
+        sparse.csr_matrix(np.zeros((n_units, 0), dtype=np.int32)),
+        sparse.csr_matrix(np.zeros((len(sents.row), 0), dtype=np.int32)),
         unit_group,
         unit_row,
         group,
@@ -242,7 +242,9 @@ def _closed(pairs: pd.DataFrame, terms: np.ndarray) -> pd.DataFrame:
     return pairs[~mine.isin(drop)].reset_index(drop=True)
 
 
-def _top(pairs: pd.DataFrame, terms: np.ndarray, order: list[str], top: int | None) -> pd.DataFrame:
+def _top(
+    pairs: pd.DataFrame, terms: np.ndarray, order: list[str], top: int | None
+) -> pd.DataFrame:
     """Sort within each group by ``order`` (descending), longer phrases, then the term."""
     pairs = pairs.assign(
         _words=[t.count(" ") + 1 for t in terms[pairs["k"].to_numpy()]],
@@ -427,8 +429,8 @@ def _details(prepared: PreparedLog, c: _Counts, pairs: pd.DataFrame) -> pd.DataF
         out.loc[joined.index, "organizations"] = joined.to_numpy()
     sens = who[who["sen"] >= 0].drop_duplicates(["_pos", "sen"]).sort_values(["_pos", "sen"])
     if len(sens):
-        joined = sens.assign(name=sens["sen"].map(name_of_rank)).groupby("_pos")["name"]
-        text = joined.agg(", ".join)
+        named = sens.assign(name=sens["sen"].map(name_of_rank))
+        text = named.groupby("_pos")["name"].agg(", ".join)
         out.loc[text.index, "seniorities"] = text.to_numpy()
     hits = c.sent_term[:, chosen].tocoo()
     where = pd.DataFrame({"g": c.sent_group[hits.row], "k": chosen[hits.col], "s": hits.row})
@@ -554,4 +556,3 @@ def compare_themes(
     res["z"] = chosen["z"].to_numpy(dtype=float)
     out = res[[*c.by, *TABLES["compare_themes"].columns]].reset_index(drop=True)
     return _finish(out, c, prepared, "compare_themes")
-

@@ -95,7 +95,7 @@ def _free_text(values: pd.Series) -> bool:
     present = values.dropna().iloc[:500]
     if not len(present) or not all(isinstance(v, str) for v in present.iloc[:50]):
         return False
-    words = present.astype(str).str.split().str.len()
+    words = present.astype(str).map(lambda v: len(v.split()))
     return bool(words.median() >= 3)
 
 
@@ -235,8 +235,8 @@ BREAK = "zqxbreak"
 #: Punctuation that ends a phrase; other punctuation only separates words ("parent-teacher").
 _TRANSLATE = str.maketrans(
     {
-        **{c: f" {BREAK} " for c in ",;:.!?()[]{}\"“”/|…–—•·"},
-        **{c: " " for c in "-'’_&+*#@<>=~^%$"},
+        **dict.fromkeys(',;:.!?()[]{}"“”/|…–—•·', f" {BREAK} "),
+        **dict.fromkeys("-'’_&+*#@<>=~^%$", " "),
     }
 )
 
@@ -275,7 +275,7 @@ def phrase_reader(stops: frozenset[str]) -> Any:
 
 def _sklearn_text() -> Any:
     try:
-        from sklearn.feature_extraction import text
+        from sklearn.feature_extraction import text  # type: ignore[import-untyped]
     except ImportError as exc:
         msg = (
             "Themes in the notes need scikit-learn, which is not installed. "

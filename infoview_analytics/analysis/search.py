@@ -228,7 +228,9 @@ def search_notes(
     if frame["owner"].notna().any():
         codes, labels = shown_values(prepared, "owner")
         picked = codes[order]
-        res["owner"] = np.where(picked >= 0, labels[np.maximum(picked, 0)], None)
+        res["owner"] = pd.Series(
+            [labels[p] if p >= 0 else None for p in picked.tolist()], dtype=object
+        )
         cols.append("owner")
     out = res[cols]
     out.attrs["gaps"] = note_gaps(prepared, "search_notes", used)
@@ -242,4 +244,3 @@ def _shown(frame: pd.DataFrame, column: str, order: np.ndarray) -> pd.Series:
     return pd.Series(
         [None if pd.isna(v) else " ".join(str(v).split()) for v in values], dtype=object
     )
-

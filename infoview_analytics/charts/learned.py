@@ -98,9 +98,12 @@ def plot_themes(
     if len(shown) == 0:
         msg = "no themes yet: no two people said the same thing"
         return _style.no_data(ax, title=title, footnote=note, message=msg)
-    ticks, names, bold = [], [], []
-    y = 0
-    bars_y, rows = [], []
+    ticks: list[float] = []
+    names: list[str] = []
+    bold: list[bool] = []
+    y = 0.0
+    bars_y: list[float] = []
+    rows = []
     for group in groups:
         ticks.append(y)
         names.append(group)

@@ -5,9 +5,10 @@ the log, a field below the minimum), 2 the input cannot be read or the
 arguments are wrong (one line on stderr, never a traceback).
 
 Each command is one module (``validate``, ``map``, ``template``, ``check``,
-``notes_search``, ``linkedin``, ``report``) with ``add_parser(subparsers)`` and ``run(args)``. The modules
-import the library and its heavy dependencies only inside ``run``, so building
-the parser is instant and ``infoview check`` starts about as fast as pandas.
+``notes_search``, ``linkedin``, ``report``) with ``add_parser(subparsers)`` and
+``run(args)``. The modules import the library and its heavy dependencies only
+inside ``run``, so building the parser is instant and ``infoview check`` starts
+about as fast as pandas.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ count derived from notes reaches an anonymised report. Without scikit-learn
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +38,9 @@ def themes_caption(table: pd.DataFrame) -> tuple[str, str]:
     Examples
     --------
     >>> t = pd.DataFrame({"support": ["well_supported", "few_voices", "few_voices"]})
-    >>> themes_caption(t)[0]
-    'Themes raised by 2 or more people: 1 heard from 3 or more organisations, 2 rest on only one or two people.'
+    >>> print(themes_caption(t)[0])  # doctest: +NORMALIZE_WHITESPACE
+    Themes raised by 2 or more people: 1 heard from 3 or more organisations,
+    2 rest on only one or two people.
     """
     support = table["support"].astype(str)
     well = int((support == "well_supported").sum())
@@ -56,7 +58,7 @@ def themes_caption(table: pd.DataFrame) -> tuple[str, str]:
 
 
 def add_themes_page(
-    log: pd.DataFrame, folder: Path, *, pdf: Any, images: list[str], as_of: pd.Timestamp
+    log: pd.DataFrame, folder: Path, *, pdf: Any, images: Sequence[str], as_of: pd.Timestamp
 ) -> None:
     """Draw the themes chart into ``folder`` (and ``pdf``); nothing when the log has no notes."""
     if not has_text(log, note_columns(log)):

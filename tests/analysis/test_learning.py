@@ -25,8 +25,15 @@ def _log() -> pd.DataFrame:
     """
     return pd.DataFrame(
         {
-            "contact": ["Ana Ruiz", "Ben Ode", "Chloe Park", "Dev Shah", "Eve Stone", "Finn Lund",
-                        "Gus Holm"],
+            "contact": [
+                "Ana Ruiz",
+                "Ben Ode",
+                "Chloe Park",
+                "Dev Shah",
+                "Eve Stone",
+                "Finn Lund",
+                "Gus Holm",
+            ],
             "organization": ["Acme", "Hooli", "Initech", "Acme", "Acme", "Globex", "Hooli"],
             "seniority": ["mid", "senior", "entry", "mid", "senior", "mid", "mid"],
             "field": ["data", "Data", "data", "design", "design", "design", "data"],
@@ -82,7 +89,8 @@ def test_example_is_the_first_sentence_saying_it_with_its_row() -> None:
 def test_a_phrase_said_by_the_same_people_replaces_its_words() -> None:
     themes = iv.themes(_log(), as_of=AS_OF)["theme"].tolist()
     assert "capstone project" in themes
-    assert "capstone" not in themes and "project" not in themes
+    assert "capstone" not in themes
+    assert "project" not in themes
 
 
 def test_min_people_one_shows_single_voices_flagged() -> None:
@@ -142,8 +150,15 @@ def test_accents_and_case_are_one_word() -> None:
 
 def test_other_free_text_columns_and_columns_argument() -> None:
     log = _log().assign(
-        Advice=["Network with alumni groups", "Alumni groups are gold", None, None, None, None,
-                None],
+        Advice=[
+            "Network with alumni groups",
+            "Alumni groups are gold",
+            None,
+            None,
+            None,
+            None,
+            None,
+        ],
         Vibe=["great", "good", "ok", "great", "fine", "good", "meh"],
     )
     frame = iv.prepare(log).frame
@@ -216,7 +231,9 @@ def test_missing_scikit_learn_gives_the_install_hint(monkeypatch) -> None:
         return real(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", fake)
-    with pytest.raises(iv.MissingDependencyError, match=r'pip install "infoview-analytics\[notes\]"'):
+    with pytest.raises(
+        iv.MissingDependencyError, match=r'pip install "infoview-analytics\[notes\]"'
+    ):
         iv.themes(_log(), as_of=AS_OF)
 
 
@@ -243,8 +260,14 @@ def test_compare_themes_is_the_log_odds_with_an_informative_prior() -> None:
     # recount them from the vectorizer directly.
     from infoview_analytics.analysis.learning import _count, _pairs
 
-    c = _count(iv.prepare(log, as_of=AS_OF), "field", min_people=1, columns=None,
-               language="english", stop_words=None)
+    c = _count(
+        iv.prepare(log, as_of=AS_OF),
+        "field",
+        min_people=1,
+        columns=None,
+        language="english",
+        stop_words=None,
+    )
     pairs = _pairs(c, 1)
     terms = c.terms[pairs["k"].to_numpy()]
     y = pd.Series(pairs["people"].to_numpy(), index=pd.MultiIndex.from_arrays([pairs["g"], terms]))
@@ -256,9 +279,13 @@ def test_compare_themes_is_the_log_odds_with_an_informative_prior() -> None:
     expected = _fightin_words(3, n_g[g], 0, a0 - n_g[g], a["sql"], a0)
     assert sql["z"] == pytest.approx(expected)
     assert (sql["people"], sql["of_people"], sql["other_people"], sql["other_of_people"]) == (
-        3, 3, 0, 3,
+        3,
+        3,
+        0,
+        3,
     )
-    assert sql["share"] == 1.0 and sql["other_share"] == 0.0
+    assert sql["share"] == 1.0
+    assert sql["other_share"] == 0.0
     assert set(every["theme"]) >= set(t["theme"])
     assert (t["z"] > 0).all()
     # Within each field the largest z comes first.
@@ -282,7 +309,8 @@ def test_sample_themes_read_well() -> None:
     ux = t[t["field"] == "UX research"].set_index("theme")
     assert ux.loc["portfolio", "people"] == 4
     assert ux.loc["portfolio", "support"] == "well_supported"
-    assert "kestrel" not in ux.index and "dana" not in ux.index
+    assert "kestrel" not in ux.index
+    assert "dana" not in ux.index
     assert np.all(t["people"] >= 2)
     policy = t[t["field"] == "Education policy"]
     assert (policy["n_organization"] == 1).all()  # all at one institute: never well supported

@@ -97,14 +97,16 @@ def test_long_notes_are_cut_around_the_match() -> None:
     long = "We met at the fair. " * 10 + "Orthodontics is where the money is. " + "Bye. " * 30
     log = _log().assign(notes=[long, None, None, None, None], next_step=None)
     text = iv.search_notes(log, "money", as_of=AS_OF).loc[0, "snippet"]
-    assert text.startswith("…") and text.endswith("…")
+    assert text.startswith("…")
+    assert text.endswith("…")
     assert "Orthodontics is where the money is." in text
     assert len(text) < 160
 
 
 def test_ties_keep_spreadsheet_order_and_limit() -> None:
-    log = pd.DataFrame({"contact": list("ABCD"), "notes": ["same words"] * 4,
-                        "source_row": [9, 3, 7, 5]})
+    log = pd.DataFrame(
+        {"contact": list("ABCD"), "notes": ["same words"] * 4, "source_row": [9, 3, 7, 5]}
+    )
     hits = iv.search_notes(log, "words", limit=3)
     assert hits["source_row"].tolist() == [3, 5, 7]
 

@@ -26,6 +26,9 @@ CALLS = {
     "coverage": ({"as_of": AS_OF}, ["field"]),
     "perspective_matrix": ({"as_of": AS_OF}, ["field"]),
     "cohort_summary": ({"as_of": AS_OF}, []),
+    "themes": ({"as_of": AS_OF}, ["field"]),
+    "compare_themes": ({"as_of": AS_OF}, ["field"]),
+    "search_notes": ({"query": "portfolio", "as_of": AS_OF}, []),
 }
 
 #: Columns a table adds after the declared ones, and when.
