@@ -46,7 +46,8 @@ from .docs import DOCS, columns_of
 from .needs import gaps
 from .notes import (
     BREAK,
-    Sentences,
+    Cells,
+    cells,
     count_vectorizer,
     has_text,
     hidden,
@@ -56,7 +57,8 @@ from .notes import (
     people_of_rows,
     person_words,
     proper_nouns,
-    sentences,
+    read_phrases,
+    sentence_list,
     shown_values,
     stop_list,
 )
@@ -94,11 +96,12 @@ class _Counts:
 
     terms: np.ndarray  # the kept terms (object)
     unit_term: Any  # csr, units x terms, 1 where the unit's notes hold the term
-    sent_term: Any  # csr, sentences x terms
+    cell_term: Any  # csr, note cells x terms
     unit_group: np.ndarray  # group of each unit
     unit_row: np.ndarray  # first row of each unit
-    sent_group: np.ndarray
-    sents: Sentences
+    cell_group: np.ndarray
+    cells: Cells
+    stops: frozenset[str]
     labels: pd.DataFrame  # the by columns, one row per group
     by: list[str]
     of_people: np.ndarray  # people with notes per group
@@ -121,7 +124,7 @@ def _count(
     stops = stop_list(language, stop_words)
     cols, groups = prepared.groups(by)
     interviewed = prepared.outcomes["interviewed"].to_numpy(dtype=bool)
-    sents = sentences(frame, used, interviewed)
+    sents = cells(frame, used, interviewed)
     n_groups = len(groups.labels) if cols else 1
     person = people_of_rows(prepared)[sents.row]
     group = groups.codes[sents.row]
@@ -142,6 +145,7 @@ def _count(
         unit_row,
         group,
         sents,
+        stops,
         groups.labels,
         cols,
         of_people,
@@ -150,9 +154,9 @@ def _count(
     if len(sents.row) < min_people:
         return empty
     try:
-        vec = count_vectorizer(stop_words=stops, min_df=min_people)
-        X = vec.fit_transform(sents.text)
-    except ValueError:  # nothing but stop words, or no term in min_people sentences
+        vec = count_vectorizer(min_df=min_people)
+        X = vec.fit_transform(read_phrases(sents.text.tolist(), stops))
+    except ValueError:  # nothing but stop words, or no term in min_people notes
         return empty
     terms = np.asarray(vec.get_feature_names_out(), dtype=object)
     U = sparse.csr_matrix(
@@ -188,6 +192,7 @@ def _count(
         unit_row,
         group,
         sents,
+        stops,
         groups.labels,
         cols,
         of_people,
@@ -432,12 +437,26 @@ def _details(prepared: PreparedLog, c: _Counts, pairs: pd.DataFrame) -> pd.DataF
         named = sens.assign(name=sens["sen"].map(name_of_rank))
         text = named.groupby("_pos")["name"].agg(", ".join)
         out.loc[text.index, "seniorities"] = text.to_numpy()
-    hits = c.sent_term[:, chosen].tocoo()
-    where = pd.DataFrame({"g": c.sent_group[hits.row], "k": chosen[hits.col], "s": hits.row})
+    hits = c.cell_term[:, chosen].tocoo()
+    where = pd.DataFrame({"g": c.cell_group[hits.row], "k": chosen[hits.col], "s": hits.row})
     first = where.merge(wanted, on=["g", "k"]).groupby("_pos")["s"].min()
-    sent = first.to_numpy()
-    out.loc[first.index, "example"] = c.sents.text.to_numpy(dtype=object)[sent]
-    out.loc[first.index, "source_row"] = row_numbers(prepared.frame)[c.sents.row[sent]]
+    cell = first.to_numpy()
+    texts = c.cells.text.to_numpy(dtype=object)[cell]
+    themes_of = c.terms[pairs["k"].to_numpy()[first.index.to_numpy()]]
+    out.loc[first.index, "example"] = _sentences(texts, themes_of, c.stops)
+    out.loc[first.index, "source_row"] = row_numbers(prepared.frame)[c.cells.row[cell]]
+    return out
+
+
+def _sentences(texts: np.ndarray, themes_of: np.ndarray, stops: frozenset[str]) -> list[str]:
+    """For each text, its first sentence saying the theme (the whole text when none alone does)."""
+    parts = [sentence_list(str(t)) for t in texts]
+    flat = [p for ps in parts for p in ps]
+    reads = iter(read_phrases(flat, stops))
+    out = []
+    for text, theme, ps in zip(texts, themes_of, parts, strict=True):
+        found = [p for p, read in zip(ps, reads, strict=False) if f" {theme} " in f" {read} "]
+        out.append(found[0] if found else " ".join(str(text).split()))
     return out
 
 

@@ -11,9 +11,9 @@ What the themes (:mod:`.learning`) and the search (:mod:`.search`) share:
   (:func:`~infoview_analytics.core.names.key`), words as scikit-learn's
   tokenizer reads them with :data:`TOKEN_PATTERN` (two or more letters or
   digits with at least one letter: "SQL", "B2B", not "2015");
-* **the sentences**: a note is cut at ``. ! ? ;`` followed by a space, at
-  line breaks and at bullets, so a phrase never runs from one remark into
-  the next, and every sentence keeps its spreadsheet row;
+* **the phrases**: a phrase never runs across a stop word or punctuation
+  (:func:`read_phrases`), so it never runs from one remark into the next;
+  an example is the sentence (:func:`sentence_list`) that says it;
 * **the names to hide**: every word of a person's name (contacts, referrers,
   owners) and every organisation's whole name are never a theme; a single
   word of an organisation's name is hidden too when the notes never write it
@@ -32,8 +32,8 @@ Examples
 ...                     "Advice": ["Build a portfolio with two case studies"]})
 >>> note_columns(prepare(log).frame)
 ['notes', 'next_step', 'Advice']
->>> sentences(prepare(log).frame, ["notes", "Advice"]).text.tolist()
-['Ana says SQL first.', 'Then R!', 'Build a portfolio with two case studies']
+>>> cells(prepare(log).frame, ["notes", "Advice"]).text.tolist()
+['Ana says SQL first. Then R!', 'Build a portfolio with two case studies']
 """
 
 from __future__ import annotations
@@ -110,10 +110,10 @@ def has_text(frame: pd.DataFrame, columns: Iterable[str]) -> bool:
 
 
 @dataclass(frozen=True)
-class Sentences:
-    """The sentences of the notes, in row order, each with its row and column."""
+class Cells:
+    """The non-blank note cells, row by row (each row's columns in the order asked)."""
 
-    #: The sentence as written.
+    #: The cell as written.
     text: pd.Series
     #: Its row's position in the frame.
     row: np.ndarray
@@ -121,10 +121,8 @@ class Sentences:
     column: np.ndarray
 
 
-def sentences(
-    frame: pd.DataFrame, columns: Sequence[str], rows: np.ndarray | None = None
-) -> Sentences:
-    """The notes of ``rows`` (a boolean mask; default all) in ``columns``, cut into sentences."""
+def cells(frame: pd.DataFrame, columns: Sequence[str], rows: np.ndarray | None = None) -> Cells:
+    """The notes of ``rows`` (a boolean mask; default all) in ``columns``, one cell each."""
     parts = []
     for order, c in enumerate(columns):
         if c not in frame.columns:
@@ -133,41 +131,37 @@ def sentences(
         keep = s.notna().to_numpy().copy()
         if rows is not None:
             keep &= rows
-        if not keep.any():
-            continue
-        cells = pd.Series([str(v) for v in s.to_numpy()[keep]], index=np.flatnonzero(keep))
-        pieces = cells.str.split(_SENTENCE_BREAK, regex=True).explode()
-        pieces = pieces.astype(object).str.strip()
-        pieces = pieces[pieces.str.len() > 0]
-        parts.append(pd.DataFrame({"row": pieces.index, "order": order, "text": pieces.values}))
+        text = pd.Series([str(v) for v in s.to_numpy()[keep]], dtype=object)
+        where = np.flatnonzero(keep)
+        filled = text.str.strip().str.len().to_numpy() > 0
+        parts.append(pd.DataFrame({"row": where[filled], "order": order, "text": text[filled]}))
     if not parts:
         empty = np.array([], dtype=np.int64)
-        return Sentences(pd.Series([], dtype=object), empty, np.array([], dtype=object))
-    # Row by row, each row's columns in the order given, sentences in reading order.
+        return Cells(pd.Series([], dtype=object), empty, np.array([], dtype=object))
     both = pd.concat(parts, ignore_index=True).sort_values(["row", "order"], kind="stable")
     names = np.asarray(list(columns), dtype=object)
-    return Sentences(
+    return Cells(
         pd.Series(both["text"].to_numpy(dtype=object), dtype=object),
         both["row"].to_numpy(dtype=np.int64),
         names[both["order"].to_numpy()],
     )
 
 
-def keyed(text: str) -> str:
-    """The text under the one name key (case, accents, spacing): the vectorizer's preprocessor.
+def sentence_list(text: str) -> list[str]:
+    """A note cut into sentences (at ``. ! ? ;`` and a space, line breaks, bullets).
 
     Examples
     --------
-    >>> keyed("  Café CULTURE\\u00a0matters ")
-    'cafe culture matters'
+    >>> sentence_list("Ana says SQL first. Then R!\\n- and Python")
+    ['Ana says SQL first.', 'Then R!', '- and Python']
     """
-    return key(text) or ""
+    return [p.strip() for p in re.split(_SENTENCE_BREAK, text) if p.strip()]
 
 
 def person_words(prepared: PreparedLog) -> set[str]:
     """Every word of every person's name in the log (contacts, referrers, owners)."""
     keys = [*prepared.people[2].tolist(), *prepared.name_codes("owner")[1].tolist()]
-    return {w for k in keys for w in TOKEN.findall(k)}
+    return set(TOKEN.findall(" ".join(keys)))
 
 
 def organization_phrases(prepared: PreparedLog) -> list[str]:
@@ -233,44 +227,66 @@ def stop_list(language: str, stop_words: Any) -> frozenset[str]:
 #: The word that stands where a phrase breaks (a stop word, a comma ...); never a theme.
 BREAK = "zqxbreak"
 #: Punctuation that ends a phrase; other punctuation only separates words ("parent-teacher").
+#: Mapped one character to one (str.translate's fast path); the end mark then becomes BREAK.
+_END = "\x01"
 _TRANSLATE = str.maketrans(
     {
-        **dict.fromkeys(',;:.!?()[]{}"“”/|…–—•·', f" {BREAK} "),
+        **dict.fromkeys(',;:.!?()[]{}\\"“”/|…–—•·', _END),
         **dict.fromkeys("-'’_&+*#@<>=~^%$", " "),
     }
 )
 
 
-def phrase_reader(stops: frozenset[str]) -> Any:
-    """The vectorizer's preprocessor: the name key, then a break where a phrase cannot go on.
+def read_phrases(texts: Sequence[str], stops: frozenset[str]) -> list[str]:
+    """The texts as the vectorizer reads them: the name key, then a break where a phrase stops.
 
     A phrase never runs across a stop word or punctuation (as RAKE's candidate
     phrases, Rose et al. 2010): "a capstone project with real data" gives
-    "capstone project" and "real data", never "project real".
+    "capstone project" and "real data", never "project real". The texts are
+    keyed together (:func:`~infoview_analytics.core.names.name_key`, the one
+    rule) and their words looked up in one pass, instead of one Python call
+    per text (measured on 38k notes of 30 words: 0.7 s instead of 4.5 s).
 
     Examples
     --------
-    >>> read = phrase_reader(frozenset({"a", "with"}))
-    >>> read("A capstone PROJECT with réal data, then SQL")
-    'capstone project zqxbreak real data zqxbreak then sql'
+    >>> read_phrases(["A capstone PROJECT with réal data, then SQL", "with"],
+    ...              frozenset({"a", "with"}))
+    ['capstone project zqxbreak real data zqxbreak then sql', '']
     """
+    if not len(texts):
+        return []
+    keyed = name_key(pd.Series(list(texts), dtype=object)).fillna("")
+    # "\x02" marks where a text ends (taken out of the texts first, should one hold it).
+    joined = " \x02 ".join(keyed.tolist())
+    if joined.count("\x02") != len(keyed) - 1:
+        joined = " \x02 ".join(k.replace("\x02", " ") for k in keyed.tolist())
+    words = np.asarray(
+        joined.translate(_TRANSLATE).replace(_END, f" {BREAK} ").split(), dtype=object
+    )
+    end = words == "\x02"
+    stop = pd.Series(words, dtype=object).isin(list(stops)).to_numpy() | (words == BREAK)
+    # A run of breaks is one break; none at a text's start or end.
+    before = np.empty_like(stop)
+    before[:1], before[1:] = True, stop[:-1] | end[:-1]
+    kept = ~(stop & before)
+    words, stop, end = words[kept], stop[kept], end[kept]
+    after = np.empty_like(stop)
+    after[-1:], after[:-1] = True, end[1:]
+    kept = ~(stop & after)
+    words, stop = words[kept], stop[kept]
+    words[stop] = BREAK
+    return [t.strip() for t in " ".join(words.tolist()).split("\x02")]
 
-    def read(text: str) -> str:
-        words = []
-        last = BREAK
-        for w in keyed(text).translate(_TRANSLATE).split():
-            if w in stops or w == BREAK:
-                if last != BREAK:
-                    words.append(BREAK)
-                last = BREAK
-            else:
-                words.append(w)
-                last = w
-        if words and words[-1] == BREAK:
-            words.pop()
-        return " ".join(words)
 
-    return read
+def phrase_reader(stops: frozenset[str]) -> Any:
+    """:func:`read_phrases` of one text.
+
+    Examples
+    --------
+    >>> phrase_reader(frozenset({"with"}))("Capstone project, with REAL data.")
+    'capstone project zqxbreak real data'
+    """
+    return lambda text: read_phrases([text], stops)[0]
 
 
 def _sklearn_text() -> Any:
@@ -285,22 +301,25 @@ def _sklearn_text() -> Any:
     return text
 
 
-def count_vectorizer(*, stop_words: frozenset[str], min_df: int = 1) -> Any:
+def count_vectorizer(*, min_df: int = 1) -> Any:
     """scikit-learn's ``CountVectorizer`` with the notes' rule: 1-3 word phrases, binary counts.
 
-    The preprocessor (:func:`phrase_reader`) applies the one name key, so
-    "Café" and "cafe" are one word as names are one name, and breaks phrases
-    at stop words and punctuation; scikit-learn tokenizes (:data:`TOKEN_PATTERN`)
-    and counts.
+    It is given the texts as :func:`read_phrases` reads them (the one name
+    key, phrase breaks at stop words and punctuation). Its analyzer is
+    scikit-learn's own (:data:`TOKEN_PATTERN`, 1-3 word n-grams) applied to
+    each stretch between two breaks, so no phrase spans a break and none is
+    counted only to be thrown away (measured on 38k notes: 5.5 s instead of
+    6.8 s with the breaks kept as words).
     """
-    return _sklearn_text().CountVectorizer(
-        preprocessor=phrase_reader(stop_words),
-        token_pattern=TOKEN_PATTERN,
-        ngram_range=(1, 3),
-        min_df=min_df,
-        binary=True,
-        dtype=np.int32,
-    )
+    text = _sklearn_text()
+    words = text.CountVectorizer(
+        lowercase=False, token_pattern=TOKEN_PATTERN, ngram_range=(1, 3)
+    ).build_analyzer()
+
+    def analyze(doc: str) -> list[str]:
+        return [term for stretch in doc.split(BREAK) for term in words(stretch)]
+
+    return text.CountVectorizer(analyzer=analyze, min_df=min_df, binary=True, dtype=np.int32)
 
 
 def people_of_rows(prepared: PreparedLog) -> np.ndarray:
