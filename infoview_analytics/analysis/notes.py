@@ -152,10 +152,11 @@ def sentence_list(text: str) -> list[str]:
 
     Examples
     --------
-    >>> sentence_list("Ana says SQL first. Then R!\\n- and Python")
-    ['Ana says SQL first.', 'Then R!', '- and Python']
+    >>> sentence_list("Ana says SQL first; then R!\\n- and Python")
+    ['Ana says SQL first', 'then R!', '- and Python']
     """
-    return [p.strip() for p in re.split(_SENTENCE_BREAK, text) if p.strip()]
+    parts = (p.strip().removesuffix(";").rstrip() for p in re.split(_SENTENCE_BREAK, text))
+    return [p for p in parts if p]
 
 
 def person_words(prepared: PreparedLog) -> set[str]:
