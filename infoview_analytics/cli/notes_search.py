@@ -23,7 +23,6 @@ from ._common import (
     map_arg,
     sheet_arg,
 )
-from .check import _dates_iso, _plain, _records, _text_table
 
 __all__: list[str] = []
 
@@ -63,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the matching rows; 0 when some match, 1 when none, 3 when there are no notes."""
     from ..analysis.search import search_notes
     from ..io.loader import read_log
+    from .check import _dates_iso, _plain, _records, _text_table
 
     result = read_log(
         args.log, sheet=sheet_arg(args.sheet), columns=map_arg(args.mapping), as_of=args.as_of
