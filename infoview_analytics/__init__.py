@@ -25,6 +25,7 @@ from .analysis import (
     calendar_events,
     classify_contacts,
     cohort_summary,
+    compare_themes,
     coverage,
     follow_ups_due,
     funnel,
@@ -40,7 +41,9 @@ from .analysis import (
     referral_summary,
     response_rates,
     response_time_summary,
+    search_notes,
     thank_you_timeliness,
+    themes,
     time_to_response,
 )
 from .charts import (
@@ -53,6 +56,7 @@ from .charts import (
     plot_referral_tree,
     plot_response_rates,
     plot_thank_you_timeliness,
+    plot_themes,
     plot_time_to_response,
 )
 from .errors import (
@@ -61,6 +65,7 @@ from .errors import (
     LinkedInExportError,
     LogFormatError,
     LogProblemsWarning,
+    MissingDependencyError,
     ReportExistsError,
 )
 from .io import (
@@ -93,6 +98,7 @@ __all__ = [
     "LogFormatError",
     "LogProblemsWarning",
     "MergeResult",
+    "MissingDependencyError",
     "PreparedLog",
     "ReportExistsError",
     "__version__",
@@ -103,6 +109,7 @@ __all__ = [
     "calendar_events",
     "classify_contacts",
     "cohort_summary",
+    "compare_themes",
     "coverage",
     "example_log",
     "example_log_path",
@@ -126,6 +133,7 @@ __all__ = [
     "plot_referral_tree",
     "plot_response_rates",
     "plot_thank_you_timeliness",
+    "plot_themes",
     "plot_time_to_response",
     "prepare",
     "pseudonym_map",
@@ -137,7 +145,9 @@ __all__ = [
     "referral_summary",
     "response_rates",
     "response_time_summary",
+    "search_notes",
     "thank_you_timeliness",
+    "themes",
     "time_to_response",
     "to_calendar",
     "write_log",

@@ -13,6 +13,7 @@ __all__ = [
     "LinkedInExportError",
     "LogFormatError",
     "LogProblemsWarning",
+    "MissingDependencyError",
     "ReportExistsError",
 ]
 
@@ -38,6 +39,10 @@ class InvalidArgumentError(InfoviewError, ValueError):
 
 class ReportExistsError(InfoviewError, FileExistsError):
     """The report folder exists already and ``force`` was not given."""
+
+
+class MissingDependencyError(InfoviewError, ImportError):
+    """An optional dependency a function needs is not installed; the message says how."""
 
 
 class LogProblemsWarning(UserWarning):

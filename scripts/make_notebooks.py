@@ -1,9 +1,9 @@
-"""Build, execute and write the seven notebooks in notebooks/ (committed with their outputs).
+"""Build, execute and write the notebooks in notebooks/ (committed with their outputs).
 
 Each notebook is defined here as a list of cells, so the notebooks can be regenerated in
 one command whenever the analyses or charts change::
 
-    .venv/bin/python scripts/make_notebooks.py            # all seven
+    .venv/bin/python scripts/make_notebooks.py            # all of them
     .venv/bin/python scripts/make_notebooks.py 04_coverage  # only this one
 
 The notebooks run with the kernel "python3" in notebooks/ on the sample log as of its
@@ -708,6 +708,98 @@ print(text[text.index("BEGIN:VEVENT"):text.index("END:VEVENT") + len("END:VEVENT
     ),
 ]
 
+WHAT_I_LEARNED = [
+    intro(
+        "What I learned: the themes across my interview notes",
+        "across the notes of my interviews, what did several people tell me, how many "
+        "and from which organisations, what rests on only one or two voices, and what "
+        "sets one field apart from another?",
+        "08_what_i_learned.ipynb",
+        "The guides warn: *beware of relying too heavily on the views or advice of only one "
+        "or two people.* Themes are counted by the **distinct people** who said them (a "
+        'person who wrote "portfolio" three times is one voice), in the notes of '
+        "interviews only. Names of people and organisations are never a theme. Themes need "
+        'scikit-learn: `pip install "infoview-analytics[notes]"`.',
+    ),
+    params(),
+    code(SETUP),
+    code(LOAD),
+    md(
+        "## The themes per field\n\n"
+        "Words and phrases at least two people of a field raised. `people` of `of_people` "
+        "(the field's interviews with notes) said each; `support` flags a theme resting on "
+        "one or two people (`few_voices`) and one heard from three or more organisations "
+        "(`well_supported`)."
+    ),
+    code(
+        """\
+themes = iv.themes(prepared, as_of=AS_OF)
+columns = ["field", "theme", "people", "of_people", "n_organization", "seniorities", "support"]
+top = themes.groupby("field").head(4)[columns]
+top.style.hide(axis="index").set_uuid("themes")"""
+    ),
+    code(
+        """\
+fig, ax = plt.subplots(figsize=(9, 9))
+charts.plot_themes(themes, top=4, as_of=AS_OF, ax=ax)
+plt.show()"""
+    ),
+    md(
+        "## Where each theme comes from\n\n"
+        "Every theme has an example: the sentence of the first interview that says it, "
+        "with its row in your spreadsheet, so you can go back to the whole note."
+    ),
+    code(
+        """\
+for row in themes.groupby("field").head(1).itertuples():
+    print(f"{row.field}: {row.theme!r} ({row.people} people: {row.organizations})")
+    print(f"    row {row.source_row}: {row.example}")"""
+    ),
+    md(
+        "## Resting on one or two voices\n\n"
+        "Themes only one or two people raised: ask your next interviews about them before "
+        "relying on them."
+    ),
+    code(
+        """\
+few = themes[themes["support"] == "few_voices"]
+for field, rows in few.groupby("field"):
+    print(f"{field}: " + ", ".join(rows["theme"].head(6)))"""
+    ),
+    md(
+        "## What sets the fields apart\n\n"
+        "`compare_themes` weighs each theme in a field against all the other fields "
+        "(log-odds with an informative prior, on the people who said it): a career changer "
+        "choosing between two fields sees what each stresses. `share` is the field's people "
+        "who said it, `other_share` the other fields' people; `z` above about 2 is unlikely "
+        "to be chance, and with a handful of interviews per field few themes get there."
+    ),
+    code(
+        """\
+contrast = iv.compare_themes(prepared, top=3, as_of=AS_OF)
+shown = ["field", "theme", "people", "of_people", "share", "other_share", "z"]
+(contrast[shown].style.format({"share": "{:.0%}", "other_share": "{:.0%}", "z": "{:.2f}"})
+    .hide(axis="index").set_uuid("contrast"))"""
+    ),
+    md(
+        "## Search the notes\n\n"
+        "Every word must be there (case and accents ignored; a word also finds longer words "
+        "it starts); put a phrase in quotes. The same from the command line: "
+        '`infoview notes my_log.xlsx "case study"`.'
+    ),
+    code(
+        """\
+hits = iv.search_notes(prepared, "portfolio", limit=5)
+hits[["contact", "field", "date", "snippet", "source_row"]].style.format(
+    {"date": "{:%Y-%m-%d}", "score": "{:.2f}"}).hide(axis="index").set_uuid("search")"""
+    ),
+    code(
+        """\
+for row in iv.search_notes(prepared, '"adult learners"').itertuples():
+    print(f"row {row.source_row} · {row.contact} ({row.organization}): {row.snippet}")"""
+    ),
+]
+
 #: notebook file name -> its cells, in the order of the issue.
 NOTEBOOK_CELLS: dict[str, list[tuple[str, str]]] = {
     "01_load_and_check.ipynb": LOAD_AND_CHECK,
@@ -717,6 +809,7 @@ NOTEBOOK_CELLS: dict[str, list[tuple[str, str]]] = {
     "05_advisor_report.ipynb": ADVISOR_REPORT,
     "06_cohort.ipynb": COHORT,
     "07_plan.ipynb": PLAN,
+    "08_what_i_learned.ipynb": WHAT_I_LEARNED,
 }
 
 

@@ -131,24 +131,29 @@ SAMPLE_PEOPLE: list[dict[str, Any]] = [
             questions=6, thanked="2026-02-06", referrals=2, last_contact="2026-04-03",
             next_step="Send her my first case study in May",
             notes="Taught 8th grade with me until 2021. Says lesson planning maps onto "
-                  "research plans; build a portfolio with two case studies."),
+                  "research plans. Build a portfolio with two case studies; Kestrel hires "
+                  "researchers who can write a clear research plan and defend it."),
     _person("Marcus Oyelaran", "Lumenvale Design", "UX Research Manager", UX, CBUS, "mid",
             "startup", "referral", "email", referred_by="Dana Whitfield", asked="2026-02-09",
             responded="2026-02-10", status="interviewed", interview="2026-02-17", fmt="video",
             planned=30, actual=30, questions=7, thanked="2026-02-17", referrals=1,
-            notes="Hires for mixed methods and synthesis. Suggested a short survey-design course."),
+            notes="Hires for mixed methods and synthesis. Wants a portfolio with case studies "
+                  "that show the messy middle, not just the final slides. Suggested a short "
+                  "survey design course."),
     _person("Lena Sorensen", "Northgate Bank", "Staff UX Researcher", UX, CLE, "senior",
             "corporate", "referral", "linkedin", referred_by="Marcus Oyelaran",
             asked="2026-02-23", responded="2026-02-24", status="interviewed",
             interview="2026-03-03", fmt="video", planned=20, actual=35, questions=9,
             thanked="2026-03-05", referrals=2,
-            notes="Ran long: we talked about research in regulated industries. Too many "
-                  "questions prepared; I only got through half."),
+            notes="Ran long: we talked about research in regulated industries. Stakeholders "
+                  "at a bank want the research plan signed off early. Synthesis is the skill "
+                  "juniors lack. Too many questions prepared; I only got through half."),
     _person("Tomasz Wierzbicki", "Cobalt Ridge Retail", "Analytics Manager", DATA, CHI, "mid",
             "corporate", "referral", "email", referred_by="lena  sorensen", asked="2026-03-09",
             responded="2026-03-10", status="interviewed", interview="2026-03-16", fmt="phone",
             planned=30, actual=30, questions=5, thanked="2026-03-16", referrals=1,
-            notes="SQL first, then one BI tool. Teachers are good at explaining numbers."),
+            notes="SQL first, then one BI tool. Teachers are good at explaining numbers to "
+                  "stakeholders. Dashboards nobody reads are the usual failure."),
     _person("Imani Castellanos", "Harborlight Foundation", "Senior Data Analyst", DATA, CBUS,
             "senior", "nonprofit", "referral", "email", referred_by="Tomasz Wierzbicki",
             asked="2026-04-13", status="awaiting",
@@ -158,18 +163,23 @@ SAMPLE_PEOPLE: list[dict[str, Any]] = [
             responded="2026-02-16", status="interviewed", interview="2026-02-20", fmt="coffee",
             planned=30, actual=30, questions=6, thanked="2026-02-21", referrals=0,
             notes="Healthcare UX: lots of accessibility work. Patient interviews feel like "
-                  "parent-teacher conferences, she says."),
+                  "parent-teacher conferences, she says. Mixed methods again; usability "
+                  "testing every sprint. Knows Dana from Kestrel."),
     _person("Ruth Adebayo-Lang", "Ridgeview University", "Director, User Experience Lab", UX,
             CBUS, "senior", "academia", "professor", "email", asked="2026-02-03",
             responded="2026-02-04", status="interviewed", interview="2026-02-12",
             fmt="in_person", planned=30, actual=30, questions=5, thanked="2026-02-12",
             referrals=1, last_contact="2026-03-20",
-            notes="Taught my research methods class. Offered to review my portfolio."),
+            notes="Taught my research methods class. Offered to review my portfolio. One "
+                  "strong case study beats five thin ones. Teachers stand out in survey "
+                  "design and accessibility."),
     _person("Farrah Quintero", "Quintero Research", "Freelance UX Researcher", UX, REMOTE, "mid",
             "self_employed", "group", "in_person", asked="2026-02-19", responded="2026-02-19",
             status="interviewed", interview="2026-02-26", fmt="coffee", planned=30, actual=25,
             questions=3, thanked="2026-03-04", referrals=0,
-            notes="Met at the UX meetup. Freelancing is feast or famine; get a staff job first."),
+            notes="Met at the UX meetup. Freelancing is feast or famine; get a staff job "
+                  "first. Usability testing pays the bills. A portfolio matters more than a "
+                  "bootcamp certificate."),
     _person("Noor Haddad", "Civicly Lab", "Research Ops Lead", UX, REMOTE, "mid", "nonprofit",
             "event", "email", asked="2026-03-23", responded="2026-03-24", status="scheduled",
             interview="2026-04-21", fmt="video", planned=30, questions=6,
@@ -190,19 +200,24 @@ SAMPLE_PEOPLE: list[dict[str, Any]] = [
             "government", "alumni", "email", asked="2026-02-04", responded="2026-02-05",
             status="interviewed", interview="2026-02-18", fmt="phone", planned=30, actual=30,
             questions=7, thanked="2026-02-18", referrals=2,
-            notes="Same M.Ed. program, class of 2015. Public-sector data jobs want Excel + SQL."),
+            notes="Same M.Ed. program, class of 2015. Public-sector data jobs want Excel and "
+                  "SQL. Do a capstone project with real data from a school district."),
     _person("Rhea Patel-Moreno", "Cobalt Ridge Retail", "Senior BI Developer", DATA, CBUS,
             "senior", "corporate", "referral", "email", referred_by="Kwabena Asante",
             asked="2026-02-23", responded="2026-02-25", status="interviewed",
             interview="2026-03-04", fmt="video", planned=30, actual=45, questions=8,
             thanked="2026-03-04", referrals=0,
-            notes="Showed me her dashboard portfolio. Overran by 15 minutes, my fault."),
+            notes="Showed me her dashboard portfolio. Overran by 15 minutes, my fault. SQL "
+                  "every day, Excel for the finance team. Stakeholders want one number, not "
+                  "ten charts."),
     _person("Diego Fairweather", "Harborlight Foundation", "Data Scientist", DATA, REMOTE,
             "entry", "nonprofit", "referral", "phone", referred_by="Kwabena Asante",
             asked="2026-02-24", responded="2026-02-24", status="interviewed",
             interview="2026-03-10", fmt="phone", planned=20, actual=20, questions=5,
             thanked="2026-03-13", referrals=1,
-            notes="Career changer too (from social work). Recommends a capstone with real data."),
+            notes="Career changer too (from social work). Recommends a capstone project with "
+                  "real data. Learn SQL before Python. Explaining numbers simply is half the "
+                  "job."),
     _person("Wen Zhao-Ferris", "Brightwater Analytics", "Analytics Engineer", DATA, CHI, "mid",
             "startup", "referral", "linkedin", referred_by="Diego Fairweather",
             asked="2026-03-16", responded="2026-03-18", status="replied",
@@ -232,30 +247,37 @@ SAMPLE_PEOPLE: list[dict[str, Any]] = [
             responded="2026-02-03", status="interviewed", interview="2026-02-10",
             fmt="in_person", planned=30, actual=30, questions=6, thanked="2026-02-10",
             referrals=2, last_contact="2026-04-01",
-            notes="My M.Ed. advisor. ID hiring values a portfolio over certificates."),
+            notes="My M.Ed. advisor. ID hiring values a portfolio over certificates. Adult "
+                  "learners are not 8th graders: start from learning objectives."),
     _person("Owen Mbatha", "Mbatha Learning Studio", "Freelance Instructional Designer", ID,
             REMOTE, "mid", "self_employed", "referral", "email", referred_by="Harriet Quaye",
             asked="2026-02-12", responded="2026-02-13", status="interviewed",
             interview="2026-02-19", fmt="video", planned=30, actual=30, questions=5,
             thanked="2026-02-19", referrals=1,
-            notes="Storyline and Rise are the tools clients ask for."),
+            notes="Storyline and Rise are the tools clients ask for. Most of the job is "
+                  "working with subject matter experts. Put three samples in a portfolio."),
     _person("Priyanka Deshmukh", "Crestmark Manufacturing", "Learning Experience Designer", ID,
             CIN, "mid", "corporate", "referral", "email", referred_by="Owen Mbatha",
             asked="2026-02-26", responded="2026-02-27", interview="2026-03-11", fmt="video",
             planned=30, actual=30, questions=6, thanked="2026-03-11", referrals=0,
             notes="Corporate L&D: safety training, onboarding. Measures impact with "
-                  "completion data."),
+                  "completion data. Adult learners want it short. Subject matter experts "
+                  "write too much; Storyline for the modules."),
     _person("Beatrix Lindqvist-Hale", "Tallgrass Learning", "Instructional Designer", ID, CBUS,
             "entry", "startup", "referral", "linkedin", referred_by="Harriet Quaye",
             asked="2026-02-16", responded="2026-02-18", status="interviewed",
             interview="2026-02-25", fmt="coffee", planned=15, actual=25, questions=4,
-            thanked="2026-03-03", referrals=1, notes="Left teaching last year. Edtech pace is fast."),
+            thanked="2026-03-03", referrals=1,
+            notes="Left teaching last year. Edtech pace is fast. Adult learners drop out "
+                  "when a course is not relevant. Her portfolio got her the job."),
     _person("Yolanda Prieto", "Kestrel Insurance", "Senior Instructional Designer", ID, CBUS,
             "senior", "corporate", "alumni", "email", asked="2026-03-25",
             responded="2026-03-27", status="interviewed", interview="2026-04-10", fmt="video",
             planned=30, actual=30, questions=6,
             next_step="Send thank-you with the article on scenario-based learning",
-            notes="Works two floors above Dana."),
+            notes="Works two floors above Dana. Writes learning objectives before anything "
+                  "else. Rise for quick courses, Storyline for scenarios. Measures impact with "
+                  "completion data and a survey. Wants a portfolio with one scenario."),
     _person("Vivienne Sato-Park", "Meridian Health Systems", "Instructional Designer", ID, CLE,
             "mid", "corporate", "cold", "email", asked="2026-03-02", followed_up="2026-03-11",
             status="no_response"),
@@ -265,19 +287,22 @@ SAMPLE_PEOPLE: list[dict[str, Any]] = [
             asked="2026-02-05", responded="2026-02-06", status="interviewed",
             interview="2026-02-13", fmt="coffee", planned=30, actual=30, questions=7,
             thanked="2026-02-13", referrals=2, last_contact="2026-03-30",
-            notes="My old principal Gloria introduced us. Policy writing samples matter."),
+            notes="My old principal Gloria introduced us. Policy writing samples matter. "
+                  "Classroom experience counts when briefing legislators."),
     _person("Clara Whitlock-Osei", "Midstate Education Policy Institute",
             "Senior Research Fellow", POLICY, CBUS, "senior", "nonprofit", "referral", "email",
             referred_by="Nathaniel Brooks-Avery", asked="2026-02-16", responded="2026-02-17",
             status="interviewed", interview="2026-02-24", fmt="in_person", planned=30,
             actual=30, questions=6, thanked="2026-02-24", referrals=0,
-            notes="Research on teacher retention; classroom experience is an asset."),
+            notes="Research on teacher retention; classroom experience is an asset. Bring "
+                  "writing samples and learn Stata."),
     _person("Yusuf Karimi", "Midstate Education Policy Institute", "Research Associate", POLICY,
             CBUS, "entry", "nonprofit", "referral", "email",
             referred_by="Nathaniel Brooks-Avery", asked="2026-02-16", responded="2026-02-19",
             status="interviewed", interview="2026-03-02", fmt="video", planned=20, actual=20,
             questions=5, thanked="2026-03-03", referrals=0,
-            notes="Entry roles want Stata or R."),
+            notes="Entry roles want Stata or R. Teacher retention is the hot topic this "
+                  "year. Classroom experience helps with fieldwork in schools."),
     _person("Lorraine Castaneda-Blum", "State Board of Learning", "Education Policy Advisor",
             POLICY, CBUS, "senior", "government", "linkedin_search", "linkedin",
             asked="2026-03-30", status="awaiting"),
@@ -306,12 +331,14 @@ SAMPLE_PEOPLE: list[dict[str, Any]] = [
             CBUS, "mid", "startup", "existing_contact", "email", asked="2026-02-25",
             responded="2026-02-26", status="interviewed", interview="2026-03-06", fmt="coffee",
             planned=30, actual=30, questions=6, thanked="2026-03-06", referrals=1,
-            notes="A parent from my school. PMs in edtech still talk to teachers every week."),
+            notes="A parent from my school. PMs in edtech still talk to teachers every week. "
+                  "The roadmap is a negotiation."),
     _person("Bartholomew Kessler-Nunez", "Kestrel Insurance", "Product Owner", PM, CBUS, "mid",
             "corporate", "event", "in_person", asked="2026-03-18", responded="2026-03-18",
             status="interviewed", interview="2026-04-16", fmt="coffee", planned=30, actual=40,
             questions=10, referrals=2, next_step="Thank-you note; add the two names he gave",
-            notes="Met at the career fair. Agile certs matter less than shipping something."),
+            notes="Met at the career fair. Agile certs matter less than shipping something. "
+                  "Talk to teachers, then write the user stories; the roadmap changes monthly."),
     _person("Ilse Vandermeer", "Tallgrass Learning", "Associate Product Manager", PM, CBUS,
             "entry", "startup", "referral", "email", referred_by="Esperanza Roque",
             asked="2026-04-06", responded="2026-04-07", status="scheduled",
@@ -330,7 +357,8 @@ SAMPLE_PEOPLE: list[dict[str, Any]] = [
             CBUS, "mid", "startup", "existing_contact", "in_person", asked="2026-02-02",
             responded="2026-02-02", status="interviewed", interview="2026-02-09", fmt="coffee",
             planned=30, thanked="2026-02-10", referrals=0, last_contact="2026-02-10",
-            notes="Neighbour. CS at an edtech company values classroom credibility."),
+            notes="Neighbour. CS at an edtech company values classroom credibility. Renewals "
+                  "depend on training the teachers well."),
     _person("Eli Navarro-Stone", "Tallgrass Learning", "Implementation Specialist", CS, CBUS,
             "entry", "startup", "referral", "email", referred_by="Beatrix Lindqvist-Hale",
             asked="2026-03-03", responded="2026-03-12", status="replied",

@@ -26,6 +26,7 @@ EXPECTED = [
     "05_advisor_report.ipynb",
     "06_cohort.ipynb",
     "07_plan.ipynb",
+    "08_what_i_learned.ipynb",
 ]
 MAX_CODE_LINES = 15
 # Only `import infoview_analytics as iv` and `from infoview_analytics import charts`.
@@ -52,7 +53,7 @@ def _python(source: str) -> str:
     return "\n".join("" if line.startswith("%") else line for line in source.splitlines())
 
 
-def test_generator_lists_exactly_the_seven_notebooks():
+def test_generator_lists_exactly_the_committed_notebooks():
     script = _load_script("make_notebooks")
     assert list(script.NOTEBOOK_CELLS) == EXPECTED
     assert sorted(p.name for p in NOTEBOOKS.glob("*.ipynb")) == EXPECTED

@@ -53,6 +53,8 @@ class Need:
 
 _INTERVIEWED = frozenset({"interviewed"})
 _REQUESTS = Need(("requested_on",), "when each request was sent", "request dates")
+_NOTES = Need(("notes", "next_step"), "what was said in the interviews", "notes")
+_HELD = Need(("status", "interview_on"), "which requests became interviews", "statuses")
 _ANSWERS = Need(("responded_on", "interview_on"), "when people answered", "response dates")
 
 #: The needs of each analysis, by the name of the function.
@@ -95,6 +97,9 @@ NEEDS: dict[str, tuple[Need, ...]] = {
         Need(("requested_on",), "which follow-ups are due", "request dates"),
         Need(("interview_on",), "when the interviews are", "interview dates", _INTERVIEWED),
     ),
+    "themes": (_NOTES, _HELD),
+    "compare_themes": (_NOTES, _HELD),
+    "search_notes": (_NOTES,),
 }
 
 

@@ -270,6 +270,45 @@ _DECLARED = (
         note="kind: the follow_ups_due actions and interview (scheduled meetings); one all-day "
         "event each; `uid` stable across runs (person key and kind)",
     ),
+    Table(
+        "themes",
+        (
+            "theme",
+            "people",
+            "of_people",
+            "n_organization",
+            "organizations",
+            "seniorities",
+            "support",
+            "example",
+            "source_row",
+        ),
+        note="distinct people per theme; support: few_voices (1–2 people), several_voices, "
+        "well_supported (3+ organisations); interviews' notes only, names never a theme",
+    ),
+    Table(
+        "compare_themes",
+        (
+            "theme",
+            "people",
+            "of_people",
+            "share",
+            "other_people",
+            "other_of_people",
+            "other_share",
+            "log_odds",
+            "z",
+        ),
+        note="log-odds with an informative Dirichlet prior on people-level counts, the group "
+        "against all others; z > 0 only, largest first",
+    ),
+    Table(
+        "search_notes",
+        ("score", "contact", "organization", "field", "date", "column", "snippet", "source_row"),
+        grouped=False,
+        note="BM25 score, ties by spreadsheet row; every word (or quoted phrase) must match; "
+        "then `owner` when the log has owners",
+    ),
 )
 
 #: Every output table by the name of the function that returns it.

@@ -15,12 +15,13 @@ the chart rests on. A table without data draws "no data yet".
 
 One module per chart family: :mod:`.responses` (response rates, the funnel,
 activity), :mod:`.timing` (time to response), :mod:`.meetings` (thank-you
-notes, meeting discipline), :mod:`.fields` (coverage, the perspective heatmap)
-and :mod:`.network` (the referral tree), :mod:`.planning` (the plan);
-:mod:`.style` holds what they share.
+notes, meeting discipline), :mod:`.fields` (coverage, the perspective heatmap),
+:mod:`.network` (the referral tree), :mod:`.planning` (the plan) and
+:mod:`.learned` (the themes of the notes); :mod:`.style` holds what they share.
 """
 
 from .fields import plot_coverage, plot_perspective_heatmap
+from .learned import plot_themes
 from .meetings import plot_meeting_discipline, plot_thank_you_timeliness
 from .network import plot_referral_tree
 from .planning import plot_plan
@@ -37,5 +38,6 @@ __all__ = [
     "plot_referral_tree",
     "plot_response_rates",
     "plot_thank_you_timeliness",
+    "plot_themes",
     "plot_time_to_response",
 ]

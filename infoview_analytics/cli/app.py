@@ -5,8 +5,8 @@ the log, a field below the minimum), 2 the input cannot be read or the
 arguments are wrong (one line on stderr, never a traceback).
 
 Each command is one module (``validate``, ``map``, ``template``, ``check``,
-``planning`` for ``plan``, ``ics`` for ``calendar``, ``linkedin``, ``report``)
-with ``add_parser(subparsers)`` and ``run(args)``. The modules
+``planning`` for ``plan``, ``ics`` for ``calendar``, ``notes_search``, ``linkedin``,
+``report``) with ``add_parser(subparsers)`` and ``run(args)``. The modules
 import the library and its heavy dependencies only inside ``run``, so building
 the parser is instant and ``infoview check`` starts about as fast as pandas.
 """
@@ -19,14 +19,24 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import InfoviewError
-from . import check, ics, linkedin, planning, report, template, validate
+from . import check, ics, linkedin, notes_search, planning, report, template, validate
 from . import map as map_command
 from ._common import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, os_error_text
 
 __all__ = ["main"]
 
 #: The commands in the order `infoview --help` lists them.
-COMMANDS = (validate, map_command, template, check, planning, ics, linkedin, report)
+COMMANDS = (
+    validate,
+    map_command,
+    template,
+    check,
+    planning,
+    ics,
+    notes_search,
+    linkedin,
+    report,
+)
 
 
 class _ArgumentParser(argparse.ArgumentParser):

@@ -39,6 +39,7 @@ from ..errors import InvalidArgumentError, ReportExistsError
 from .computing import compute_tables, student_tables
 from .next_steps import add_next_steps
 from .sharing import MIN_GROUP_SIZE, Shared, share
+from .themes_page import add_themes_page
 
 if TYPE_CHECKING:
     from .drawing import ChartWorker
@@ -164,11 +165,14 @@ def _write_charts_and_pdf(
 
     images = tuple(f for f in ("png", "svg") if f in formats)
     if not images and "pdf" not in formats:
-        if next_steps and "csv" in formats:  # its tables go with the others
+        if "csv" in formats:  # the next steps' and the themes' tables go with the others
             from ..io.export import write_tables_csv
             from .next_steps import next_steps_tables
 
-            write_tables_csv(next_steps_tables(log, as_of=as_of), folder / "tables")
+            if next_steps:
+                write_tables_csv(next_steps_tables(log, as_of=as_of), folder / "tables")
+            with style_context():
+                add_themes_page(log, folder, images=(), as_of=as_of)
         return
     if images and worker is None:
         (folder / "charts").mkdir(exist_ok=True)
@@ -187,8 +191,9 @@ def _write_charts_and_pdf(
     if "pdf" not in formats:
         for _ in figures:  # the chart files are written as the figures are drawn
             pass
-        if next_steps:
-            with style_context():
+        with style_context():
+            add_themes_page(log, folder, images=images, as_of=as_of)
+            if next_steps:
                 next_steps_page()
         return
 
@@ -199,6 +204,9 @@ def _write_charts_and_pdf(
             yield _pages.title_page(title, as_of, shared.headline, shared.notes)
         yield from _pages.list_pages(tables, title, hidden=shared.hidden if shared else set())
         yield from figures
+        themes = add_themes_page(log, folder, images=images, as_of=as_of)
+        if themes is not None:
+            yield themes
         summary = _pages.summary_page([c for c in specs if c.skipped])
         if summary is not None:
             yield summary

@@ -18,7 +18,8 @@ def test_every_table_declares_its_needs():
 
 @pytest.mark.parametrize("name", sorted(set(NEEDS) - {"cohort_summary"}))
 def test_the_sample_lacks_nothing(name):
-    table = getattr(iv, name)(iv.example_log())
+    query = {"query": "portfolio"} if name == "search_notes" else {}
+    table = getattr(iv, name)(iv.example_log(), **query)
     assert table.attrs["gaps"] == []
 
 

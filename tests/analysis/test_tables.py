@@ -29,6 +29,9 @@ CALLS = {
     "plan": ({"as_of": AS_OF}, ["field"]),
     "next_people": ({"as_of": AS_OF}, []),
     "calendar_events": ({"as_of": AS_OF}, []),
+    "themes": ({"as_of": AS_OF}, ["field"]),
+    "compare_themes": ({"as_of": AS_OF}, ["field"]),
+    "search_notes": ({"query": "portfolio", "as_of": AS_OF}, []),
 }
 
 #: Columns a table adds after the declared ones, and when.
