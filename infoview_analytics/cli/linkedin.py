@@ -44,7 +44,9 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ..errors import InvalidArgumentError, ReportExistsError
+    from ..io.export import check_output
     from ..io.linkedin.reader import read_linkedin
+    from ..io.mapfile import map_path
     from ..io.template import write_log
 
     # Refuse before reading the export, so a wrong --out costs nothing.
@@ -57,6 +59,13 @@ def run(args: argparse.Namespace) -> int:
             f"--out must name a new file, but it is the log given to --merge ({args.merge}); "
             "your log is never modified. Choose another --out."
         )
+        raise InvalidArgumentError(msg)
+    inputs = [args.export]
+    if args.merge is not None:
+        inputs += [args.merge, map_path(args.merge)]
+    check_output(out, inputs)
+    if out.is_dir():
+        msg = f"--out {out} is a folder; name the new log file, e.g. --out {out / 'log.xlsx'}."
         raise InvalidArgumentError(msg)
     if args.mapping and args.merge is None:
         msg = "--map names headers of the log given to --merge; pass --merge LOG as well."

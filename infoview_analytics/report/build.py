@@ -10,9 +10,12 @@ the report folder::
     tables.xlsx             one sheet per table, header frozen, values only
     tables/<name>.csv       the same tables
 
-Writing is atomic: everything goes into a hidden temporary folder next to
-``out_dir``, which is moved into place at the end; on any error the temporary
-folder is removed and ``out_dir`` is left as it was. File metadata carries the
+Writing is atomic and safe (:func:`infoview_analytics.io.export.report_folder`):
+everything goes into a hidden temporary folder next to ``out_dir``, marked as a
+report of ours, which is moved into place at the end; on any error the temporary
+folder is removed and ``out_dir`` is left as it was. ``out_dir`` is never an
+input, a folder holding one, or a folder of the user's own files, and a lock
+keeps two runs from writing the same folder at once. File metadata carries the
 report title only (no author, no software, no dates), so an anonymised report
 leaks no names.
 """
@@ -20,9 +23,6 @@ leaks no names.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
-import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +33,7 @@ import pandas as pd
 from ..charts import captions as _captions
 from ..charts import style as _style
 from ..core.args import as_of_timestamp
-from ..errors import InvalidArgumentError, ReportExistsError
+from ..errors import InvalidArgumentError
 
 if TYPE_CHECKING:  # matplotlib is imported when a report is drawn
     from matplotlib.typing import RcKeyType
@@ -377,20 +377,6 @@ def _style_context() -> Any:
     return plt.rc_context(cast("dict[RcKeyType, Any]", _style.RC))  # RC's keys are rcParams'
 
 
-def _move_into_place(tmp: Path, out: Path) -> None:
-    """Replace ``out`` by ``tmp`` (renames on the same file system)."""
-    old = None
-    if out.exists() or out.is_symlink():
-        old = out.with_name(f".{out.name}.old-{uuid.uuid4().hex[:8]}")
-        os.replace(out, old)
-    os.replace(tmp, out)
-    if old is not None:
-        if old.is_dir() and not old.is_symlink():
-            shutil.rmtree(old)
-        else:
-            old.unlink()
-
-
 def build_report(
     log: pd.DataFrame,
     out_dir: str | os.PathLike[str],
@@ -400,6 +386,7 @@ def build_report(
     formats: Iterable[str] = ("png", "svg", "pdf"),
     title: str | None = None,
     force: bool = False,
+    inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> Path:
     """Write the advisor report (charts, PDF, tables) into ``out_dir``.
 
@@ -422,7 +409,12 @@ def build_report(
         The report title (title page and PDF metadata); default
         "Informational-interview report".
     force : bool
-        Replace an existing ``out_dir``.
+        Replace an existing ``out_dir`` that is a report folder written by this
+        function (it holds ``.infoview-report``) or empty; any other folder is never
+        replaced.
+    inputs : iterable of path-like
+        The files the log was read from: ``out_dir`` may not be, hold or lie inside
+        one of them.
 
     Returns
     -------
@@ -432,9 +424,11 @@ def build_report(
     Raises
     ------
     ReportExistsError
-        ``out_dir`` exists and ``force`` is false.
+        ``out_dir`` exists and ``force`` is false, or it holds files that are not a
+        report of ours, or another run is writing it now.
     InvalidArgumentError
-        An unknown format, or ``log`` is not a DataFrame.
+        An unknown format, ``log`` is not a DataFrame, or ``out_dir`` is the current
+        folder, an input or a folder holding one.
 
     Examples
     --------
@@ -442,7 +436,7 @@ def build_report(
     >>> out = build_report(iv.example_log(), f"{tempfile.mkdtemp()}/report",
     ...                    as_of=iv.SAMPLE_AS_OF, formats=["pdf", "csv"])
     >>> sorted(p.name for p in out.iterdir())
-    ['report.pdf', 'tables']
+    ['.infoview-report', 'report.pdf', 'tables']
     """
     if not isinstance(log, pd.DataFrame):
         msg = (
@@ -452,13 +446,10 @@ def build_report(
         raise InvalidArgumentError(msg)
     stamp = as_of_timestamp(as_of)
     chosen = _check_formats(formats)
-    out = Path(out_dir)
-    if out.exists() and not force:
-        msg = (
-            f"The report folder {out} exists already. Choose another folder, or pass "
-            "force=True (--force) to replace it."
-        )
-        raise ReportExistsError(msg)
+    from ..io.export import check_report_folder, report_folder
+
+    # Checked before any work, so a wrong folder costs nothing (and again when written).
+    out = check_report_folder(out_dir, inputs=inputs, force=force)
     if anonymize:
         from .anonymizing import anonymize as _anonymize
 
@@ -466,12 +457,6 @@ def build_report(
     title = title or "Informational-interview report"
     tables = compute_tables(log, as_of=stamp)
     students = _student_tables(log, as_of=stamp)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    try:
+    with report_folder(out, inputs=inputs, force=force) as tmp:
         _write(log, tables, students, tmp, as_of=stamp, formats=chosen, title=title)
-        _move_into_place(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return out
