@@ -44,10 +44,11 @@ _DAYS_1904 = 1462
 def _from_1904(values: pd.Series) -> pd.Series:
     """Plain numbers of a 1904-date-system workbook as 1900-system serials (date cells
     and text are read as they are)."""
-    numbers = values.map(
-        lambda v: isinstance(v, int | float) and not isinstance(v, bool), na_action="ignore"
+    mask = np.fromiter(
+        (isinstance(v, int | float) and not isinstance(v, bool) and v == v for v in values),
+        dtype=bool,
+        count=len(values),
     )
-    mask = numbers.fillna(False).astype(bool)
     if not mask.any():
         return values
     out = values.astype(object).copy()

@@ -251,7 +251,8 @@ def _scan_sheet(path: Path, archive: zipfile.ZipFile, member: str) -> SheetScan:
                     raise bad_ref(ref)
                 row, col = pos
             if col > MAX_COLUMN:
-                raise bad_ref(f"column {col}")
+                wrong = f"column {col}"
+                raise bad_ref(wrong)
             state.update(row=row, col=col, in_c=True, formula=False, value=0, text=0)
             scan.cells += 1
             scan.max_row = max(scan.max_row, row)
@@ -261,7 +262,8 @@ def _scan_sheet(path: Path, archive: zipfile.ZipFile, member: str) -> SheetScan:
             r = attrs.get("r")
             if r is not None:
                 if not r.isdigit() or not 1 <= int(r) <= MAX_ROW:
-                    raise bad_ref(f"row {r}")
+                    wrong = f"row {r}"
+                    raise bad_ref(wrong)
                 state["row"] = int(r)
             else:
                 state["row"] += 1

@@ -11,9 +11,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Mapping, Sequence
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -213,9 +212,7 @@ def _noted(raw: RawTable, scan: _limits.WorkbookScan) -> RawTable:
             )
     more = found.formulas_total - len(found.formulas)
     if more > 0:
-        raw.problems.append(
-            (raw.header_row, -1, "", f"{more} more formulas not calculated", hint)
-        )
+        raw.problems.append((raw.header_row, -1, "", f"{more} more formulas not calculated", hint))
     return raw
 
 
@@ -398,7 +395,7 @@ def _parse_error(path: Path, exc: Exception, delim: str, header_row: int) -> Log
     if eof is not None:
         row = header_row + 1 + int(eof.group(1))
         msg = (
-            f"{path} row {row} opens a quote (\") that is never closed, so every line after "
+            f'{path} row {row} opens a quote (") that is never closed, so every line after '
             "it would be read as one cell. Close the quote or remove it, and try again."
         )
         return LogFormatError(msg)
@@ -415,8 +412,12 @@ def _check_quotes(raw: RawTable, delim: str) -> None:
     needed = max(1, sum(1 for h in raw.headers if h.strip()) - 1)
     for col in raw.cells.columns:
         values = raw.cells[col]
-        text = values[values.map(lambda v: isinstance(v, str) and "\n" in v, na_action="ignore")
-                      .fillna(False).astype(bool)]
+        multi = np.fromiter(
+            (isinstance(v, str) and "\n" in v for v in values), dtype=bool, count=len(values)
+        )
+        if not multi.any():
+            continue
+        text = values[multi]
         for at, value in text.items():
             inner = [line for line in str(value).splitlines()[1:] if line.count(delim) >= needed]
             if not inner:
@@ -428,7 +429,7 @@ def _check_quotes(raw: RawTable, delim: str) -> None:
                     cast(int, col),
                     "",
                     f"this cell holds {len(inner)} line(s) that look like rows of the file "
-                    f"({shown}): a quote (\") opened here and closed rows later joined them "
+                    f'({shown}): a quote (") opened here and closed rows later joined them '
                     "into one cell",
                     "check the quotes in this row; close the quote where the cell ends",
                 )
@@ -440,9 +441,7 @@ def _report_stray(raw: RawTable, text: str, stray: list[int], start: int, delim:
     ends: list[int] = []
     reader = csv.reader(_lines(text[start:], ends), delimiter=delim)
     pending = [p - start for p in stray if p >= start]
-    record = 0
-    for _ in reader:
-        record += 1
+    for record, _ in enumerate(reader, start=1):
         while pending and pending[0] < ends[-1]:
             pending.pop(0)
             raw.problems.append(
