@@ -74,6 +74,10 @@ def run(args: argparse.Namespace) -> int:
         args.export, since=args.since, asked_only=args.asked_only, as_of=args.as_of
     )
     print(result.summary())
+    # Problems of a whole file (e.g. which participant is you could not be told) first.
+    for item in result.problems[result.problems["row"].isna()].itertuples(index=False):
+        if str(item.problem) and item.file not in result.missing:
+            print(f"  {item.file}: {item.problem}")
     rows = result.problems[result.problems["row"].notna()]
     for item in rows.head(_ROWS_SHOWN).itertuples(index=False):
         print(f"  {item.file} row {item.row}: {item.problem}")

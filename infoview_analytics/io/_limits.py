@@ -25,6 +25,7 @@ workbook's 1904 date system.
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 import stat
@@ -157,6 +158,34 @@ def check_zip_members(path: Path, archive: zipfile.ZipFile) -> None:
         raise _too_big(
             path, "inflates to too much in all", _size(MAX_UNZIPPED_BYTES), _size(total)
         )
+
+
+def read_member(path: Path, archive: zipfile.ZipFile, member: str) -> bytes:
+    """A member's bytes, inflating at most :data:`MAX_MEMBER_BYTES` (headers may lie)."""
+    parts = []
+    try:
+        with archive.open(member) as fh:
+            capped = _Capped(fh, path, member, MAX_MEMBER_BYTES)
+            while chunk := capped.read(_CHUNK):
+                parts.append(chunk)
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        if isinstance(exc, LogFormatError):
+            raise
+        msg = (
+            f"{path} is a damaged zip: {member} cannot be unpacked ({exc}). Download the "
+            "archive again."
+        )
+        raise LogFormatError(msg) from exc
+    return b"".join(parts)
+
+
+def allow_long_cells() -> None:
+    """Let the csv module read cells up to :data:`MAX_CELL_CHARS` (its default is 128 KB).
+
+    The limit is the interpreter's; it is only ever raised, never lowered.
+    """
+    if csv.field_size_limit() < MAX_CELL_CHARS:
+        csv.field_size_limit(MAX_CELL_CHARS)
 
 
 def cell_position(ref: str) -> tuple[int, int] | None:

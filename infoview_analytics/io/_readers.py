@@ -328,8 +328,7 @@ def read_text(path: Path, overrides: Overrides) -> RawTable:
     """
     _limits.check_file_size(path, text=True)
     text, _, stray = decode_text(path, path.read_bytes())
-    if csv.field_size_limit() < _limits.MAX_CELL_CHARS:
-        csv.field_size_limit(_limits.MAX_CELL_CHARS)  # the csv module's 128 KB is too low
+    _limits.allow_long_cells()  # the csv module's 128 KB is too low
     try:
         return _read_text(path, text, stray, overrides)
     except csv.Error as exc:
