@@ -9,11 +9,14 @@ import sys
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from hostile_files import check, digest, run  # noqa: E402
 from linkedin_export import write_export  # noqa: E402
+
+from infoview_analytics.io.export import write_tables_csv, write_tables_xlsx  # noqa: E402
 
 AS_OF = ("--as-of", "2026-04-17")
 RISKY = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)"]
@@ -48,12 +51,24 @@ def test_category_values_that_became_column_labels_are_neutralised(tmp_path, cap
                *AS_OF)  # fmt: skip
     check(done, status=0, inputs=before)
     assert _no_formula_cells(tmp_path / "rep" / "tables.xlsx") > 0
-    labels = 0
+    labels = []
     for table in (tmp_path / "rep" / "tables").glob("*.csv"):
-        for row in csv.reader(io.StringIO(table.read_text(encoding="utf-8"))):
-            labels += len(row)
+        rows = list(csv.reader(io.StringIO(table.read_text(encoding="utf-8"))))
+        for row in rows:
+            labels += row
             assert not [c for c in row if c.startswith(("=", "+", "-", "@"))], (table.name, row)
-    assert labels
+    assert "'=HYPERLINK(\"http://x\")" in labels  # the field, a value of every table
+
+
+@pytest.mark.parametrize("label", RISKY)
+def test_column_labels_are_neutralised_by_the_writers(tmp_path, label):
+    # A crosstab's labels are category values: text of the user's.
+    table = pd.DataFrame({label: [1], "field": [label]})
+    write_tables_xlsx({"t": table}, tmp_path / "t.xlsx")
+    [written] = write_tables_csv({"t": table}, tmp_path)
+    _no_formula_cells(tmp_path / "t.xlsx")
+    rows = list(csv.reader(io.StringIO(written.read_text(encoding="utf-8"))))
+    assert rows == [[f"'{label}", "field"], ["1", f"'{label}"]]
 
 
 def test_check_csv_output_is_neutralised(tmp_path, capsys):
