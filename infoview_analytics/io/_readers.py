@@ -350,7 +350,8 @@ def _read_text(path: Path, text: str, stray: list[int], overrides: Overrides) ->
     width = max([len(headers)] + [len(r) for r in rows[index:]])
     start = stops[index]
     body = text[start:]
-    # A line break right after the header belongs to the header row.
+    lines_below = body.count("\n") + body.count("\r") + 1
+    _check_cells(path, lines_below, width)  # before parsing: the parser's memory is the cost
     try:
         cells = _parse(body, delim, width)
     except pd.errors.ParserError as exc:
@@ -359,20 +360,24 @@ def _read_text(path: Path, text: str, stray: list[int], overrides: Overrides) ->
             raise _parse_error(path, exc, delim, index + 1) from exc
         width = max(len(r) for r in csv.reader(_lines(body, []), delimiter=delim))
         width = max(width, len(headers))
+        _check_cells(path, lines_below, width)
         cells = _parse(body, delim, width)
-    n_cells = len(cells) * width
-    if len(cells) > _limits.MAX_ROW * 2 or n_cells > _limits.MAX_CELLS:
-        msg = (
-            f"{path} has {len(cells):,} rows by {width:,} columns, over the limit of "
-            f"{_limits.MAX_CELLS:,} cells that no interview log comes near (docs/limits.md)."
-        )
-        raise LogFormatError(msg)
     headers += [""] * (width - len(headers))
     raw = RawTable(cells, headers, index + 1, None)
     _check_quotes(raw, delim)
     if stray:
         _report_stray(raw, text, stray, stops[index], delim)
     return raw
+
+
+def _check_cells(path: Path, rows: int, width: int) -> None:
+    if rows * width > _limits.MAX_CELLS or width > _limits.MAX_COLUMN:
+        msg = (
+            f"{path} has about {rows:,} rows by {width:,} columns, over the limit of "
+            f"{_limits.MAX_CELLS:,} cells ({_limits.MAX_COLUMN:,} columns) that no interview "
+            "log comes near; it is not read. Split it into several files (docs/limits.md)."
+        )
+        raise LogFormatError(msg)
 
 
 def _parse(body: str, delim: str, width: int) -> pd.DataFrame:

@@ -21,8 +21,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .. import _limits
 from ...errors import LinkedInExportError
+from .. import _limits
 
 __all__: list[str] = []
 
@@ -72,9 +72,8 @@ def locate(path: str | os.PathLike[str]) -> tuple[str, dict[str, bytes]]:
         for _, _, f in candidates:
             found.setdefault(wanted[f.name.casefold()], f.read_bytes())
     elif p.is_file() and zipfile.is_zipfile(p):
-        _limits.check_file_size(p, text=False)
+        _limits.check_regular(p)
         with zipfile.ZipFile(p) as zf:
-            _limits.check_zip_members(p, zf)  # declared sizes; reads are capped too
             members = sorted(
                 (m.filename.count("/"), m.filename)
                 for m in zf.infolist()
