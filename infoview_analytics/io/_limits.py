@@ -164,10 +164,11 @@ def check_zip_members(path: Path, archive: zipfile.ZipFile) -> None:
 
 
 def read_member(
-    path: Path, archive: zipfile.ZipFile, member: str, *, limit: int = MAX_TEXT_BYTES
+    path: Path, archive: zipfile.ZipFile, member: str, *, limit: int | None = None
 ) -> bytes:
-    """A member's bytes, inflating at most ``limit`` bytes (checked on the declared size
-    first, then while inflating: headers may lie)."""
+    """A member's bytes, inflating at most ``limit`` bytes (default :data:`MAX_TEXT_BYTES`;
+    checked on the declared size first, then while inflating: headers may lie)."""
+    limit = MAX_TEXT_BYTES if limit is None else limit
     declared = archive.getinfo(member).file_size
     if declared > limit:
         raise _too_big(
