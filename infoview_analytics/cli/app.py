@@ -63,12 +63,24 @@ class _TerminalSafe:
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
+        self.failed = False  # a write failed (stdout on a full disk)
 
     def write(self, text: str) -> int:
         from ..io.export import terminal_text
 
-        self._stream.write(terminal_text(text))
+        try:
+            self._stream.write(terminal_text(text))
+        except OSError:
+            self.failed = True
+            raise
         return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError:
+            self.failed = True
+            raise
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
@@ -100,29 +112,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.stderr = cast(TextIO, _TerminalSafe(err))
     try:
         with warnings.catch_warnings():
-            # A library's warning is one line too, never a source line.
-            warnings.showwarning = _show_warning
+            # A library's warning is one line too, never a source line, and said once.
+            seen: set[str] = set()
+
+            def show(message: Warning | str, *_args: Any, **_kwargs: Any) -> None:
+                text = _one_line(str(message))
+                if text not in seen:
+                    seen.add(text)
+                    print(f"infoview: warning: {text}", file=sys.stderr)
+
+            warnings.showwarning = show
             status = _run(args)
         try:
             sys.stdout.flush()
         except OSError as exc:  # stdout on a full disk: say so once, then stay quiet
             _quiet_stdout()
-            print(f"infoview: error: {_one_line(os_error_text(exc, 'the output'))}", file=err)
+            print(f"infoview: error: {_one_line(os_error_text(exc, 'the standard output'))}", file=err)
             return EXIT_ERROR
         return status
     finally:
         sys.stdout, sys.stderr = out, err
-
-
-def _show_warning(
-    message: Warning | str,
-    category: type[Warning],
-    filename: str,
-    lineno: int,
-    file: TextIO | None = None,
-    line: str | None = None,
-) -> None:
-    print(f"infoview: warning: {_one_line(str(message))}", file=sys.stderr)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -135,9 +144,10 @@ def _run(args: argparse.Namespace) -> int:
     except (InfoviewError, OSError) as exc:
         if isinstance(exc, InfoviewError):
             text = str(exc)
+        elif getattr(exc, "filename", None) is None and _stdout_broken():
+            text = os_error_text(exc, "the standard output")
         else:
             text = os_error_text(exc, getattr(args, "out", None) or getattr(args, "log", None))
-        _quiet_stdout_if_broken()
         print(f"infoview: error: {_one_line(text)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -160,9 +170,13 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_ERROR
 
 
-def _quiet_stdout_if_broken() -> None:
-    """After a failed write to stdout (a full disk), keep the final flush quiet."""
+def _stdout_broken() -> bool:
+    """Whether stdout cannot be written (a full disk); then the final flush is kept quiet."""
+    broken = bool(getattr(sys.stdout, "failed", False))
     try:
         sys.stdout.flush()
     except OSError:
+        broken = True
+    if broken:
         _quiet_stdout()
+    return broken

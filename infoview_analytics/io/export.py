@@ -40,6 +40,7 @@ __all__ = [
     "check_output",
     "check_report_folder",
     "report_folder",
+    "save_workbook",
     "table_csv",
     "terminal_text",
     "write_tables_csv",
@@ -139,8 +140,27 @@ def write_tables_xlsx(
             ws.column_dimensions[get_column_letter(i)].width = min(width + 2, _MAX_WIDTH)
         ws.freeze_panes = "A2"
     path = Path(path)
-    wb.save(path)
+    save_workbook(wb, path)
     return path
+
+
+def save_workbook(workbook: Any, path: Path) -> None:
+    """Save an openpyxl workbook to ``path``: built in memory, then written in one go.
+
+    On a full disk this raises one OSError naming ``path``; openpyxl writing to the
+    file itself would leave a half-closed zip behind that complains again at exit.
+    """
+    import io
+
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    try:
+        with path.open("wb") as fh:
+            fh.write(buffer.getbuffer())
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
 
 
 def table_csv(table: pd.DataFrame) -> str:
@@ -425,7 +445,12 @@ def report_folder(
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
         try:
             (tmp / REPORT_MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
-            yield tmp
+            try:
+                yield tmp
+            except OSError as exc:  # name the file as the user will know it, not the temporary
+                inside = exc.filename and Path(exc.filename).is_relative_to(tmp)
+                name = out / Path(exc.filename).relative_to(tmp) if inside else out
+                raise OSError(exc.errno, exc.strerror, str(name)) from exc
             _check_replaceable(out, force=force)  # again: the folder may have changed meanwhile
             _move_into_place(tmp, out)
         except BaseException:

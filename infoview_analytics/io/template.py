@@ -34,6 +34,7 @@ from ..core.schema import CATEGORIES, CATEGORY_COLUMNS, COLUMNS, FIELDS, WARM_SO
 from ..core.values import DATE_FLAGS, FLAG_COLUMNS, undated_yes
 from ..errors import InvalidArgumentError, ReportExistsError
 from ._safety import neutralize_frame, spreadsheet_text
+from .export import save_workbook
 
 __all__ = ["write_log", "write_template"]
 
@@ -161,7 +162,10 @@ def _save_atomically(workbook: Any, target: Path) -> Path:
     )
     os.close(handle)
     try:
-        workbook.save(temp_name)
+        try:
+            save_workbook(workbook, Path(temp_name))
+        except OSError as exc:  # a full disk: one error naming the file the user asked for
+            raise OSError(exc.errno, exc.strerror, str(target)) from exc
         os.replace(temp_name, target)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)

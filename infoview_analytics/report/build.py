@@ -22,6 +22,7 @@ leaks no names.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -366,9 +367,14 @@ def _write(
             if pdf is not None:
                 for owner, student in students.items():
                     pdf.savefig(_student_page(owner, student, as_of))
-    finally:
+    except BaseException:
         if pdf is not None:
-            pdf.close()
+            # The first error is the one to report (a full disk): closing may fail again.
+            with contextlib.suppress(Exception):
+                pdf.close()
+        raise
+    if pdf is not None:
+        pdf.close()
 
 
 def _style_context() -> Any:
