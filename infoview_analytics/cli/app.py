@@ -127,7 +127,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.flush()
         except OSError as exc:  # stdout on a full disk: say so once, then stay quiet
             _quiet_stdout()
-            print(f"infoview: error: {_one_line(os_error_text(exc, 'the standard output'))}", file=err)
+            print(
+                f"infoview: error: {_one_line(os_error_text(exc, 'the standard output'))}",
+                file=err,
+            )
             return EXIT_ERROR
         return status
     finally:

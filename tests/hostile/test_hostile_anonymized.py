@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from hostile_files import check, digest, personal_bytes_in, run  # noqa: E402
+from hostile_files import check, digest, personal_bytes_in, run
 
 PEOPLE = [
     ["Zoë Quintanilla", "zoe.quintanilla@example.org", "+44 7700 900123", "Björn Oyelaran"],

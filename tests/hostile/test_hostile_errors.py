@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from cli.infoview_process import REPO  # noqa: E402
-from hostile_files import cell, check, digest, rows_accounted, run, write_xlsx  # noqa: E402
-from linkedin_export import MESSAGES_HEADER, write_export  # noqa: E402
+from cli.infoview_process import REPO
+from hostile_files import cell, check, digest, rows_accounted, run, write_xlsx
+from linkedin_export import MESSAGES_HEADER, write_export
 
-from infoview_analytics.io.loader import read_log  # noqa: E402
+from infoview_analytics.io.loader import read_log
 
 AS_OF = ("--as-of", "2026-04-17")
 HEAD = '<row r="1">' + cell("A1", "Name") + cell("B1", "Notes") + "</row>"

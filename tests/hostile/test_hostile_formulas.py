@@ -13,10 +13,10 @@ import pandas as pd
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from hostile_files import check, digest, run  # noqa: E402
-from linkedin_export import write_export  # noqa: E402
+from hostile_files import check, digest, run
+from linkedin_export import write_export
 
-from infoview_analytics.io.export import write_tables_csv, write_tables_xlsx  # noqa: E402
+from infoview_analytics.io.export import write_tables_csv, write_tables_xlsx
 
 AS_OF = ("--as-of", "2026-04-17")
 RISKY = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)"]

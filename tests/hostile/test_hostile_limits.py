@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from cli.infoview_process import REPO  # noqa: E402
-from hostile_files import cell, check, digest, run, write_xlsx  # noqa: E402
+from cli.infoview_process import REPO
+from hostile_files import cell, check, digest, run, write_xlsx
 
-from infoview_analytics.io import _limits  # noqa: E402
+from infoview_analytics.io import _limits
 
 HEAD = '<row r="1">' + cell("A1", "Name") + cell("B1", "Notes") + "</row>"
 HEAD += '<row r="2">' + cell("A2", "Ana") + cell("B2", "x") + "</row>"

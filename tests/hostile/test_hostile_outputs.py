@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from hostile_files import check, digest, run  # noqa: E402
-from linkedin_export import write_export  # noqa: E402
+from hostile_files import check, digest, run
+from linkedin_export import write_export
 
-from infoview_analytics.errors import ReportExistsError  # noqa: E402
-from infoview_analytics.io.export import REPORT_MARKER, report_folder  # noqa: E402
+from infoview_analytics.errors import ReportExistsError
+from infoview_analytics.io.export import REPORT_MARKER, report_folder
 
 LOG = "Name,Date Contacted,Status,Field\nAna Ruiz,2026-03-02,Replied,Data\nBo Lin,,,Data\n"
 AS_OF = ("--as-of", "2026-04-17")
