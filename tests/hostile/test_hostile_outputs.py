@@ -92,9 +92,9 @@ def test_force_replaces_only_our_marked_folder(home, capsys):
 def test_second_run_on_the_same_folder_is_refused_while_the_first_writes(home):
     with report_folder(home / "rep") as tmp:
         (tmp / "first.txt").write_text("first")
+        second = report_folder(home / "rep", force=True)
         with pytest.raises(ReportExistsError, match="Another infoview run is writing"):
-            with report_folder(home / "rep", force=True):
-                pass
+            second.__enter__()
     assert (home / "rep" / "first.txt").read_text() == "first"
     assert not list(home.glob(".rep*"))
 
@@ -108,10 +108,14 @@ def test_a_stale_lock_of_a_finished_process_is_taken_over(home):
 
 
 def test_a_folder_appearing_while_the_report_is_written_is_kept(home):
-    with pytest.raises(ReportExistsError), report_folder(home / "rep") as tmp:
-        (tmp / "ours.txt").write_text("ours")
-        (home / "rep").mkdir()
-        (home / "rep" / "theirs.txt").write_text("theirs")
+    def write_while_another_appears():
+        with report_folder(home / "rep") as tmp:
+            (tmp / "ours.txt").write_text("ours")
+            (home / "rep").mkdir()
+            (home / "rep" / "theirs.txt").write_text("theirs")
+
+    with pytest.raises(ReportExistsError):
+        write_while_another_appears()
     assert [p.name for p in (home / "rep").iterdir()] == ["theirs.txt"]
 
 
