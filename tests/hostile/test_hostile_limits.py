@@ -110,7 +110,13 @@ def _process(args: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess[st
         "from infoview_analytics.cli.app import main\n"
         "status = main(sys.argv[1:])\n"
         "sys.stdout.flush()\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+        # VmHWM is this process's own peak; ru_maxrss keeps the forking parent's across exec.
+        "try:\n"
+        "    lines = open('/proc/self/status').read().splitlines()\n"
+        "    peak = next(int(x.split()[1]) for x in lines if x.startswith('VmHWM'))\n"
+        "except OSError:\n"
+        "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(peak, file=sys.stderr)\n"
         "sys.exit(status)\n"
     )
     done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
