@@ -285,8 +285,30 @@ def check_output(
     return Path(out)
 
 
+#: What a report folder held before it was marked (earlier versions): still ours.
+_LEGACY = {
+    "report.pdf": None,
+    "tables.xlsx": None,
+    "charts": (".png", ".svg"),
+    "tables": (".csv",),
+}
+
+
 def _is_ours(folder: Path) -> bool:
-    return (folder / REPORT_MARKER).is_file()
+    """A report of ours: marked, or laid out exactly as an unmarked earlier report."""
+    if (folder / REPORT_MARKER).is_file():
+        return True
+    entries = list(folder.iterdir())
+    if not entries or any(p.name not in _LEGACY for p in entries):
+        return False
+    for p in entries:
+        kinds = _LEGACY[p.name]
+        if kinds is None:
+            if not p.is_file():
+                return False
+        elif not p.is_dir() or any(not (f.is_file() and f.suffix in kinds) for f in p.iterdir()):
+            return False
+    return True
 
 
 def _check_replaceable(out: Path, *, force: bool) -> None:

@@ -165,3 +165,20 @@ def test_every_read_only_command_leaves_inputs_byte_identical(home, capsys):
         done = run(capsys, *args)
         assert done.status in (0, 1, 3), done.stderr
         check(done, status=done.status, inputs=before)
+
+
+def test_an_unmarked_report_of_an_earlier_version_is_still_ours(home, capsys):
+    (home / "old" / "tables").mkdir(parents=True)
+    (home / "old" / "report.pdf").write_bytes(b"%PDF")
+    (home / "old" / "tables" / "funnel.csv").write_text("a\n")
+    before = digest([home / "log.csv"])
+    done = run(capsys, "report", "log.csv", "--out", "old", "--format", "csv", *AS_OF, "--force")
+    check(done, status=0, inputs=before)
+    assert (home / "old" / REPORT_MARKER).is_file()
+    assert not (home / "old" / "report.pdf").exists()
+    (home / "mixed").mkdir()
+    (home / "mixed" / "report.pdf").write_bytes(b"%PDF")
+    (home / "mixed" / "thesis.docx").write_bytes(b"mine")
+    done = run(capsys, "report", "log.csv", "--out", "mixed", "--format", "csv", *AS_OF,
+               "--force")  # fmt: skip
+    check(done, status=2, inputs=before, says="never replaced")
