@@ -472,7 +472,7 @@ ADVISOR_REPORT = [
         """\
 out = iv.build_report(log, OUT_DIR, as_of=AS_OF, anonymize=True,
                       formats=("png", "pdf", "csv"), force=True)
-written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+written = sorted(p.relative_to(out).as_posix() for p in out.rglob("[!.]*") if p.is_file())
 print(f"{len(written)} files written to {OUT_DIR}:")
 print("\\n".join(written))"""
     ),

@@ -6,6 +6,7 @@ Only the standard library is imported here, so building the parser stays instant
 from __future__ import annotations
 
 import argparse
+import errno
 from typing import TypeAlias
 
 __all__: list[str] = []
@@ -81,8 +82,17 @@ def sheet_arg(sheet: str | None) -> str | int | None:
     return sheet
 
 
-def os_error_text(exc: OSError) -> str:
-    """One line for a file the system refused (missing folder, permissions, disk full)."""
-    where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
-    reason = exc.strerror or str(exc)
+def os_error_text(exc: OSError, target: object = None) -> str:
+    """One line for a file the system refused (missing folder, permissions, disk full).
+
+    ``target`` names the file when the error does not (a write deep in a library).
+    """
+    name = getattr(exc, "filename", None) or target
+    where = f" {name}" if name else ""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return (
+            f"cannot write{where}: {reason}. Free some disk space (or choose another "
+            "disk) and run the command again; nothing was replaced."
+        )
     return f"cannot access{where}: {reason}. Check the path and your permissions."

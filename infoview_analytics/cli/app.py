@@ -14,9 +14,12 @@ the parser is instant and ``infoview check`` starts about as fast as pandas.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
+import warnings
 from collections.abc import Sequence
+from typing import Any, TextIO, cast
 
 from ..errors import InfoviewError
 from . import check, ics, linkedin, notes_search, planning, report, template, validate
@@ -65,21 +68,129 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _TerminalSafe:
+    """A text stream that drops escape sequences and control characters from what is
+    written (a cell holding ESC[31m or an OSC title sequence is printed harmless)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self.failed = False  # a write failed (stdout on a full disk)
+
+    def write(self, text: str) -> int:
+        from ..io.export import terminal_text
+
+        try:
+            self._stream.write(terminal_text(text))
+        except OSError:
+            self.failed = True
+            raise
+        return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError:
+            self.failed = True
+            raise
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _one_line(text: str) -> str:
+    """A message on one line: line breaks and runs of spaces folded."""
+    return " ".join(text.split())
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at devnull so the interpreter's final flush stays quiet."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _inputs(args: argparse.Namespace) -> str:
+    """The files a command was given, for a message about an unexpected failure."""
+    names = [getattr(args, a, None) for a in ("log", "export", "merge", "out")]
+    return ", ".join(str(n) for n in names if n)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``infoview`` with ``argv`` (default: the process arguments); return the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    out, err = sys.stdout, sys.stderr
+    sys.stdout = cast(TextIO, _TerminalSafe(out))
+    sys.stderr = cast(TextIO, _TerminalSafe(err))
+    try:
+        with warnings.catch_warnings():
+            # A library's warning is one line too, never a source line, and said once.
+            seen: set[str] = set()
+
+            def show(message: Warning | str, *_args: Any, **_kwargs: Any) -> None:
+                text = _one_line(str(message))
+                if text not in seen:
+                    seen.add(text)
+                    print(f"infoview: warning: {text}", file=sys.stderr)
+
+            warnings.showwarning = show
+            status = _run(args)
+        try:
+            sys.stdout.flush()
+        except OSError as exc:  # stdout on a full disk: say so once, then stay quiet
+            _quiet_stdout()
+            print(
+                f"infoview: error: {_one_line(os_error_text(exc, 'the standard output'))}",
+                file=err,
+            )
+            return EXIT_ERROR
+        return status
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.run(args))
     except BrokenPipeError:
         # `infoview check LOG | head`: the reader went away; not an error of ours.
-        # Point stdout at devnull so the interpreter's final flush stays quiet.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _quiet_stdout()
         return EXIT_OK
     except (InfoviewError, OSError) as exc:
-        text = str(exc) if isinstance(exc, InfoviewError) else os_error_text(exc)
-        print(f"infoview: error: {text}", file=sys.stderr)
+        if isinstance(exc, InfoviewError):
+            text = str(exc)
+        elif getattr(exc, "filename", None) is None and _stdout_broken():
+            text = os_error_text(exc, "the standard output")
+        else:
+            text = os_error_text(exc, getattr(args, "out", None) or getattr(args, "log", None))
+        print(f"infoview: error: {_one_line(text)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("infoview: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except MemoryError:
+        print(
+            f"infoview: error: ran out of memory on {_inputs(args)}. The file is far larger "
+            "than an interview log; check that it is the right file.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    except Exception as exc:  # never a traceback: one line naming the files
+        print(
+            f"infoview: error: could not finish with {_inputs(args)}: "
+            f"{type(exc).__name__}: {_one_line(str(exc))[:300]}. This is a bug in "
+            "infoview-analytics; please report it (what the file holds, not its data).",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+
+
+def _stdout_broken() -> bool:
+    """Whether stdout cannot be written (a full disk); then the final flush is kept quiet."""
+    broken = bool(getattr(sys.stdout, "failed", False))
+    try:
+        sys.stdout.flush()
+    except OSError:
+        broken = True
+    if broken:
+        _quiet_stdout()
+    return broken

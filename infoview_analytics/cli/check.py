@@ -98,9 +98,9 @@ def run(args: argparse.Namespace) -> int:
         }
         print(json.dumps(doc, ensure_ascii=False, indent=2, default=_plain))
     elif args.format == "csv":
-        sys.stdout.write(_dates_iso(cov).to_csv(index=False, lineterminator="\n"))
+        sys.stdout.write(_csv_text(cov))
         sys.stdout.write("\n")
-        sys.stdout.write(_dates_iso(todo).to_csv(index=False, lineterminator="\n"))
+        sys.stdout.write(_csv_text(todo))
     else:
         print(_table_text(cov, todo, args, as_of, below, short, gaps=todo.attrs["gaps"]))
         for gap in cov.attrs["gaps"]:
@@ -179,6 +179,13 @@ def _dates_iso(table: pd.DataFrame) -> pd.DataFrame:
             out[col] = out[col].dt.strftime("%Y-%m-%d").astype(object)
             out[col] = out[col].where(table[col].notna(), None)
     return out
+
+
+def _csv_text(table: pd.DataFrame) -> str:
+    """A table as CSV, formula-safe like every CSV the package writes (cells and labels)."""
+    from ..io.export import table_csv
+
+    return table_csv(_dates_iso(table))
 
 
 def _records(table: pd.DataFrame) -> list[dict[str, Any]]:

@@ -44,7 +44,9 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ..errors import InvalidArgumentError, ReportExistsError
+    from ..io.export import check_output
     from ..io.linkedin.reader import read_linkedin
+    from ..io.mapfile import map_path
     from ..io.template import write_log
 
     # Refuse before reading the export, so a wrong --out costs nothing.
@@ -58,6 +60,13 @@ def run(args: argparse.Namespace) -> int:
             "your log is never modified. Choose another --out."
         )
         raise InvalidArgumentError(msg)
+    inputs = [args.export]
+    if args.merge is not None:
+        inputs += [args.merge, map_path(args.merge)]
+    check_output(out, inputs)
+    if out.is_dir():
+        msg = f"--out {out} is a folder; name the new log file, e.g. --out {out / 'log.xlsx'}."
+        raise InvalidArgumentError(msg)
     if args.mapping and args.merge is None:
         msg = "--map names headers of the log given to --merge; pass --merge LOG as well."
         raise InvalidArgumentError(msg)
@@ -65,6 +74,10 @@ def run(args: argparse.Namespace) -> int:
         args.export, since=args.since, asked_only=args.asked_only, as_of=args.as_of
     )
     print(result.summary())
+    # Problems of a whole file (e.g. which participant is you could not be told) first.
+    for item in result.problems[result.problems["row"].isna()].itertuples(index=False):
+        if str(item.problem) and item.file not in result.missing:
+            print(f"  {item.file}: {item.problem}")
     rows = result.problems[result.problems["row"].notna()]
     for item in rows.head(_ROWS_SHOWN).itertuples(index=False):
         print(f"  {item.file} row {item.row}: {item.problem}")

@@ -17,7 +17,8 @@ def add_parser(subparsers: Subparsers) -> None:
         help="write the advisor report: charts, a PDF and the summary tables",
         description="Compute every analysis of LOG and write the charts (PNG, SVG), one PDF "
         "with a caption per chart, and the tables (xlsx, CSV) into the folder DIR "
-        "(exit 0: written, 2: the log cannot be read or DIR exists).",
+        "(exit 0: written, 2: the log cannot be read, DIR exists, or DIR is the log, holds it "
+        "or is a folder of your own files).",
     )
     add_log(p)
     p.add_argument("--out", metavar="DIR", required=True, help="the report folder to create")
@@ -55,15 +56,25 @@ def add_parser(subparsers: Subparsers) -> None:
         help=f"what to write, any of {' '.join(_FORMATS)} (default: all)",
     )
     p.add_argument("--title", default=None, help="the report title (default: a generic one)")
-    p.add_argument("--force", action="store_true", help="replace DIR if it exists")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace DIR if it is a report written by infoview (a folder holding other "
+        "files, the log or the current folder is never replaced)",
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Build the report and list what was written where."""
+    from ..io.export import REPORT_MARKER, check_report_folder
     from ..io.loader import read_log
+    from ..io.mapfile import map_path
     from ..report.build import build_report
 
+    inputs = [args.log, map_path(args.log)]
+    # Refuse a wrong --out before reading the log, so it costs nothing.
+    check_report_folder(args.out, inputs=inputs, force=args.force)
     result = read_log(args.log, columns=map_arg(args.mapping), as_of=args.as_of)
     out = build_report(
         result.log,
@@ -75,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
         force=args.force,
         keep_organizations=args.keep_organizations,
         min_group_size=args.min_group_size,
+        inputs=inputs,
     )
     if len(result.problems):
         print(f"Note: {len(result.problems)} problems in {args.log}; see `infoview validate`.")
@@ -83,7 +95,11 @@ def run(args: argparse.Namespace) -> int:
             "Anonymized: what became a pseudonym, was left out or hidden (groups of fewer "
             "than the minimum of students) is on the title page and in the privacy table."
         )
-    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    files = sorted(
+        p.relative_to(out).as_posix()
+        for p in out.rglob("*")
+        if p.is_file() and p.name != REPORT_MARKER
+    )
     print(f"Wrote the report ({len(files)} files) to {out}:")
     for name in ("report.pdf", "tables.xlsx"):
         if name in files:

@@ -23,8 +23,16 @@ def add_parser(subparsers: Subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the template and say where."""
+    from pathlib import Path
+
+    from ..errors import InvalidArgumentError
+    from ..io.export import check_output
     from ..io.template import write_template
 
-    path = write_template(args.out, overwrite=args.force)
+    out = check_output(args.out, option="OUT")
+    if out.is_dir():
+        msg = f"{out} is a folder; name the template file, e.g. {out / 'my_log.xlsx'}."
+        raise InvalidArgumentError(msg)
+    path = write_template(Path(args.out), overwrite=args.force)
     print(f"Wrote a blank interview log to {path}")
     return EXIT_OK

@@ -32,6 +32,13 @@ def as_of_timestamp(as_of: object = None, *, name: str = "as_of") -> pd.Timestam
         raise InvalidArgumentError(msg)
     if ts.tzinfo is not None:
         ts = ts.tz_convert(None)
+    if not 1678 <= ts.year <= 2261:
+        # The log's dates are nanosecond timestamps: a day outside would wrap around.
+        msg = (
+            f"The value for `{name}` must be a date between 1678 and 2261 such as "
+            f"'2026-04-17', but {as_of!r} was passed."
+        )
+        raise InvalidArgumentError(msg)
     return ts.normalize()
 
 

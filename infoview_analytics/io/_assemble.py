@@ -38,6 +38,25 @@ def _empty(column: str, n: int) -> pd.Series:
     return pd.Series([None] * n, dtype="str")
 
 
+#: Days from the 1900 date system's day zero to the 1904 system's (old Mac Excel).
+_DAYS_1904 = 1462
+
+
+def _from_1904(values: pd.Series) -> pd.Series:
+    """Plain numbers of a 1904-date-system workbook as 1900-system serials (date cells
+    and text are read as they are)."""
+    mask = np.fromiter(
+        (isinstance(v, int | float) and not isinstance(v, bool) and v == v for v in values),
+        dtype=bool,
+        count=len(values),
+    )
+    if not mask.any():
+        return values
+    out = values.astype(object).copy()
+    out[mask] = out[mask].map(lambda v: v + _DAYS_1904)
+    return out
+
+
 def _full_names(parts: list[pd.Series]) -> pd.Series | None:
     """ "First Name" + "Last Name" joined into one contact name."""
     if not parts:
@@ -150,7 +169,7 @@ def _empty_problems() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in PROBLEM_COLUMNS})
 
 
-def _sort(problems: pd.DataFrame) -> pd.DataFrame:
+def sort_problems(problems: pd.DataFrame) -> pd.DataFrame:
     order = {c: i for i, c in enumerate(COLUMNS)}
     problems = problems[list(PROBLEM_COLUMNS)].copy()
     problems["source_row"] = problems["source_row"].astype("Int64")
@@ -225,6 +244,8 @@ def assemble(
             data[col] = _empty(col, n)
             continue
         if col in DATE_COLUMNS:
+            if raw.date1904:
+                values = _from_1904(values)
             reading = answers.date_column(col, values, dayfirst)
             data[col] = pd.Series(reading.parsed, index=index, copy=False)
             filled |= reading.given
@@ -284,7 +305,7 @@ def assemble(
     if owner is not None:
         log["owner"] = log["owner"].fillna(owner).astype("str")
     more = _row_checks(log, as_of, hints)
-    problem_frame = _sort(pd.concat([problem_frame, *more], ignore_index=True))
+    problem_frame = sort_problems(pd.concat([problem_frame, *more], ignore_index=True))
     table = pd.DataFrame(found.rows, columns=list(_headers.TABLE_COLUMNS))
     for col in ("score", "closest_score"):
         table[col] = table[col].astype("float64")

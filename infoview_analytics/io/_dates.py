@@ -92,6 +92,10 @@ _EXCEL_EPOCH = np.datetime64("1899-12-30", "D")
 #: Serials accepted as dates: 1950-01-01 to 2099-12-31. Outside, a number in a
 #: date column is far more likely a typo than a date.
 _SERIAL_MIN, _SERIAL_MAX = 18264, 73415
+#: Years a date can have: pandas' nanosecond timestamps hold 1677-09-21 to 2262-04-11.
+#: A date outside (9999-12-31, 1600-01-01) is reported as not a date, never wrapped
+#: around into another year.
+_YEAR_MIN, _YEAR_MAX = 1678, 2261
 
 
 class DateParse(NamedTuple):
@@ -202,6 +206,7 @@ def parse_values(
     is_obj = kinds == "date"
     if is_obj.any():
         out[is_obj] = _from_objects(uniques[is_obj])
+        bad[is_obj] = np.isnat(out[is_obj])  # a date cell outside 1678-2261
     is_num = kinds == "number"
     if is_num.any():
         out[is_num], bad[is_num] = _from_serial(uniques[is_num].astype(float))
@@ -239,8 +244,19 @@ def _from_objects(values: np.ndarray) -> np.ndarray:
         v.replace(tzinfo=None) if isinstance(v, _dt.datetime) and v.tzinfo is not None else v
         for v in values
     ]
+    # Out of nanosecond range: NaT (reported as not a date), never a wrapped-around date.
+    local = [v if _YEAR_MIN <= _year(v) <= _YEAR_MAX else None for v in local]
     stamps = pd.to_datetime(pd.Series(local, dtype=object), errors="coerce")
     return stamps.dt.normalize().to_numpy("datetime64[ns]")
+
+
+def _year(value: object) -> int:
+    """The year of a date object (numpy's datetime64 too); 0 when it has none."""
+    if isinstance(value, np.datetime64):
+        if np.isnat(value):
+            return 0
+        return int(value.astype("datetime64[Y]").astype("int64")) + 1970
+    return int(getattr(value, "year", 0))
 
 
 def _from_serial(serials: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -255,6 +271,7 @@ def _assemble(year: pd.Series, month: pd.Series, day: pd.Series) -> np.ndarray:
     year = year.where(year >= 100, np.where(year < 69, 2000 + year, 1900 + year))
     frame = pd.DataFrame({"year": year, "month": month, "day": day})
     ok = frame.notna().all(axis=1) & month.between(1, 12) & day.between(1, 31)
+    ok &= year.between(_YEAR_MIN, _YEAR_MAX)  # else a wrapped-around nanosecond date
     result = np.full(len(frame), np.datetime64("NaT"), dtype="datetime64[ns]")
     if ok.any():
         stamps = pd.to_datetime(frame[ok].astype("int64"), errors="coerce")

@@ -11,14 +11,17 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import pandas as pd
 
 from ..errors import LogFormatError
+from . import _limits
 from ._headers import FIRST, Override, match_header
 
 __all__: list[str] = []
@@ -53,6 +56,11 @@ class RawTable:
     headers: list[str]
     header_row: int  # 1-based, as the user sees it
     sheet: str | None
+    #: The workbook counts its serial dates from 1904 (old Mac Excel): plain numbers
+    #: in date columns are 1462 days later than in the 1900 system.
+    date1904: bool = False
+    #: Problems the reader saw: (spreadsheet row, 0-based column or -1, value, problem, hint).
+    problems: list[tuple[int, int, str, str, str]] = field(default_factory=list)
 
 
 def _header_score(row: Sequence[object], overrides: Overrides) -> tuple[int, bool]:
@@ -125,6 +133,27 @@ def sniff_kind(path: Path) -> str:
 # ----------------------------------------------------------------- workbooks
 def read_workbook(path: Path, sheet: str | int | None, overrides: Overrides) -> RawTable:
     """Read one sheet of an xlsx/xlsm/xls/ods with calamine, without a header."""
+    scan = _limits.scan_workbook(path)  # limits, formulas without values, 1904 dates
+    try:
+        return _read_book(path, sheet, overrides, scan)
+    except LogFormatError:
+        raise
+    except Exception as exc:  # calamine's XML, deflate, shared-string and value errors
+        msg = (
+            f"{path} could not be read as a workbook ({_one_line(exc)}). Open it in your "
+            "spreadsheet program and save it again as .xlsx, or export it as .csv."
+        )
+        raise LogFormatError(msg) from exc
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:200]
+
+
+def _read_book(
+    path: Path, sheet: str | int | None, overrides: Overrides, scan: _limits.WorkbookScan
+) -> RawTable:
     import python_calamine as pc
 
     try:
@@ -147,7 +176,7 @@ def read_workbook(path: Path, sheet: str | int | None, overrides: Overrides) -> 
         name = _pick_sheet(path, names, sheet)
         rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         index, _ = find_header(rows, overrides)
-        return _table(path, rows, index, overrides, name)
+        return _noted(_table(path, rows, index, overrides, name), scan)
     visible = [
         m.name for m in metas if "Visible" in str(m.visible) and "Hidden" not in str(m.visible)
     ]
@@ -160,12 +189,31 @@ def read_workbook(path: Path, sheet: str | int | None, overrides: Overrides) -> 
         index, has_contact = find_header(top, overrides)
         if has_contact:
             rows = loaded.to_python(skip_empty_area=False)
-            return _table(path, rows, index, overrides, name)
+            return _noted(_table(path, rows, index, overrides, name), scan)
     if not names:
         msg = f"{path} has no worksheets. Save the log again from your spreadsheet program."
         raise LogFormatError(msg)
     index, _ = find_header(first_rows or [], overrides)
     return _table(path, first_rows or [], index, overrides, order[0], sheets=names)
+
+
+def _noted(raw: RawTable, scan: _limits.WorkbookScan) -> RawTable:
+    """The workbook's date system and its formulas saved without a value, on the table."""
+    raw.date1904 = scan.date1904
+    found = scan.sheets.get(raw.sheet or "")
+    if found is None:
+        return raw
+    hint = "open and save the file in Excel or LibreOffice (which calculates it), then try again"
+    for row, col in found.formulas:
+        if row > raw.header_row:
+            cell = f"{_limits.column_letter(col)}{row}"
+            raw.problems.append(
+                (row, col - 1, "", f"formula not calculated (cell {cell} has no value)", hint)
+            )
+    more = found.formulas_total - len(found.formulas)
+    if more > 0:
+        raw.problems.append((raw.header_row, -1, "", f"{more} more formulas not calculated", hint))
+    return raw
 
 
 def _pick_sheet(path: Path, names: list[str], sheet: str | int) -> str:
@@ -182,18 +230,52 @@ def _pick_sheet(path: Path, names: list[str], sheet: str | int) -> str:
 
 # ----------------------------------------------------------------- text files
 def detect_encoding(path: Path) -> str:
-    """The encoding of a text file: BOMs first, then UTF-8 if the start decodes, else cp1252."""
-    with path.open("rb") as fh:
-        head = fh.read(65536)
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
+    """The encoding of a text file, decided on the whole file (see :func:`decode_text`)."""
+    return decode_text(path, path.read_bytes())[1]
+
+
+#: Lone surrogates that ``surrogateescape`` makes of bytes no codec decodes.
+_ESCAPED = re.compile("[\udc80-\udcff]")
+#: A valid multi-byte UTF-8 sequence (a real accent, not a stray byte).
+_UTF8_MULTI = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def decode_text(path: Path, data: bytes) -> tuple[str, str, list[int]]:
+    """The file's text, its encoding, and the offsets of the characters that stand for
+    bytes that could not be decoded (shown as U+FFFD; the caller reports their rows).
+
+    The whole file decides, never its start only: UTF-8 (with or without a BOM) when
+    it decodes, or when its valid accents outnumber a few stray bytes (an edit in
+    another program); Windows-1252 for an old Windows file; UTF-16 by its BOM.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16", []
+        except UnicodeDecodeError as exc:
+            raise _undecodable(path, data, exc.start, "UTF-16") from exc
+    encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
     try:
-        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        return data.decode(encoding), encoding, []
     except UnicodeDecodeError:
-        return "cp1252"
-    return "utf-8"
+        pass
+    text = data.decode(encoding, errors="surrogateescape")
+    stray = [m.start() for m in _ESCAPED.finditer(text)]
+    if encoding == "utf-8" and len(_UTF8_MULTI.findall(data)) < len(stray):
+        try:
+            return data.decode("cp1252"), "cp1252", []
+        except UnicodeDecodeError as exc:
+            raise _undecodable(path, data, exc.start, "UTF-8 nor Windows-1252") from exc
+    return _ESCAPED.sub("\ufffd", text), encoding, stray
+
+
+def _undecodable(path: Path, data: bytes, at: int, what: str) -> LogFormatError:
+    line = data.count(b"\n", 0, at) + 1
+    msg = (
+        f"{path} has a byte (0x{data[at]:02X}) on line {line} that is not {what} text, so "
+        "the file cannot be read faithfully. Save it again as UTF-8 (Excel: CSV UTF-8) and "
+        "try again."
+    )
+    return LogFormatError(msg)
 
 
 def sniff_delimiter(lines: list[str]) -> str:
@@ -212,55 +294,172 @@ def sniff_delimiter(lines: list[str]) -> str:
     return best
 
 
+def _lines(text: str, ends: list[int]) -> Iterator[str]:
+    """The text's lines as the csv module and pandas count them (\\n, \\r, \\r\\n only;
+    a form feed, U+2028 or U+0085 is inside a line), noting where each one ends."""
+    pos = 0
+    for line in io.StringIO(text, newline=""):
+        pos += len(line)
+        ends.append(pos)
+        yield line
+
+
+def _records(text: str, delim: str, limit: int) -> tuple[list[list[str]], list[int]]:
+    """The first ``limit`` records and the offset where each one ends."""
+    ends: list[int] = []
+    lines = _lines(text, ends)
+    reader = csv.reader(lines, delimiter=delim)
+    rows, stops = [], []
+    for row in reader:
+        rows.append(row)
+        stops.append(ends[-1] if ends else 0)
+        if len(rows) >= limit:
+            break
+    return rows, stops
+
+
 def read_text(path: Path, overrides: Overrides) -> RawTable:
     """Read a CSV/TSV/TXT log: every cell as a Python str (or NaN when empty).
 
-    ``dtype=object`` is the fastest way through pandas' C parser (no string-dtype
-    validation); the loader then works on the distinct values of each column.
+    The whole file is decoded first (one encoding for all of it); the header is
+    searched on records counted exactly as the parser counts them, and the parser
+    starts right after the header, so no row is lost or shifted. ``dtype=object``
+    is the fastest way through pandas' C parser (no string-dtype validation).
     """
-    encoding = detect_encoding(path)
+    _limits.check_file_size(path, text=True)
+    text, _, stray = decode_text(path, path.read_bytes())
+    _limits.allow_long_cells()  # the csv module's 128 KB is too low
     try:
-        return _read_text(path, encoding, overrides)
-    except UnicodeDecodeError:
-        if encoding != "utf-8":
-            raise
-        # The start was valid UTF-8 but something later is not: an old Windows file.
-        return _read_text(path, "cp1252", overrides)
+        return _read_text(path, text, stray, overrides)
+    except csv.Error as exc:
+        msg = (
+            f"{path} could not be read as CSV ({_one_line(exc)}). A cell longer than "
+            f"{_limits.MAX_CELL_CHARS:,} characters is over the limit; check the file's quotes."
+        )
+        raise LogFormatError(msg) from exc
 
 
-def _read_text(path: Path, encoding: str, overrides: Overrides) -> RawTable:
-    with path.open("r", encoding=encoding, newline="") as fh:
-        sample = fh.read(65536)
-    lines = sample.splitlines()[:60]
+def _read_text(path: Path, text: str, stray: list[int], overrides: Overrides) -> RawTable:
+    ends: list[int] = []
+    lines = [line for line, _ in zip(_lines(text, ends), range(60), strict=False)]
     delim = sniff_delimiter(lines)
-    rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delim))
+    rows, stops = _records(text, delim, HEADER_SCAN_ROWS + 40)
     index, _ = find_header(rows, overrides)
     check_header(path, rows, index, overrides, None)
     headers = [str(c) for c in rows[index]]
     width = max([len(headers)] + [len(r) for r in rows[index:]])
+    start = stops[index]
+    body = text[start:]
+    lines_below = body.count("\n") + body.count("\r") + 1
+    _check_cells(path, lines_below, width)  # before parsing: the parser's memory is the cost
     try:
-        cells = pd.read_csv(
-            path,
-            sep=delim,
-            encoding=encoding,
-            header=None,
-            names=list(range(width)),
-            skiprows=index + 1,
-            dtype=object,
-            keep_default_na=False,
-            na_values=[""],
-            skip_blank_lines=False,
-            engine="c",
-        )
+        cells = _parse(body, delim, width)
     except pd.errors.ParserError as exc:
-        msg = (
-            f"{path} could not be read as a {_DELIM_NAMES[delim]}-separated file ({exc}). "
-            "Check that every row has the same number of columns as the header, or save "
-            "the log as .xlsx."
-        )
-        raise LogFormatError(msg) from exc
+        wide = re.search(r"Expected \d+ fields in line \d+, saw (\d+)", str(exc))
+        if wide is None:
+            raise _parse_error(path, exc, delim, index + 1) from exc
+        width = max(len(r) for r in csv.reader(_lines(body, []), delimiter=delim))
+        width = max(width, len(headers))
+        _check_cells(path, lines_below, width)
+        cells = _parse(body, delim, width)
     headers += [""] * (width - len(headers))
-    return RawTable(cells, headers, index + 1, None)
+    raw = RawTable(cells, headers, index + 1, None)
+    _check_quotes(raw, delim)
+    if stray:
+        _report_stray(raw, text, stray, stops[index], delim)
+    return raw
+
+
+def _check_cells(path: Path, rows: int, width: int) -> None:
+    if rows * width > _limits.MAX_CELLS or width > _limits.MAX_COLUMN:
+        msg = (
+            f"{path} has about {rows:,} rows by {width:,} columns, over the limit of "
+            f"{_limits.MAX_CELLS:,} cells ({_limits.MAX_COLUMN:,} columns) that no interview "
+            "log comes near; it is not read. Split it into several files (docs/limits.md)."
+        )
+        raise LogFormatError(msg)
+
+
+def _parse(body: str, delim: str, width: int) -> pd.DataFrame:
+    return pd.read_csv(
+        io.StringIO(body),
+        sep=delim,
+        header=None,
+        names=list(range(width)),
+        dtype=object,
+        keep_default_na=False,
+        na_values=[""],
+        skip_blank_lines=False,
+        engine="c",
+    )
+
+
+def _parse_error(path: Path, exc: Exception, delim: str, header_row: int) -> LogFormatError:
+    eof = re.search(r"EOF inside string starting at row (\d+)", str(exc))
+    if eof is not None:
+        row = header_row + 1 + int(eof.group(1))
+        msg = (
+            f'{path} row {row} opens a quote (") that is never closed, so every line after '
+            "it would be read as one cell. Close the quote or remove it, and try again."
+        )
+        return LogFormatError(msg)
+    msg = (
+        f"{path} could not be read as a {_DELIM_NAMES[delim]}-separated file "
+        f"({_one_line(exc)}). Check the file's quotes, or save the log as .xlsx."
+    )
+    return LogFormatError(msg)
+
+
+def _check_quotes(raw: RawTable, delim: str) -> None:
+    """Cells holding lines that look like rows of the file: a quote opened and closed
+    rows later swallowed them into one cell. Reported, with the lines (rows kept)."""
+    needed = max(1, sum(1 for h in raw.headers if h.strip()) - 1)
+    for col in raw.cells.columns:
+        values = raw.cells[col]
+        multi = np.fromiter(
+            (isinstance(v, str) and "\n" in v for v in values), dtype=bool, count=len(values)
+        )
+        if not multi.any():
+            continue
+        text = values[multi]
+        for at, value in text.items():
+            inner = [line for line in str(value).splitlines()[1:] if line.count(delim) >= needed]
+            if not inner:
+                continue
+            shown = ", ".join(repr(line[:30]) for line in inner[:3])
+            raw.problems.append(
+                (
+                    raw.header_row + 1 + cast(int, at),
+                    cast(int, col),
+                    "",
+                    f"this cell holds {len(inner)} line(s) that look like rows of the file "
+                    f'({shown}): a quote (") opened here and closed rows later joined them '
+                    "into one cell",
+                    "check the quotes in this row; close the quote where the cell ends",
+                )
+            )
+
+
+def _report_stray(raw: RawTable, text: str, stray: list[int], start: int, delim: str) -> None:
+    """The rows holding bytes that could not be decoded (shown as U+FFFD)."""
+    ends: list[int] = []
+    reader = csv.reader(_lines(text[start:], ends), delimiter=delim)
+    pending = [p - start for p in stray if p >= start]
+    for record, _ in enumerate(reader, start=1):
+        while pending and pending[0] < ends[-1]:
+            pending.pop(0)
+            raw.problems.append(
+                (
+                    raw.header_row + record,
+                    -1,
+                    "",
+                    "a byte that is not UTF-8 text (shown as \ufffd); the rest of the file "
+                    "is UTF-8",
+                    "retype the character in your spreadsheet program and save as UTF-8",
+                )
+            )
+        if not pending:
+            break
 
 
 _DELIM_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}

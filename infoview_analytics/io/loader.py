@@ -25,7 +25,7 @@ import pandas as pd
 from ..core.args import as_of_timestamp
 from ..core.schema import CATEGORY_COLUMNS, COLUMNS, normalize_header
 from ..errors import InvalidArgumentError, LogFormatError, LogProblemsWarning
-from . import _assemble, _headers, _readers
+from . import _assemble, _headers, _limits, _readers
 from .mapfile import map_path, read_column_map
 
 __all__ = ["LoadResult", "load_log", "load_logs", "read_log"]
@@ -264,9 +264,13 @@ def read_log(
     else:
         raw = _readers.read_text(path, overrides)
     _check_mapped(path, raw.headers, given, from_file)
+    _extra_cells(raw)
+    reader_problems, n_headers = list(raw.problems), len(raw.headers)
     log, problems, table, blank_rows = _assemble.assemble(
         path, raw, overrides, owner=owner, as_of=as_of_ts, dayfirst=dayfirst
     )
+    if reader_problems:
+        problems = _with_reader_problems(problems, reader_problems, table, n_headers)
     return LoadResult(
         log=log,
         problems=problems,
@@ -458,6 +462,50 @@ def _check_mapped(
         raise LogFormatError(msg)
 
 
+def _extra_cells(raw: _readers.RawTable) -> None:
+    """Rows with more cells than the header names: kept (under "Unnamed" columns) and
+    reported, row by row."""
+    named = max([i + 1 for i, h in enumerate(raw.headers) if str(h).strip()] + [0])
+    if named == 0 or raw.cells.shape[1] <= named:
+        return
+    beyond = raw.cells.iloc[:, named:]
+    filled = beyond.notna() & (beyond.astype(object) != "")
+    counts = filled.to_numpy().sum(axis=1)
+    for at in counts.nonzero()[0][:1000].tolist():
+        raw.problems.append(
+            (
+                raw.header_row + 1 + at,
+                named,
+                "",
+                f"{int(counts[at])} cell(s) right of the last header: kept as columns "
+                "without a header",
+                "give those cells a header (or move them), so they are read as a column",
+            )
+        )
+
+
+def _with_reader_problems(
+    problems: pd.DataFrame,
+    found: list[tuple[int, int, str, str, str]],
+    table: pd.DataFrame,
+    n_headers: int,
+) -> pd.DataFrame:
+    """The reader's problems (formulas not calculated, undecodable bytes, joined rows)
+    added to the problems table, each under the column its cell was read as."""
+    names = table["column"].astype(object).tolist() if len(table) == n_headers else []
+    rows = [
+        {
+            "source_row": row,
+            "column": str(names[col]) if 0 <= col < len(names) else "",
+            "value": value,
+            "problem": problem,
+            "hint": hint,
+        }
+        for row, col, value, problem, hint in found
+    ]
+    return _assemble.sort_problems(pd.concat([problems, pd.DataFrame(rows)], ignore_index=True))
+
+
 def _check_file(path: Path) -> None:
     if path.is_dir():
         msg = (
@@ -471,6 +519,7 @@ def _check_file(path: Path) -> None:
             "logs can be .xlsx, .xlsm, .xls, .ods, .csv, .tsv or .txt."
         )
         raise LogFormatError(msg)
+    _limits.check_regular(path)  # a FIFO or a device would block: refused before opening
 
 
 def _log_files(paths_or_folder: object) -> list[Path]:

@@ -33,7 +33,8 @@ from ..core.frame import canonical
 from ..core.schema import CATEGORIES, CATEGORY_COLUMNS, COLUMNS, FIELDS, WARM_SOURCES, Column
 from ..core.values import DATE_FLAGS, FLAG_COLUMNS, undated_yes
 from ..errors import InvalidArgumentError, ReportExistsError
-from ._safety import neutralize_frame
+from ._safety import neutralize_frame, spreadsheet_text
+from .export import save_workbook
 
 __all__ = ["write_log", "write_template"]
 
@@ -161,7 +162,10 @@ def _save_atomically(workbook: Any, target: Path) -> Path:
     )
     os.close(handle)
     try:
-        workbook.save(temp_name)
+        try:
+            save_workbook(workbook, Path(temp_name))
+        except OSError as exc:  # a full disk: one error naming the file the user asked for
+            raise OSError(exc.errno, exc.strerror, str(target)) from exc
         os.replace(temp_name, target)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
@@ -439,7 +443,10 @@ def write_log(log: pd.DataFrame, path: str | os.PathLike[str], *, overwrite: boo
         said = undated_yes(full, name) if name in DATE_FLAGS else None
         if said is not None and said.any():
             columns[i] = np.where(said, "yes", columns[i]).astype(object)
-    wb = _build_workbook([str(c) for c in extra], max(TEMPLATE_ROWS, len(full) + 500))
+    # The user's own headers are text too: never a formula, never a control character.
+    wb = _build_workbook(
+        [spreadsheet_text(str(c)) for c in extra], max(TEMPLATE_ROWS, len(full) + 500)
+    )
     ws = wb[LOG_SHEET]
     date_positions = [i for i, col in enumerate(FIELDS) if col.kind == "date"]
     date_positions += [

@@ -25,9 +25,6 @@ leaks no names.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
-import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..core.args import as_of_timestamp
-from ..errors import InvalidArgumentError, ReportExistsError
+from ..errors import InvalidArgumentError
 from .computing import compute_tables, student_tables
 from .next_steps import add_next_steps
 from .sharing import MIN_GROUP_SIZE, Shared, share
@@ -220,20 +217,6 @@ def _write_charts_and_pdf(
         worker.finish()
 
 
-def _move_into_place(tmp: Path, out: Path) -> None:
-    """Replace ``out`` by ``tmp`` (renames on the same file system)."""
-    old = None
-    if out.exists() or out.is_symlink():
-        old = out.with_name(f".{out.name}.old-{uuid.uuid4().hex[:8]}")
-        os.replace(out, old)
-    os.replace(tmp, out)
-    if old is not None:
-        if old.is_dir() and not old.is_symlink():
-            shutil.rmtree(old)
-        else:
-            old.unlink()
-
-
 def build_report(
     log: pd.DataFrame,
     out_dir: str | os.PathLike[str],
@@ -245,6 +228,7 @@ def build_report(
     force: bool = False,
     keep_organizations: bool = False,
     min_group_size: int | None = None,
+    inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> Path:
     """Write the advisor report (charts, PDF, tables) into ``out_dir``.
 
@@ -271,13 +255,18 @@ def build_report(
         The report title (title page and PDF metadata); default
         "Informational-interview report".
     force : bool
-        Replace an existing ``out_dir``.
+        Replace an existing ``out_dir`` that is a report folder written by this
+        function (it holds ``.infoview-report``) or empty; any other folder is never
+        replaced.
     keep_organizations : bool
         With ``anonymize``: keep organisation names as written (the title page
         says so). By default they become pseudonyms.
     min_group_size : int, optional
         With ``anonymize``: the fewest students a figure of a cohort report may
         describe (default 5; 1 shows every figure, per student too).
+    inputs : iterable of path-like
+        The files the log was read from: ``out_dir`` may not be, hold or lie inside
+        one of them.
 
     Returns
     -------
@@ -287,11 +276,13 @@ def build_report(
     Raises
     ------
     ReportExistsError
-        ``out_dir`` exists and ``force`` is false.
+        ``out_dir`` exists (without ``force``), is not a report of ours, or another
+        run is writing it.
     InvalidArgumentError
         An unknown format, ``log`` is not a DataFrame, ``keep_organizations`` or
         ``min_group_size`` without ``anonymize``, or an anonymised report's
-        title that names someone of the log.
+        title that names someone of the log, or ``out_dir`` is the current
+        folder, an input or a folder holding one.
 
     Examples
     --------
@@ -299,7 +290,7 @@ def build_report(
     >>> out = build_report(iv.example_log(), f"{tempfile.mkdtemp()}/report",
     ...                    as_of=iv.SAMPLE_AS_OF, formats=["xlsx", "csv"])
     >>> sorted(p.name for p in out.iterdir())
-    ['tables', 'tables.xlsx']
+    ['.infoview-report', 'tables', 'tables.xlsx']
     """
     if not isinstance(log, pd.DataFrame):
         msg = (
@@ -309,13 +300,10 @@ def build_report(
         raise InvalidArgumentError(msg)
     stamp = as_of_timestamp(as_of)
     chosen = _check_formats(formats)
-    out = Path(out_dir)
-    if out.exists() and not force:
-        msg = (
-            f"The report folder {out} exists already. Choose another folder, or pass "
-            "force=True (--force) to replace it."
-        )
-        raise ReportExistsError(msg)
+    from ..io.export import check_report_folder, report_folder
+
+    # Checked before any work, so a wrong folder costs nothing (and again when written).
+    out = check_report_folder(out_dir, inputs=inputs, force=force)
     k = _check_sharing(anonymize, keep_organizations, min_group_size)
     if anonymize:
         from .anonymizing import anonymize as _anonymize
@@ -325,45 +313,42 @@ def build_report(
             check_title(title, log, keep_organizations=keep_organizations)
         log = _anonymize(log, keep_organizations=keep_organizations)
     title = title or "Informational-interview report"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     worker = None
-    try:
-        # Started before the tables: the chart files are made alongside (.drawing). Not
-        # for a shared report: what it may show is decided here, from the tables.
-        if not anonymize:
-            worker = _start_chart_worker(log, stamp, tmp, chosen)
-        tables = compute_tables(log, as_of=stamp)
-        students = student_tables(log, as_of=stamp)
-        shared = None
-        if anonymize:
-            shared = share(
+    with report_folder(out, inputs=inputs, force=force) as tmp:
+        try:
+            # Started before the tables: the chart files are made alongside (.drawing). Not
+            # for a shared report: what it may show is decided here, from the tables.
+            if not anonymize:
+                worker = _start_chart_worker(log, stamp, tmp, chosen)
+            tables = compute_tables(log, as_of=stamp)
+            students = student_tables(log, as_of=stamp)
+            shared = None
+            if anonymize:
+                shared = share(
+                    tables,
+                    students,
+                    log,
+                    as_of=stamp,
+                    min_group_size=k,
+                    keep_organizations=keep_organizations,
+                )
+                tables, students = shared.tables, shared.students
+            _write(
+                log,
                 tables,
                 students,
-                log,
+                tmp,
                 as_of=stamp,
-                min_group_size=k,
-                keep_organizations=keep_organizations,
+                formats=chosen,
+                title=title,
+                worker=worker,
+                shared=shared,
+                # Plan and next people are per student in a cohort: a shared cohort report
+                # that hides per-student figures leaves the next-steps page out.
+                next_steps=not anonymize or k <= 1 or log["owner"].nunique() <= 1,
             )
-            tables, students = shared.tables, shared.students
-        _write(
-            log,
-            tables,
-            students,
-            tmp,
-            as_of=stamp,
-            formats=chosen,
-            title=title,
-            worker=worker,
-            shared=shared,
-            # Plan and next people are per student in a cohort: a shared cohort report
-            # that hides per-student figures leaves the next-steps page out.
-            next_steps=not anonymize or k <= 1 or log["owner"].nunique() <= 1,
-        )
-        _move_into_place(tmp, out)
-    except BaseException:
-        if worker is not None:
-            worker.stop()
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        except BaseException:
+            if worker is not None:
+                worker.stop()
+            raise
     return out

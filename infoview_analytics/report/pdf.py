@@ -13,6 +13,7 @@ new catalog, cross-reference section and trailer are appended.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -48,8 +49,12 @@ def write_pdf(path: Path, pages: Iterable[Any], *, title: str, lang: str = "en")
         try:
             for fig in pages:
                 pdf.savefig(fig)
-        finally:
-            pdf.close()  # inside the context: the fonts are written now
+        except BaseException:
+            # The first error is the one to report (a full disk): closing may fail again.
+            with contextlib.suppress(Exception):
+                pdf.close()
+            raise
+        pdf.close()  # inside the context: the fonts are written now
     set_language(path, lang)
 
 

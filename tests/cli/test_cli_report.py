@@ -38,7 +38,7 @@ def test_report_writes_files_and_says_where(tmp_path, sample):
     assert str(out.relative_to(tmp_path) / "report.pdf") in done.stdout
     assert "(21 CSV files)" in done.stdout
     assert PdfReader(out / "report.pdf").metadata["/Title"] == "For my advisor"
-    assert sorted(p.name for p in out.iterdir()) == ["report.pdf", "tables"]
+    assert sorted(p.name for p in out.iterdir()) == [".infoview-report", "report.pdf", "tables"]
 
 
 def test_existing_folder_exit_2_then_force(tmp_path, sample):
@@ -47,7 +47,7 @@ def test_existing_folder_exit_2_then_force(tmp_path, sample):
     assert refused.returncode == 2
     assert refused.stdout == ""
     assert refused.stderr.count("\n") == 1
-    assert refused.stderr.startswith("infoview: error: The report folder rep exists already")
+    assert refused.stderr.startswith("infoview: error: The folder rep exists already")
     assert "--force" in refused.stderr
     forced = infoview(
         "report",

@@ -203,7 +203,12 @@ def leaks(folder: Path, needles: set[str]) -> dict[str, list[str]]:
 
 
 def files(folder: Path) -> set[str]:
-    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    """The report's files (not the .infoview-report marker)."""
+    return {
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.is_file() and p.name != ".infoview-report"
+    }
 
 
 def page_text(page) -> str:

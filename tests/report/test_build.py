@@ -287,7 +287,7 @@ def test_anonymized_report_leaks_nothing(anonymized):
         leaked = sorted(n for n in needles if n in hay)
         assert not leaked, f"{path.name} contains {leaked[:5]}"
         checked += 1
-    assert checked == 2 * len(CHARTS) + 2 + len(list((out / "tables").iterdir()))
+    assert checked == 2 * len(CHARTS) + 3 + len(list((out / "tables").iterdir()))
     # Pseudonyms are used instead, consistently across outputs.
     pdf_text = "".join(_pdf_text(p) for p in PdfReader(out / "report.pdf").pages)
     assert "Contact 01" in pdf_text
@@ -330,20 +330,32 @@ def test_formula_neutralised_in_xlsx_and_csv(named_tables):
         "'@SUM(1+1)" in (out / "tables" / "follow_ups_due.csv").read_text()
         or "'@SUM(1+1)" in (out / "tables" / "contacts.csv").read_text()
     )
-    assert sorted(p.name for p in out.iterdir()) == ["tables", "tables.xlsx"]
+    assert sorted(p.name for p in out.iterdir()) == [".infoview-report", "tables", "tables.xlsx"]
 
 
 def test_existing_folder_needs_force(tmp_path):
     out = tmp_path / "r"
-    out.mkdir()
-    (out / "old.txt").write_text("keep me")
     log = iv.example_log()
+    build_report(log, out, as_of=iv.SAMPLE_AS_OF, formats=["pdf"])
     with pytest.raises(ReportExistsError, match=r"exists already.*force=True"):
         build_report(log, out, as_of=iv.SAMPLE_AS_OF, formats=["csv"])
-    assert (out / "old.txt").read_text() == "keep me"
+    assert (out / "report.pdf").exists()
     build_report(log, out, as_of=iv.SAMPLE_AS_OF, formats=["csv"], force=True)
-    assert not (out / "old.txt").exists()
+    assert not (out / "report.pdf").exists()  # our own report, replaced as a whole
     assert (out / "tables" / "funnel.csv").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["r"]
+
+
+def test_a_folder_of_the_users_files_is_never_replaced(tmp_path):
+    out = tmp_path / "r"
+    out.mkdir()
+    (out / "old.txt").write_text("keep me")
+    for force in (False, True):
+        with pytest.raises(ReportExistsError, match=r"not a report of infoview.*never replaced"):
+            build_report(
+                iv.example_log(), out, as_of=iv.SAMPLE_AS_OF, formats=["csv"], force=force
+            )
+    assert [p.name for p in out.iterdir()] == ["old.txt"]
     assert [p.name for p in tmp_path.iterdir()] == ["r"]
 
 
@@ -372,7 +384,7 @@ def test_failure_keeps_an_existing_report(tmp_path, monkeypatch):
     monkeypatch.setattr(charts, "plot_activity", lambda *a, **k: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         build_report(iv.example_log(), out, as_of=iv.SAMPLE_AS_OF, formats=["png"], force=True)
-    assert sorted(p.name for p in out.iterdir()) == ["tables"]
+    assert sorted(p.name for p in out.iterdir()) == [".infoview-report", "tables"]
     assert [p.name for p in tmp_path.iterdir()] == ["r"]
 
 

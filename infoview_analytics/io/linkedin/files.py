@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ...errors import LinkedInExportError
+from .. import _limits
 
 __all__: list[str] = []
 
@@ -79,7 +80,8 @@ def locate(path: str | os.PathLike[str]) -> tuple[str, dict[str, bytes]]:
         )
         for _, _, f in candidates:
             found.setdefault(wanted[f.name.casefold()], f.read_bytes())
-    elif zipfile.is_zipfile(p):
+    elif p.is_file() and zipfile.is_zipfile(p):
+        _limits.check_regular(p)
         with zipfile.ZipFile(p) as zf:
             members = sorted(
                 (m.filename.count("/"), m.filename)
@@ -91,8 +93,16 @@ def locate(path: str | os.PathLike[str]) -> tuple[str, dict[str, bytes]]:
             for _, member in members:
                 key = wanted[member.rsplit("/", 1)[-1].casefold()]
                 if key not in found:
-                    found[key] = zf.read(member)
+                    found[key] = _limits.read_member(p, zf, member)
+            nested = [m for m in zf.namelist() if m.casefold().endswith(".zip")]
+            if not found and nested:
+                msg = (
+                    f"{p.name} holds another zip ({nested[0]}), not the export's CSV files. "
+                    f"Unzip {p.name} and pass the zip inside it (or the folder it unpacks to)."
+                )
+                raise LinkedInExportError(msg)
     elif p.name.casefold() in wanted:
+        _limits.check_file_size(p, text=True)
         found[wanted[p.name.casefold()]] = p.read_bytes()
     else:
         msg = (
@@ -146,7 +156,8 @@ def read_table(
         )
         raise LinkedInExportError(msg)
     preamble = text[: match.start()]
-    header_row = sum(1 for _ in csv.reader(io.StringIO(preamble))) + 1
+    _limits.allow_long_cells()  # a preamble may hold a 200 KB field
+    header_row = sum(1 for _ in csv.reader(io.StringIO(preamble, newline=""))) + 1
     try:
         frame = pd.read_csv(
             io.StringIO(text[match.start() :]),
