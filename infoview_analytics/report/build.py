@@ -328,11 +328,12 @@ def _write(
 ) -> None:
     from matplotlib.backends.backend_pdf import PdfPages
 
-    from ..io.export import write_tables_csv, write_tables_xlsx
+    from ..io.export import write_tables_csv
+    from .spreadsheet import write_report_workbook
 
     sheets = {("response_rates" if k == "overall" else k): v for k, v in tables.items()}
     if "xlsx" in formats:
-        write_tables_xlsx(sheets, folder / "tables.xlsx", title=title)
+        write_report_workbook(tables, folder / "tables.xlsx", title=title, as_of=as_of)
     if "csv" in formats:
         (folder / "tables").mkdir()
         write_tables_csv(sheets, folder / "tables")
