@@ -46,7 +46,7 @@ DECIMAL_FORMAT = "#,##0.0"
 MAX_WIDTH = 50
 _MIN_WIDTH = 6
 _LINE_POINTS = 15.0  # the height of one line of 11-point text
-_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
+_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 
 
 @dataclass(frozen=True)
@@ -209,9 +209,7 @@ def _write_table(workbook: Any, formats: _Formats, sheet: Sheet, tab: str) -> No
         ws.write_string(0, 0, "Nothing to show.", formats.bold)
         _print_setup(ws, repeat_header=False)
         return
-    kinds = [
-        _kind(table.iloc[:, i], str(c) in sheet.percent) for i, c in enumerate(table.columns)
-    ]
+    kinds = [_kind(table.iloc[:, i], str(c) in sheet.percent) for i, c in enumerate(table.columns)]
     columns = [table.iloc[:, i].tolist() for i in range(len(headers))]
     widths: list[int] = []
     wraps: list[bool] = []

@@ -6,8 +6,9 @@ leaks no figures) and saves that figure in every format asked for. Layout of
 the report folder::
 
     report.pdf              title page, one page per chart, cohort pages
+    report.html             the same as one web page (inline SVG charts, HTML tables)
     charts/<name>.png|svg   each chart (PNG at 200 dpi)
-    tables.xlsx             one sheet per table, header frozen, values only
+    tables.xlsx             a summary sheet, then one formatted sheet per table
     tables/<name>.csv       the same tables
 
 Writing is atomic: everything goes into a hidden temporary folder next to
@@ -40,7 +41,7 @@ if TYPE_CHECKING:  # matplotlib is imported when a report is drawn
 
 __all__ = ["build_report"]
 
-FORMATS = ("png", "svg", "pdf", "xlsx", "csv")
+FORMATS = ("png", "svg", "pdf", "html", "xlsx", "csv")
 DPI = 200
 _PAGE = (11.69, 8.27)  # A4 landscape, inches
 _CAPTION_IN = 0.7
@@ -329,6 +330,7 @@ def _write(
     from matplotlib.backends.backend_pdf import PdfPages
 
     from ..io.export import write_tables_csv
+    from .html import HtmlChart, svg_markup, write_html
     from .spreadsheet import write_report_workbook
 
     sheets = {("response_rates" if k == "overall" else k): v for k, v in tables.items()}
@@ -354,7 +356,8 @@ def _write(
         with _style_context():
             if pdf is not None:
                 pdf.savefig(_title_page(title, as_of, tables))
-            for chart in _charts(tables, log):
+            charts, svgs = _charts(tables, log), {}
+            for chart in charts:
                 fig = _chart_figure(chart, as_of)
                 if "png" in images:
                     fig.savefig(
@@ -364,12 +367,17 @@ def _write(
                     fig.savefig(folder / "charts" / f"{chart.name}.svg", metadata=_SVG_META)
                 if pdf is not None:
                     pdf.savefig(fig)
+                if "html" in formats:
+                    svgs[chart.name] = svg_markup(fig)
             if pdf is not None:
                 for owner, student in students.items():
                     pdf.savefig(_student_page(owner, student, as_of))
     finally:
         if pdf is not None:
             pdf.close()
+    if "html" in formats:
+        pieces = [HtmlChart(c.name, c.caption, svgs[c.name], c.table) for c in charts]
+        write_html(folder / "report.html", tables, pieces, title=title, as_of=as_of)
 
 
 def _style_context() -> Any:
@@ -398,7 +406,7 @@ def build_report(
     *,
     as_of: object = None,
     anonymize: bool = False,
-    formats: Iterable[str] = ("png", "svg", "pdf"),
+    formats: Iterable[str] = ("png", "svg", "pdf", "html"),
     title: str | None = None,
     force: bool = False,
 ) -> Path:
@@ -416,9 +424,9 @@ def build_report(
     anonymize : bool
         Replace names by pseudonyms and drop contact details first
         (:func:`~infoview_analytics.report.anonymize`), in every output file.
-    formats : iterable of {"png", "svg", "pdf", "xlsx", "csv"}
+    formats : iterable of {"png", "svg", "pdf", "html", "xlsx", "csv"}
         What to write. PNG and SVG: one file per chart; PDF: one document;
-        xlsx and CSV: the summary tables.
+        HTML: ``report.html``, one self-contained page; xlsx and CSV: the tables.
     title : str, optional
         The report title (title page and PDF metadata); default
         "Informational-interview report".

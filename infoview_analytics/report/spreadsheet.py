@@ -15,6 +15,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..analysis.tables import TABLES
@@ -22,7 +23,7 @@ from ..charts import captions as _captions
 from ..charts.labels import VALUE_LABELS, column_label, value_label
 from ..io.workbook import Sheet, write_workbook
 
-__all__ = ["PERCENT_COLUMNS", "SHEETS", "write_report_workbook"]
+__all__ = ["PERCENT_COLUMNS", "SHEETS", "readable_table", "report_sheets", "write_report_workbook"]
 
 #: Table of the report -> (sheet tab, what the sheet holds), in tab order.
 SHEETS: dict[str, tuple[str, str]] = {
@@ -70,7 +71,7 @@ _CODED = frozenset({*VALUE_LABELS, "stage", "status", "action", "kind"})
 _PERSPECTIVES = {"perspectives_seniority": "seniority", "perspectives_org_type": "org_type"}
 
 
-def _readable(key: str, table: pd.DataFrame) -> tuple[pd.DataFrame, tuple[str, ...]]:
+def readable_table(key: str, table: pd.DataFrame) -> tuple[pd.DataFrame, tuple[str, ...]]:
     """The table with its codes in plain words, and the headers a person reads."""
     out = table.copy()
     for position, column in enumerate(map(str, table.columns)):
@@ -79,12 +80,10 @@ def _readable(key: str, table: pd.DataFrame) -> tuple[pd.DataFrame, tuple[str, .
         family = _CODE_FAMILY.get((key, column), column)
         values = table.iloc[:, position].astype(object)
         words = [None if pd.isna(v) else value_label(family, v) for v in values]
-        out.isetitem(position, pd.Series(words, index=table.index, dtype=object))
+        out.isetitem(position, np.array(words, dtype=object))
     perspective = _PERSPECTIVES.get(key)
     headers = tuple(
-        value_label(perspective, c)
-        if perspective and str(c) != "field"
-        else column_label(str(c))
+        value_label(perspective, c) if perspective and str(c) != "field" else column_label(str(c))
         for c in table.columns
     )
     return out, headers
@@ -95,7 +94,7 @@ def report_sheets(tables: Mapping[str, pd.DataFrame]) -> list[Sheet]:
     order = [k for k in SHEETS if k in tables] + [k for k in tables if k not in SHEETS]
     sheets = []
     for key in order:
-        table, headers = _readable(key, tables[key])
+        table, headers = readable_table(key, tables[key])
         tab, about = SHEETS.get(key, (key.replace("_", " ").capitalize(), ""))
         percent = frozenset(str(c) for c in table.columns if str(c) in PERCENT_COLUMNS)
         sheets.append(Sheet(tab, table, headers, percent, about))

@@ -24,7 +24,7 @@ LONG = "A reason long enough to be wrapped over several lines of its column, " *
 def _table() -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "contact": ["=HYPERLINK(\"http://x\")", "Ana Ruiz", None],
+            "contact": ['=HYPERLINK("http://x")', "Ana Ruiz", None],
             "response_rate": [0.7004420607907267, 1.0, np.nan],
             "due_since": pd.to_datetime(["2026-04-02", "2026-04-10", None]),
             "asked": [4, 10, 0],
@@ -36,8 +36,16 @@ def _table() -> pd.DataFrame:
     )
 
 
-HEADERS = ("Contact", "Response rate", "Due since", "Asked", "Median time", "Overdue",
-           "Why", "Top connectors")
+HEADERS = (
+    "Contact",
+    "Response rate",
+    "Due since",
+    "Asked",
+    "Median time",
+    "Overdue",
+    "Why",
+    "Top connectors",
+)
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +73,7 @@ def test_summary_first_with_figures_and_links(book):
     cells = [c for row in ws.iter_rows() for c in row if c.value is not None]
     values = [c.value for c in cells]
     assert values[:2] == ["My report", "as of 2026-04-17"]
-    assert ["Response rate", "70%", "95% interval 55%–82%"] == values[5:8]
+    assert values[5:8] == ["Response rate", "70%", "95% interval 55%–82%"]
     link = next(c for c in cells if c.value == "Follow-ups  due")
     assert link.hyperlink.location == "'Follow-ups  due'!A1"
     rows = next(c for c in cells if c.value == "To do").offset(column=1)
@@ -77,7 +85,7 @@ def test_headers_formats_and_values(book):
     ws = wb["Follow-ups  due"]
     assert [c.value for c in ws[1]] == list(HEADERS)
     assert all(c.font.b for c in ws[1])
-    assert ws["A2"].value == "'=HYPERLINK(\"http://x\")"  # shown as the text it was
+    assert ws["A2"].value == '\'=HYPERLINK("http://x")'  # shown as the text it was
     assert ws["G4"].value == "'@SUM(1)"
     assert ws["B2"].value == pytest.approx(0.7004420607907267)  # the value, shown as 70.0%
     assert ws["B2"].number_format == PERCENT_FORMAT
@@ -100,7 +108,8 @@ def test_no_formulas_anywhere(book):
             assert all(c.data_type != "f" for c in row)
     with zipfile.ZipFile(path) as z:
         xml = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/"))
-    assert "<f>" not in xml and "<f " not in xml
+    assert "<f>" not in xml
+    assert "<f " not in xml
 
 
 def test_frozen_filtered_printed_landscape_fit_to_width(book):
@@ -122,7 +131,7 @@ def test_widths_and_wrapped_rows(book):
     _, wb = book
     ws = wb["Follow-ups  due"]
     widths = {c: ws.column_dimensions[c].width for c in "ABCDEFGH"}
-    assert widths["A"] >= len("=HYPERLINK(\"http://x\")")  # the longest value fits
+    assert widths["A"] >= len('=HYPERLINK("http://x")')  # the longest value fits
     assert widths["C"] >= len("2026-04-02")
     assert 6 <= widths["D"] <= 20
     assert widths["G"] <= 53  # long text wraps instead of a very wide column
@@ -134,7 +143,7 @@ def test_widths_and_wrapped_rows(book):
 
 
 def test_properties_title_and_fixed_date(book):
-    path, wb = book
+    _path, wb = book
     assert wb.properties.title == "My report"
     assert not wb.properties.creator
     assert wb.properties.created == dt.datetime(2026, 4, 17)
@@ -147,8 +156,12 @@ def test_header_count_must_match(tmp_path):
 
 def test_sheet_names_made_unique(tmp_path):
     t = pd.DataFrame({"a": [1]})
-    path = write_workbook([Sheet("Rates", t), Sheet("rates", t), Sheet("Summary", t)],
-                          tmp_path / "t.xlsx")
+    path = write_workbook(
+        [Sheet("Rates", t), Sheet("rates", t), Sheet("Summary", t)], tmp_path / "t.xlsx"
+    )
     assert openpyxl.load_workbook(path).sheetnames == [
-        "Summary", "Rates", "rates (2)", "Summary (2)"
+        "Summary",
+        "Rates",
+        "rates (2)",
+        "Summary (2)",
     ]
