@@ -368,7 +368,7 @@ def _write(
                 if pdf is not None:
                     pdf.savefig(fig)
                 if "html" in formats:
-                    svgs[chart.name] = svg_markup(fig)
+                    svgs[chart.name] = svg_markup(fig, folder / "charts" / f"{chart.name}.svg")
             if pdf is not None:
                 for owner, student in students.items():
                     pdf.savefig(_student_page(owner, student, as_of))

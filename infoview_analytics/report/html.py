@@ -105,8 +105,11 @@ class HtmlChart:
     title: str = ""
 
 
-def svg_markup(fig: Any) -> str:
-    """The figure as SVG text (the same metadata as the report's SVG files)."""
+def svg_markup(fig: Any, written: Path | None = None) -> str:
+    """The figure as SVG text: the file ``written`` when it exists (drawn once), else
+    rendered now (with the same metadata as the report's SVG files)."""
+    if written is not None and written.is_file():
+        return written.read_text(encoding="utf-8")
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata=_SVG_META)
     return buffer.getvalue()
