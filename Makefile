@@ -78,8 +78,11 @@ test-python-strings: $(VENV)/.installed-dev
 test-oldest: $(OLDEST)/.installed
 	$(RERUN) INFOVIEW_CONSTRAINTS=constraints/oldest.txt $(OLDEST)/bin/python $(RERUN_ARGS)
 
+# JupyterLab refuses to start as root (as in a container) unless told it may.
+LAB_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: $(VENV)/.installed-dev
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(LAB_ARGS) notebooks/
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/run.py

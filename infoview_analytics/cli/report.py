@@ -8,7 +8,7 @@ from ._common import EXIT_OK, Subparsers, add_as_of, add_log, add_map, map_arg
 
 __all__: list[str] = []
 
-_FORMATS = ("png", "svg", "pdf", "xlsx", "csv")
+_FORMATS = ("png", "svg", "pdf", "html", "xlsx", "csv")
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -16,7 +16,8 @@ def add_parser(subparsers: Subparsers) -> None:
         "report",
         help="write the advisor report: charts, a PDF and the summary tables",
         description="Compute every analysis of LOG and write the charts (PNG, SVG), one PDF "
-        "with a caption per chart, and the tables (xlsx, CSV) into the folder DIR "
+        "with a caption per chart, the same as one web page (HTML), and the tables (xlsx, CSV) "
+        "into the folder DIR "
         "(exit 0: written, 2: the log cannot be read, DIR exists, or DIR is the log, holds it "
         "or is a folder of your own files).",
     )
@@ -101,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         if p.is_file() and p.name != REPORT_MARKER
     )
     print(f"Wrote the report ({len(files)} files) to {out}:")
-    for name in ("report.pdf", "tables.xlsx"):
+    for name in ("report.pdf", "report.html", "tables.xlsx"):
         if name in files:
             print(f"  {out / name}")
     for folder, what in (("charts", "chart"), ("tables", "CSV")):

@@ -535,6 +535,11 @@ def write_bytes_atomically(
         with os.fdopen(handle, "wb") as fh:
             fh.write(data)
         os.replace(temp_name, target)
+    except OSError as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        if exc.filename is None:  # a full disk: name the file the user asked for
+            raise OSError(exc.errno, exc.strerror, str(target)) from exc
+        raise
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise

@@ -122,6 +122,18 @@ RULES_OF_THUMB: tuple[str, ...] = (
 
 _KIND_NAMES = {"text": "text", "date": "date", "integer": "whole number", "category": "category"}
 
+#: A typical value of each whole-number column, with its unit, for the validation messages.
+WHOLE_NUMBER_EXAMPLES: dict[str, str] = {
+    "minutes_planned": "30 (minutes)",
+    "minutes_actual": "25 (minutes)",
+    "questions_prepared": "6 (questions)",
+    "referrals_given": "2 (people)",
+}
+#: The example date of the validation messages and the About sheet.
+EXAMPLE_DATE = "2026-04-17"
+#: Points per line of wrapped 11-point text (row heights on the About sheet).
+_LINE_POINTS = 15.0
+
 _WIDTHS = {
     "contact": 24,
     "organization": 28,
@@ -214,8 +226,43 @@ def _build_workbook(extra: list[str], n_rows: int) -> Any:
     for index, name in enumerate(extra, start=len(FIELDS) + 1):
         ws.column_dimensions[get_column_letter(index)].width = min(max(len(name) + 4, 14), 40)
 
+    _print_landscape(ws, header_rows="1:1")
     _write_about(wb.create_sheet(ABOUT_SHEET))
     return wb
+
+
+def _print_landscape(ws: Any, *, header_rows: str | None = None) -> None:
+    """Print landscape, one page wide (as many pages tall as needed), the header on each."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    if header_rows:
+        ws.print_title_rows = header_rows
+
+
+def _wrapped_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes in a wrapped cell ``width`` characters wide."""
+    import textwrap
+
+    # A column width counts digits; text averages a little narrower, so this errs tall.
+    chars = max(int(width) - 1, 1)
+    return sum(max(len(textwrap.wrap(line, chars)), 1) for line in str(text).split("\n"))
+
+
+def _fit_rows(ws: Any, widths: dict[str, float], merged: dict[int, float]) -> None:
+    """Set each row's height from its wrapped line count, so no text is clipped or hidden."""
+    for row in ws.iter_rows():
+        lines = 1
+        for cell in row:
+            if cell.value is None:
+                continue
+            width = merged.get(cell.row) if cell.column == 1 else None
+            lines = max(lines, _wrapped_lines(cell.value, width or widths[cell.column_letter]))
+        size = max((cell.font.sz or 11) for cell in row)
+        ws.row_dimensions[row[0].row].height = lines * _LINE_POINTS * max(size, 11) / 11
 
 
 def _validation(col: Column, factory: Any) -> Any:
@@ -228,7 +275,7 @@ def _validation(col: Column, factory: Any) -> Any:
             showDropDown=False,  # False means: do show the arrow (OOXML's inverted flag)
             showErrorMessage=True,
             errorTitle=f"{col.label}: choose from the list",
-            error=f"{col.label} must be one of: {_allowed_text(col.name)}.",
+            error=f"{col.label}: choose one of {_allowed_text(col.name)}.",
             promptTitle=col.label,
             prompt=col.meaning[:255],
             showInputMessage=True,
@@ -241,7 +288,8 @@ def _validation(col: Column, factory: Any) -> Any:
             allow_blank=True,
             showErrorMessage=True,
             errorTitle=f"{col.label}: a whole number",
-            error=f"{col.label} is a whole number, 0 or more (e.g. 30).",
+            error=f"{col.label}: type a whole number, 0 or more, for example "
+            f"{WHOLE_NUMBER_EXAMPLES.get(col.name, '3')}.",
         )
     if col.kind == "date":
         return factory(
@@ -252,7 +300,7 @@ def _validation(col: Column, factory: Any) -> Any:
             showErrorMessage=True,
             errorStyle="warning",
             errorTitle=f"{col.label}: a date",
-            error=f"{col.label} is a date, e.g. 2026-04-17.",
+            error=f"{col.label}: type a date, for example {EXAMPLE_DATE}.",
         )
     return None
 
@@ -308,9 +356,19 @@ def _write_about(ws: Any) -> None:
     for row in ws.iter_rows():
         for cell in row:
             cell.alignment = wrap
-    widths = {"A": 60, "B": 18, "C": 14, "D": 60, "E": 60}
+    widths: dict[str, float] = {"A": 24, "B": 20, "C": 14, "D": 50, "E": 60}
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
+    # A paragraph (a row with text in its first cell only) spans the five columns.
+    merged: dict[int, float] = {}
+    for row in ws.iter_rows():
+        values = [c.value for c in row]
+        if values and values[0] and not any(values[1:]) and len(str(values[0])) > widths["A"]:
+            ws.merge_cells(start_row=row[0].row, start_column=1, end_row=row[0].row, end_column=5)
+            merged[row[0].row] = sum(widths.values())
+    _fit_rows(ws, widths, merged)
+    ws.freeze_panes = None
+    _print_landscape(ws)
 
 
 def write_template(path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:

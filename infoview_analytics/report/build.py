@@ -11,6 +11,7 @@ report folder::
     report.pdf              title page, the lists (follow-ups due, coverage),
                             one page per chart, "not shown" (charts that have
                             nothing to show and why), per-student pages
+    report.html             the same as one web page (inline SVG charts, HTML tables)
     charts/<name>.png|svg   each chart (PNG at 200 dpi)
     tables.xlsx             one sheet per table, header frozen, values only
     tables/<name>.csv       the same tables
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = ["build_report"]
 
-FORMATS = ("png", "svg", "pdf", "xlsx", "csv")
+FORMATS = ("png", "svg", "pdf", "html", "xlsx", "csv")
 
 
 def _check_sharing(anonymize: bool, keep_organizations: bool, min_group_size: object) -> int:
@@ -88,7 +89,7 @@ def _write(
     next_steps: bool = True,
 ) -> None:
     """Write every output asked for: the seams where each kind of file is written."""
-    _write_tables(tables, folder, formats=formats, title=title, shared=shared)
+    _write_tables(tables, folder, formats=formats, title=title, as_of=as_of, shared=shared)
     _write_charts_and_pdf(
         log,
         tables,
@@ -122,11 +123,13 @@ def _write_tables(
     *,
     formats: tuple[str, ...],
     title: str,
+    as_of: pd.Timestamp,
     shared: Shared | None = None,
 ) -> None:
     """The workbook and the CSV tables (a shared report: without the hidden ones, with
     the ``privacy`` table)."""
-    from ..io.export import write_tables_csv, write_tables_xlsx
+    from ..io.export import write_tables_csv
+    from .spreadsheet import write_report_workbook
 
     sheets = {
         ("response_rates" if k == "overall" else k): v
@@ -136,7 +139,14 @@ def _write_tables(
     if shared is not None:
         sheets["privacy"] = shared.privacy_table()
     if "xlsx" in formats:
-        write_tables_xlsx(sheets, folder / "tables.xlsx", title=title)
+        # The workbook names its sheets from the tables' own keys ("overall": Response rate).
+        book = {k: v for k, v in tables.items() if shared is None or k not in shared.hidden}
+        if shared is not None:
+            book["privacy"] = sheets["privacy"]
+        headline = None if shared is None else (shared.headline or {})
+        write_report_workbook(
+            book, folder / "tables.xlsx", title=title, as_of=as_of, headline=headline
+        )
     if "csv" in formats:
         (folder / "tables").mkdir()
         write_tables_csv(sheets, folder / "tables")
@@ -161,7 +171,7 @@ def _write_charts_and_pdf(
     from .pdf import style_context, write_pdf
 
     images = tuple(f for f in ("png", "svg") if f in formats)
-    if not images and "pdf" not in formats:
+    if not images and "pdf" not in formats and "html" not in formats:
         if "csv" in formats:  # the next steps' and the themes' tables go with the others
             from ..io.export import write_tables_csv
             from .next_steps import next_steps_tables
@@ -180,7 +190,15 @@ def _write_charts_and_pdf(
     shown = [c for c in specs if not c.skipped]
     # With a worker, it writes the chart files; the figures drawn here are the PDF's.
     own = () if worker is not None else images
-    figures = drawn_charts(shown, folder / "charts", images=own, as_of=as_of)
+    drawn: dict[str, Any] = {}  # each chart's laid-out figure, for the web page
+
+    def kept(charts: Iterator[Any]) -> Iterator[Any]:
+        for chart, fig in zip(shown, charts, strict=True):
+            if "html" in formats:
+                drawn[chart.name] = fig
+            yield fig
+
+    figures = kept(drawn_charts(shown, folder / "charts", images=own, as_of=as_of))
 
     def next_steps_page() -> Any:
         return add_next_steps(log, folder, as_of=as_of, formats=formats)
@@ -192,6 +210,10 @@ def _write_charts_and_pdf(
             add_themes_page(log, folder, images=images, as_of=as_of)
             if next_steps:
                 next_steps_page()
+        if worker is not None:
+            worker.finish()
+        _write_html(folder, tables, shown, drawn, formats=formats, title=title, as_of=as_of,
+                    shared=shared)  # fmt: skip
         return
 
     def pdf_pages() -> Iterator[Any]:
@@ -215,6 +237,41 @@ def _write_charts_and_pdf(
     write_pdf(folder / "report.pdf", pdf_pages(), title=title)
     if worker is not None:
         worker.finish()
+    _write_html(folder, tables, shown, drawn, formats=formats, title=title, as_of=as_of,
+                shared=shared)  # fmt: skip
+
+
+def _write_html(
+    folder: Path,
+    tables: dict[str, pd.DataFrame],
+    shown: list[Any],
+    drawn: dict[str, Any],
+    *,
+    formats: tuple[str, ...],
+    title: str,
+    as_of: pd.Timestamp,
+    shared: Shared | None,
+) -> None:
+    """``report.html``: the charts as inline SVG (the SVG files when written: the worker
+    has finished by now), the same captions, the lists (a hidden table's left out)."""
+    if "html" not in formats:
+        return
+    from .html import HtmlChart, svg_markup, write_html
+    from .pdf import style_context
+
+    with style_context():
+        pieces = [
+            HtmlChart(
+                c.name,
+                c.caption,
+                svg_markup(drawn[c.name], folder / "charts" / f"{c.name}.svg"),
+                c.table,
+                c.about,
+            )
+            for c in shown
+        ]
+    hidden = shared.hidden if shared is not None else set()
+    write_html(folder / "report.html", tables, pieces, title=title, as_of=as_of, hidden=hidden)
 
 
 def build_report(
@@ -223,7 +280,7 @@ def build_report(
     *,
     as_of: object = None,
     anonymize: bool = False,
-    formats: Iterable[str] = ("png", "svg", "pdf"),
+    formats: Iterable[str] = ("png", "svg", "pdf", "html"),
     title: str | None = None,
     force: bool = False,
     keep_organizations: bool = False,
@@ -248,9 +305,10 @@ def build_report(
         cohort report shows no figure about fewer than ``min_group_size``
         students; the title page and the ``privacy`` table say what was done
         (:mod:`infoview_analytics.report.sharing`).
-    formats : iterable of {"png", "svg", "pdf", "xlsx", "csv"}
+    formats : iterable of {"png", "svg", "pdf", "html", "xlsx", "csv"}
         What to write. PNG and SVG: one file per chart; PDF: one document;
-        xlsx and CSV: the summary tables.
+        HTML: one self-contained web page (``report.html``); xlsx and CSV: the
+        summary tables.
     title : str, optional
         The report title (title page and PDF metadata); default
         "Informational-interview report".

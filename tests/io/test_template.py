@@ -360,3 +360,88 @@ def test_cli_template_bad_name(tmp_path):
     assert result.returncode == 2
     assert "must end in .xlsx" in result.stderr
     assert not (tmp_path / "mine.csv").exists()
+
+
+def _merged_width(about, row: int, widths: dict[str, float]) -> float | None:
+    for cells in about.merged_cells.ranges:
+        if cells.min_row == row and cells.min_col == 1:
+            return sum(widths[get_column_letter(c)] for c in range(1, cells.max_col + 1))
+    return None
+
+
+def test_about_sheet_rows_are_tall_enough_for_their_wrapped_text(template):
+    about = openpyxl.load_workbook(template)["About"]
+    widths = {letter: about.column_dimensions[letter].width for letter in "ABCDE"}
+    assert widths == {"A": 24, "B": 20, "C": 14, "D": 50, "E": 60}
+    tall = 0
+    for row in about.iter_rows():
+        number = row[0].row
+        merged = _merged_width(about, number, widths)
+        needed = 1
+        for cell in row:
+            if cell.value is None:
+                continue
+            assert cell.alignment.wrap_text
+            width = merged if (merged and cell.column == 1) else widths[cell.column_letter]
+            if merged is None:
+                # A lone word must fit its column; longer text wraps at spaces.
+                assert all(
+                    len(w) <= width for line in str(cell.value).splitlines() for w in line.split()
+                )
+            # Lines a wrapped cell takes, at least: each line's characters over the width.
+            lines = sum(
+                -(-max(len(line), 1) // int(width)) for line in str(cell.value).split("\n")
+            )
+            needed = max(needed, lines)
+        height = about.row_dimensions[number].height
+        assert height is not None
+        assert height >= 15 * needed, (number, height, needed)
+        tall += needed > 1
+    assert tall >= 10  # the allowed-values lists and paragraphs are several lines tall
+    # The paragraphs (intro, rules of thumb) span the five columns instead of clipping at A.
+    intro = next(r for r in about.iter_rows() if str(r[0].value).startswith("One row per person"))
+    assert _merged_width(about, intro[0].row, widths) == sum(widths.values())
+    rules = [r[0].row for r in about.iter_rows() if r[0].value in RULES_OF_THUMB]
+    assert len(rules) == len(RULES_OF_THUMB)
+    assert all(_merged_width(about, n, widths) for n in rules)
+
+
+@pytest.mark.parametrize("sheet_name", ["Log", "About"])
+def test_sheets_print_landscape_one_page_wide(template, sheet_name):
+    sheet = openpyxl.load_workbook(template)[sheet_name]
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.page_setup.fitToWidth in (None, 1)  # 1 is the default
+    assert sheet.page_setup.fitToHeight == 0  # as many pages tall as it needs
+    if sheet_name == "Log":
+        assert sheet.print_title_rows == "$1:$1"
+
+
+def test_validation_messages_read_naturally(template):
+    sheet = openpyxl.load_workbook(template)["Log"]
+    checks = _validations(sheet)
+    for col in schema.FIELDS:
+        check = checks.get(LETTER[col.name])
+        if check is None:
+            continue
+        message = check.error
+        assert message.startswith(f"{col.label}: ")
+        assert message.endswith(".")
+        assert "(e.g." not in message
+        assert len(message) <= 255  # Excel's limit
+        if col.kind == "integer":
+            assert re.fullmatch(
+                rf"{col.label}: type a whole number, 0 or more, for example \d+ \([a-z]+\)\.",
+                message,
+            ), message
+        elif col.kind == "date":
+            assert message == f"{col.label}: type a date, for example 2026-04-17."
+        else:
+            assert (
+                message == f"{col.label}: choose one of {', '.join(schema.CATEGORIES[col.name])}."
+            )
+    questions = checks[LETTER["questions_prepared"]].error
+    assert (
+        questions
+        == "Questions prepared: type a whole number, 0 or more, for example 6 (questions)."
+    )

@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 import infoview_analytics as iv
 from infoview_analytics import charts
+from infoview_analytics.charts.labels import column_label
 from infoview_analytics.errors import InvalidArgumentError, ReportExistsError
 from infoview_analytics.report.anonymizing import anonymize
 from infoview_analytics.report.build import build_report
@@ -34,7 +35,7 @@ CHARTS = [
     "meeting_discipline",
     "next_steps",  # report/next_steps.py: its page comes last
 ]
-ALL = ("png", "svg", "pdf", "xlsx", "csv")
+ALL = ("png", "svg", "pdf", "html", "xlsx", "csv")
 
 
 def personal_log() -> pd.DataFrame:
@@ -119,7 +120,7 @@ def test_files_exist(anonymized):
     for chart in CHARTS:
         assert f"charts/{chart}.png" in names
         assert f"charts/{chart}.svg" in names
-    assert {"report.pdf", "tables.xlsx", "tables/coverage.csv", "tables/funnel.csv"} <= names
+    assert {"report.pdf", "report.html", "tables.xlsx", "tables/coverage.csv"} <= names
     assert not any(p.name.startswith(".") for p in out.parent.iterdir())  # no temp left
 
 
@@ -259,14 +260,16 @@ def test_pdf_lists_the_follow_ups_and_the_coverage(anonymized):
 def test_xlsx_sheets_frozen_values_widths(anonymized):
     _, out = anonymized
     wb = openpyxl.load_workbook(out / "tables.xlsx")
-    assert {"coverage", "funnel", "response_rates", "referral_chains"} <= set(wb.sheetnames)
-    for ws in wb:
+    assert wb.sheetnames[0] == "Summary"
+    assert {"Coverage", "Funnel", "Response rate", "Referral chains"} <= set(wb.sheetnames)
+    for ws in wb.worksheets[1:]:
         assert ws.freeze_panes == "A2"
         assert ws.column_dimensions["A"].width > 0
+    for ws in wb:
         assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
     coverage = pd.read_csv(out / "tables" / "coverage.csv")
-    ws = wb["coverage"]
-    assert [c.value for c in ws[1]] == list(coverage.columns)
+    ws = wb["Coverage"]
+    assert [c.value for c in ws[1]] == [column_label(c) for c in coverage.columns]
     assert ws.max_row == len(coverage) + 1
 
 
@@ -287,7 +290,8 @@ def test_anonymized_report_leaks_nothing(anonymized):
         leaked = sorted(n for n in needles if n in hay)
         assert not leaked, f"{path.name} contains {leaked[:5]}"
         checked += 1
-    assert checked == 2 * len(CHARTS) + 3 + len(list((out / "tables").iterdir()))
+    # the charts, report.pdf, report.html, tables.xlsx, the .infoview-report marker, the CSVs
+    assert checked == 2 * len(CHARTS) + 4 + len(list((out / "tables").iterdir()))
     # Pseudonyms are used instead, consistently across outputs.
     pdf_text = "".join(_pdf_text(p) for p in PdfReader(out / "report.pdf").pages)
     assert "Contact 01" in pdf_text
@@ -308,7 +312,7 @@ def named_tables(tmp_path_factory):
 def test_formula_neutralised_in_xlsx_and_csv(named_tables):
     out = named_tables
     wb = openpyxl.load_workbook(out / "tables.xlsx")
-    fields = [c.value for c in wb["coverage"]["A"]]
+    fields = [c.value for c in wb["Coverage"]["A"]]
     assert '\'=HYPERLINK("http://evil.example","x")' in fields
     assert "'-2+3" in fields
     risky = re.compile(r"^[=+\-@\t\r]")
@@ -438,7 +442,7 @@ def test_cohort_pages(cohort):
         assert any(f"{student}: the lists" in t and "Follow-ups due" in t for t in own)
         assert any("Coverage per field" in t for t in own)
     assert "Next steps" in texts[-1]  # report/next_steps.py: the last page
-    assert "cohort_summary" in openpyxl.load_workbook(out / "tables.xlsx").sheetnames
+    assert "Students" in openpyxl.load_workbook(out / "tables.xlsx").sheetnames
     assert not any("Maya" in t or "Leo" in t for t in texts)
 
 
