@@ -298,12 +298,18 @@ _MESSY_CHANNELS = [
 
 
 _WORDS = (
-    "she suggested talking to the hiring manager about the team and the roadmap before "
-    "applying; the role needs sql python and a portfolio; follow up after the conference "
-    "in may with the article on climate data; very friendly, offered an intro to two "
-    "colleagues in policy and product; advice: keep the cover letter short, show impact, "
-    "ask about mentoring, read the annual report, learn the domain, network at meetups"
-).replace(";", "").replace(",", "").replace(":", "").split()
+    (
+        "she suggested talking to the hiring manager about the team and the roadmap before "
+        "applying; the role needs sql python and a portfolio; follow up after the conference "
+        "in may with the article on climate data; very friendly, offered an intro to two "
+        "colleagues in policy and product; advice: keep the cover letter short, show impact, "
+        "ask about mentoring, read the annual report, learn the domain, network at meetups"
+    )
+    .replace(";", "")
+    .replace(",", "")
+    .replace(":", "")
+    .split()
+)
 
 
 def _paragraphs(rng: np.random.Generator, n: int, low: int, high: int) -> np.ndarray:

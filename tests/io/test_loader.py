@@ -925,16 +925,20 @@ def test_absent_columns_are_all_missing_with_their_dtypes_and_independent(
     # Absent text columns share one all-missing array; changing one must not reach others.
     path = write_text(tmp_path / "log.csv", "Name,Date contacted\nAna Ruiz,2026-03-02\nBen Ode,\n")
     log = load_log(path, as_of=AS_OF)
-    assert log["phone"].isna().all() and log["email"].isna().all()
+    assert log["phone"].isna().all()
+    assert log["email"].isna().all()
     assert str(log["phone"].dtype) == str(log["contact"].dtype)  # the str dtype
-    assert log["minutes_actual"].dtype == "Int64" and log["minutes_actual"].isna().all()
-    assert log["thanked_on"].dtype == "datetime64[ns]" and log["thanked_on"].isna().all()
+    assert log["minutes_actual"].dtype == "Int64"
+    assert log["minutes_actual"].isna().all()
+    assert log["thanked_on"].dtype == "datetime64[ns]"
+    assert log["thanked_on"].isna().all()
     assert isinstance(log["format"].dtype, pd.CategoricalDtype)
     assert (log["format"].cat.codes == -1).all()
     assert list(log["format"].cat.categories) == list(schema.CATEGORIES["format"])
     changed = log.copy()
     changed.loc[0, "phone"] = "+1 555 0100"
-    assert changed["email"].isna().all() and log["phone"].isna().all()
+    assert changed["email"].isna().all()
+    assert log["phone"].isna().all()
     assert changed.loc[0, "phone"] == "+1 555 0100"
 
 
