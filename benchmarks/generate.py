@@ -1,6 +1,6 @@
 """Cohort-sized interview logs for the benchmarks (fictional, deterministic).
 
-Two shapes of cohort, as career centres hand them over (``SHAPES``):
+Five shapes of cohort, as career centres hand them over (``SHAPES``):
 
 * ``"cohort"`` (the default): every canonical column filled in a realistic
   mix: students' logs of about 50 rows, warm and cold sources, all channels
@@ -12,7 +12,17 @@ Two shapes of cohort, as career centres hand them over (``SHAPES``):
   punctuation variants of the same name), channels and sources in people's
   own words, half the rows referred, mostly by the person just before, so
   chains run long, referrers written with other case and spacing, fewer
-  dates (more prospects, blank statuses derived from the dates).
+  dates (more prospects, blank statuses derived from the dates);
+* ``"sparse"``: the cohort as a lean tracker keeps it: 20 columns, 4 of them
+  dates (asked, answered, interview, thanked), 8 canonical columns absent
+  (follow-up and last-contact dates, planned minutes, questions, org type,
+  next step, phone, LinkedIn URL) and a note on every interview (none on the
+  other rows);
+* ``"wide_text"``: the cohort with long free text on most rows: notes and
+  next steps of a few sentences (40-400 characters) and an ``advice`` column
+  the loader does not know;
+* ``"unknown_columns"``: the cohort with 32 extra columns the loader does not
+  know (a programme's own: 12 of text, 10 of numbers, 10 of dates).
 
 ``make_cohort_log(n_rows, shape=...)`` builds one; ``cached_csv`` /
 ``cached_xlsx`` write it once to ``benchmarks/_data/`` (git-ignored) and reuse
@@ -50,7 +60,7 @@ _ROLES = ["Analyst", "Engineer", "Designer", "Manager", "Researcher", "Director"
 
 
 #: The cohort shapes ``make_cohort_log`` builds (see the module docstring).
-SHAPES = ("cohort", "messy")
+SHAPES = ("cohort", "messy", "sparse", "wide_text", "unknown_columns")
 
 
 def make_cohort_log(
@@ -59,6 +69,8 @@ def make_cohort_log(
     """A canonical log of ``n_rows`` people (strings for dates, as a file holds them)."""
     if shape == "messy":
         return _messy_log(n_rows, seed=seed)
+    if shape in _DERIVED:
+        return _DERIVED[shape](make_cohort_log(n_rows, seed=seed, n_owners=n_owners), seed)
     if shape != "cohort":
         msg = f"shape must be one of {list(SHAPES)}, but {shape!r} was passed"
         raise ValueError(msg)
@@ -283,6 +295,92 @@ _MESSY_CHANNELS = [
     "email", "Email", "e-mail", "LinkedIn", "linkedin msg", "InMail", "phone", "call",
     "in person", "coffee", "slack", "other",
 ]  # fmt: skip
+
+
+_WORDS = (
+    (
+        "she suggested talking to the hiring manager about the team and the roadmap before "
+        "applying; the role needs sql python and a portfolio; follow up after the conference "
+        "in may with the article on climate data; very friendly, offered an intro to two "
+        "colleagues in policy and product; advice: keep the cover letter short, show impact, "
+        "ask about mentoring, read the annual report, learn the domain, network at meetups"
+    )
+    .replace(";", "")
+    .replace(",", "")
+    .replace(":", "")
+    .split()
+)
+
+
+def _paragraphs(rng: np.random.Generator, n: int, low: int, high: int) -> np.ndarray:
+    """``n`` distinct fictional paragraphs of ``low``-``high`` characters."""
+    words = np.array(_WORDS, dtype=object)
+    out = np.empty(n, dtype=object)
+    for i in range(n):
+        size = int(rng.integers(low, high))
+        picked = words[rng.integers(0, len(words), size // 6 + 2)]
+        text = " ".join(picked)[:size].rstrip()
+        out[i] = text[0].upper() + text[1:] + "."
+    return out
+
+
+def _sparse_log(log: pd.DataFrame, seed: int) -> pd.DataFrame:
+    """The ``"sparse"`` shape: 20 columns, 4 dates, 8 canonical columns absent."""
+    rng = np.random.default_rng(seed + 2)
+    absent = [
+        "followed_up_on", "last_contact_on", "minutes_planned", "questions_prepared",
+        "org_type", "next_step", "phone", "linkedin_url",
+    ]  # fmt: skip
+    out = log.drop(columns=absent)
+    interviewed = (out["status"] == "interviewed").to_numpy()
+    pool = _paragraphs(rng, 2000, 30, 160)
+    notes = np.full(len(out), None, dtype=object)
+    notes[interviewed] = pool[rng.integers(0, len(pool), int(interviewed.sum()))]
+    out["notes"] = notes
+    return out
+
+
+def _wide_text_log(log: pd.DataFrame, seed: int) -> pd.DataFrame:
+    """The ``"wide_text"`` shape: long notes, next steps and advice on most rows."""
+    rng = np.random.default_rng(seed + 3)
+    pool = _paragraphs(rng, 20_000, 40, 400)
+    n = len(log)
+    out = log.copy()
+    for col, p_blank in (("notes", 0.1), ("next_step", 0.3), ("advice", 0.25)):
+        text = pool[rng.integers(0, len(pool), n)]
+        text[rng.random(n) < p_blank] = None
+        out[col] = text
+    return out
+
+
+def _unknown_columns_log(log: pd.DataFrame, seed: int) -> pd.DataFrame:
+    """The ``"unknown_columns"`` shape: 32 extra columns of text, numbers and dates."""
+    rng = np.random.default_rng(seed + 4)
+    n = len(log)
+    extra: dict[str, np.ndarray] = {}
+    labels = np.array(["cohort A", "cohort B", "track x", "pilot", "n/a", "remote"], dtype=object)
+    for i in range(12):
+        text = labels[rng.integers(0, len(labels), n)] + f" {i}"
+        text[rng.random(n) < 0.3] = None
+        extra[f"programme_text_{i + 1:02d}"] = text
+    for i in range(10):
+        num = np.round(rng.normal(50, 20, n), i % 3)
+        num[rng.random(n) < 0.3] = np.nan
+        extra[f"programme_score_{i + 1:02d}"] = num
+    day0 = np.datetime64("2024-01-01")
+    for i in range(10):
+        days = day0 + rng.integers(0, 900, n).astype("timedelta64[D]")
+        text = np.datetime_as_string(days, unit="D").astype(object)
+        text[rng.random(n) < 0.3] = None
+        extra[f"programme_day_{i + 1:02d}"] = text
+    return pd.concat([log, pd.DataFrame(extra, index=log.index)], axis=1)
+
+
+_DERIVED = {
+    "sparse": _sparse_log,
+    "wide_text": _wide_text_log,
+    "unknown_columns": _unknown_columns_log,
+}
 
 
 def _name(n_rows: int, seed: int, shape: str, suffix: str) -> str:

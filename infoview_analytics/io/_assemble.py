@@ -27,15 +27,25 @@ PROBLEM_COLUMNS = ("source_row", "column", "value", "problem", "hint")
 _FREE_TEXT = frozenset({"notes", "next_step"})
 
 
-def _empty(column: str, n: int) -> pd.Series:
+def _empty(column: str, n: int, shared: dict[str, pd.api.extensions.ExtensionArray]) -> pd.Series:
+    """An all-missing column of ``column``'s dtype, built without a per-cell pass.
+
+    The text columns share one all-missing array (``shared``): a missing optional
+    column costs one array per kind, not one per column (pandas' copy-on-write
+    keeps a later change to one of them from reaching the others).
+    """
     if column in DATE_COLUMNS:
         return pd.Series(np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]"))
     if column in INTEGER_COLUMNS:
-        return pd.Series(pd.array([pd.NA] * n, dtype="Int64"))
+        return pd.Series(pd.arrays.IntegerArray(np.zeros(n, dtype=np.int64), np.ones(n, bool)))
     if column in CATEGORY_COLUMNS:
         cats = pd.Index(CATEGORIES[column], dtype=object)
-        return pd.Series(pd.Categorical.from_codes(np.full(n, -1), categories=cats))
-    return pd.Series([None] * n, dtype="str")
+        codes = np.full(n, -1, dtype=np.int8)
+        return pd.Series(pd.Categorical.from_codes(codes, categories=cats))
+    if "text" not in shared:
+        one = pd.array([None], dtype="str")
+        shared["text"] = one.take(np.full(n, -1, dtype=np.intp), allow_fill=True)
+    return pd.Series(shared["text"], copy=False)
 
 
 #: Days from the 1900 date system's day zero to the 1904 system's (old Mac Excel).
@@ -236,12 +246,13 @@ def assemble(
     coffee = None
     answers = _gather.Answers(n, as_of, report)
     referred = np.zeros(n, dtype=bool)
+    shared: dict[str, pd.api.extensions.ExtensionArray] = {}
     for col in COLUMNS:
         values = columns.pop(canonical[col]) if col in canonical else None
         if col == "contact" and values is None:
             values = _full_names([columns.pop(p) for p in (first, last) if p is not None])
         if values is None:
-            data[col] = _empty(col, n)
+            data[col] = _empty(col, n, shared)
             continue
         if col in DATE_COLUMNS:
             if raw.date1904:
@@ -287,8 +298,15 @@ def assemble(
     log = pd.DataFrame(data, index=index)
     del data
     for name, pos in unknown.items():
-        log[name] = columns[pos]
-        filled |= _values.clean_text(columns.pop(pos), collapse=False).notna().to_numpy()
+        # The user's own columns pass through as written; they only tell whether a row
+        # is blank, and only the rows not already known to hold data need a look.
+        values = columns.pop(pos)
+        log[name] = values
+        empty = np.flatnonzero(~filled)
+        if len(empty):
+            some = _values.clean_text(values.iloc[empty], collapse=False).notna().to_numpy()
+            filled[empty[some]] = True
+        del values
 
     blank_rows = int(n - filled.sum())
     problem_frame = _collect(problems, header_problems, raw.header_row)

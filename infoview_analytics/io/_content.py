@@ -51,6 +51,7 @@ _RELATION = re.compile(r"\s*\((?:https?://|www\.)[^)]*\)")
 #: A name as people write one: one to five capitalised words ("Ana Ruiz", "J. O'Neil").
 _NAME = re.compile(r"^[^\W\d_a-z][^\W\d_]*\.?(?:[\s'\-]+[^\W\d_a-z][^\W\d_]*\.?){0,4}$")
 _SHORT = re.compile(r"^[^\W\d_]+\.?(?:[\s'\-]+[^\W\d_]+\.?){0,4}$")
+_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"^[+-]?[\d\s]*[\d][\d\s]*(?:[.,]\d+)?$")
 _KIND_WORDS = {
     "dates": "dates",
@@ -104,10 +105,10 @@ def sample(values: pd.Series) -> list[object]:
     return out
 
 
-def _yes_no(text: str) -> bool:
+def _yes_no(text: str, normalized: str) -> bool:
     if text in YES_NO_MARKS:
         return True
-    words = normalize_value(text).split()
+    words = normalized.split()
     return bool(words) and words[0] in YES_NO_VALUES and len(words) <= 6
 
 
@@ -117,6 +118,7 @@ def sniff(values: list[object], contacts: Callable[[], set[str]] | None = None) 
     if not n:
         return Content("empty", 0.0, 0)
     texts = [v for v in values if isinstance(v, str)]
+    normalized = [normalize_value(t) for t in texts]  # once, for every check below
     numeric = [t for t in texts if _NUMBER.match(t)]
     numbers = sum(isinstance(v, int | float | np.number) for v in values) - sum(
         isinstance(v, bool) for v in values
@@ -126,13 +128,17 @@ def sniff(values: list[object], contacts: Callable[[], set[str]] | None = None) 
     bools = sum(isinstance(v, bool | np.bool_) for v in values)
     shares: dict[str, float] = {
         "numbers": numbers / n,
-        "yesno": (bools + sum(map(_yes_no, texts))) / n,
+        "yesno": (bools + sum(map(_yes_no, texts, normalized))) / n,
         "emails": sum(bool(_EMAIL.match(t)) for t in texts) / n,
         "linkedin": sum(bool(_LINKEDIN.match(t)) for t in texts) / n,
         "urls": sum(bool(_URL.match(t)) for t in texts) / n,
     }
     worded = [t for t in texts if not _NUMBER.match(t)]
     text_dates = 0
+    # Every way of writing a date has a digit (the day): ASCII text without one is no
+    # date, and leaving it out changes no vote on the order of the others (non-ASCII
+    # text is kept: folding "²" gives a digit).
+    worded = [t for t in worded if not t.isascii() or _DIGIT.search(t)]
     if worded:
         text_dates = int(parse_dates(pd.Series(worded, dtype=object)).parsed.notna().sum())
     shares["dates"] = (date_cells + text_dates) / n
@@ -143,7 +149,8 @@ def sniff(values: list[object], contacts: Callable[[], set[str]] | None = None) 
     shares["names"] = len(names) / n
     cats = []
     for column in CATEGORY_COLUMNS:
-        share = sum(normalize_value(t) in VALUE_SYNONYMS[column] for t in texts) / n
+        synonyms = VALUE_SYNONYMS[column]
+        share = sum(t in synonyms for t in normalized) / n
         if share >= CONTENT_SHARE:
             cats.append((column, share))
     cats.sort(key=lambda c: -c[1])

@@ -456,3 +456,18 @@ def test_property_renaming_and_permuting_headers_loses_nothing(
     assert dict(zip(result.headers["header"], result.headers["column"], strict=True)) == {
         picks[c]: c for c in order
     }
+
+
+@pytest.mark.parametrize(
+    ("values", "kind"),
+    [
+        (["3 April 2026", "Mar 14th, 2026", "2026-03-02", "17.03.2026"] * 10, "dates"),
+        (["cohort A", "pilot", "remote", "track x"] * 10, "text"),
+        # non-ASCII text is still parsed
+        (["3 März 2026", "4 Mai 2026", "24 Dez 2025", "März 5, 2026"] * 10, "dates"),
+        (["3 April 2026", "Mar 14th, 2026", "pilot", "remote"] * 10, "text"),
+    ],
+)
+def test_content_dates_judged_on_text_with_digits(values: list[str], kind: str) -> None:
+    # Text without a digit is never a date: skipping its parse must not change the kind.
+    assert _content.sniff(values).kind == kind

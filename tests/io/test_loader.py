@@ -917,3 +917,35 @@ def test_write_log_keeps_an_undated_yes(tmp_path: Path) -> None:
     assert back.log["thanked"].tolist() == [True, True]
     assert back.log["thanked_on"].iloc[1] == pd.Timestamp("2026-03-04")
     assert not set(back.log.columns) - set(log.columns)  # no flag written as a column
+
+
+def test_absent_columns_are_all_missing_with_their_dtypes_and_independent(
+    tmp_path: Path,
+) -> None:
+    # Absent text columns share one all-missing array; changing one must not reach others.
+    path = write_text(tmp_path / "log.csv", "Name,Date contacted\nAna Ruiz,2026-03-02\nBen Ode,\n")
+    log = load_log(path, as_of=AS_OF)
+    assert log["phone"].isna().all()
+    assert log["email"].isna().all()
+    assert str(log["phone"].dtype) == str(log["contact"].dtype)  # the str dtype
+    assert log["minutes_actual"].dtype == "Int64"
+    assert log["minutes_actual"].isna().all()
+    assert log["thanked_on"].dtype == "datetime64[ns]"
+    assert log["thanked_on"].isna().all()
+    assert isinstance(log["format"].dtype, pd.CategoricalDtype)
+    assert (log["format"].cat.codes == -1).all()
+    assert list(log["format"].cat.categories) == list(schema.CATEGORIES["format"])
+    changed = log.copy()
+    changed.loc[0, "phone"] = "+1 555 0100"
+    assert changed["email"].isna().all()
+    assert log["phone"].isna().all()
+    assert changed.loc[0, "phone"] == "+1 555 0100"
+
+
+def test_a_row_with_data_only_in_an_unknown_column_is_kept(tmp_path: Path) -> None:
+    text = "Name,Shoe size,Pet\nAna Ruiz,,\n,41,\n,  ,\n, ,cat\n"
+    result = read_log(write_text(tmp_path / "log.csv", text), as_of=AS_OF)
+    assert result.blank_rows == 1  # only the row of spaces
+    assert result.log["source_row"].tolist() == [2, 3, 5]
+    assert result.log["Shoe size"].tolist()[1] == "41"  # passed through as written
+    assert result.log["Pet"].tolist()[2] == "cat"
