@@ -259,7 +259,10 @@ def thanks(table: pd.DataFrame) -> tuple[str, str]:
         return "Thank-you notes: no interviews yet.", "Send a thank-you note within 24 hours."
     within = int(_numbers(table, "within_1_day").sum())
     missing = int(_numbers(table, "not_yet").sum())
+    undated = int(_numbers(table, "thanked_undated").sum()) if "thanked_undated" in table else 0
     shows = f"{within} of {plural(total, 'interview')} thanked within a day"
+    if undated:
+        shows += f"; {undated} thanked on a day not written down"
     shows += f"; {missing} not thanked yet." if missing else "; every interview thanked."
     todo = (
         "Send the missing notes now; next time, write the note the same day."

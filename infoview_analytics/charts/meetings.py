@@ -94,7 +94,10 @@ def plot_thank_you_timeliness(
         "within_3_days": ("2–3 days", _style.OKABE_ITO["sky_blue"]),
         "later": ("later", _style.OKABE_ITO["orange"]),
         "not_yet": ("not yet", _style.OKABE_ITO["vermillion"]),
+        # "Thanked: yes" without a date: thanked, timing unknown (neither late nor missing).
+        "thanked_undated": ("thanked, date unknown", _style.MUTED),
     }
+    bins = {k: v for k, v in bins.items() if k in table.columns}
     y = np.arange(len(table))
     left = np.zeros(len(table))
     denom = total.replace(0, np.nan).to_numpy(dtype=float)
@@ -111,14 +114,14 @@ def plot_thank_you_timeliness(
                 ha="center",
                 va="center",
                 fontsize=8,
-                color="white" if col != "within_3_days" else "0.1",
+                color="0.1" if col == "within_3_days" else "white",
             )
         left += share
     labels = _style.group_labels(table, by_cols)
     ax.set_yticks(y, [f"{lab} (n = {int(t)})" for lab, t in zip(labels, total, strict=True)])
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
-    ax.legend(ncols=4, loc="upper center", bbox_to_anchor=(0.5, -0.18))
+    ax.legend(ncols=len(bins), loc="upper center", bbox_to_anchor=(0.5, -0.18), fontsize=8)
     return _style.finish(
         ax,
         title=title,

@@ -151,3 +151,15 @@ def test_headline_says_it_cannot_tell_when_the_log_lacks_request_dates():
     assert rows["Follow-ups overdue"][0] == "–"
     assert "cannot tell" in rows["Follow-ups overdue"][1]
     assert rows["Fields at the minimum"][0] == "–"  # the log has no fields
+
+
+def test_thanks_caption_counts_undated_thanks():
+    table = pd.DataFrame(
+        {"interviews": [6], "within_1_day": [2], "within_3_days": [1], "later": [0],
+         "not_yet": [1], "thanked_undated": [2]}
+    )  # fmt: skip
+    shows, _ = captions.thanks(table)
+    assert shows == (
+        "2 of 6 interviews thanked within a day; 2 thanked on a day not written down; "
+        "1 not thanked yet."
+    )

@@ -90,7 +90,8 @@ def report(tmp_path_factory):
 
 def test_written_beside_the_pdf(report):
     out, _, _ = report
-    assert sorted(p.name for p in out.iterdir()) == [".infoview-report", "report.html", "report.pdf"]
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [".infoview-report", "report.html", "report.pdf"]
 
 
 def test_language_title_and_no_outside_requests(report):
