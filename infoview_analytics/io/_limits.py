@@ -266,10 +266,24 @@ def _feed(path: Path, archive: zipfile.ZipFile, member: str, parser: expat.XMLPa
         raise LogFormatError(msg) from exc
 
 
-def _scan_sheet(path: Path, archive: zipfile.ZipFile, member: str) -> SheetScan:
+def _scan_sheet(
+    path: Path, archive: zipfile.ZipFile, member: str, shared: int | None = None
+) -> SheetScan:
+    """``shared``: how many shared strings the workbook has (None: no table)."""
     scan = SheetScan()
     state = {"row": 0, "col": 0, "in_c": False, "formula": False, "value": 0, "text": 0}
     where = [""]
+    # A boolean or shared-string cell's value, checked here so that a damaged one is the
+    # same clear error whatever the xlsx reader's version does with it.
+    kind, value = [""], [""]
+
+    def damaged(what: str) -> LogFormatError:
+        msg = (
+            f"{path} has a damaged cell {_ref(state['row'], state['col'])} in {member}: "
+            f"{what}. Open it in your spreadsheet program and save it again as .xlsx, or "
+            "export it as .csv."
+        )
+        return LogFormatError(msg)
 
     def bad_ref(ref: str) -> LogFormatError:
         msg = (
@@ -303,6 +317,7 @@ def _scan_sheet(path: Path, archive: zipfile.ZipFile, member: str) -> SheetScan:
                 wrong = f"column {col}"
                 raise bad_ref(wrong)
             state.update(row=row, col=col, in_c=True, formula=False, value=0, text=0)
+            kind[0], value[0] = attrs.get("t", ""), ""
             scan.cells += 1
             scan.max_row = max(scan.max_row, row)
             scan.max_col = max(scan.max_col, col)
@@ -338,6 +353,8 @@ def _scan_sheet(path: Path, archive: zipfile.ZipFile, member: str) -> SheetScan:
             return
         key = "value" if where[0] == "v" else "text"
         state[key] += len(data)
+        if key == "value" and kind[0] in ("b", "s") and len(value[0]) < 32:
+            value[0] += data
         if state[key] > MAX_CELL_CHARS:
             raise _too_big(
                 path,
@@ -349,6 +366,15 @@ def _scan_sheet(path: Path, archive: zipfile.ZipFile, member: str) -> SheetScan:
     def end(name: str) -> None:
         tag = _local(name)
         if tag == "c":
+            v = value[0].strip()
+            if kind[0] == "b" and state["value"] and v not in ("0", "1"):
+                what = f"a boolean cell holds {v[:20]!r}, not 0 or 1"
+                raise damaged(what)
+            if kind[0] == "s" and state["value"]:
+                count = shared or 0
+                if not v.isdigit() or int(v) >= count:
+                    what = f"it points to entry {v[:20]!r} of {count:,} shared strings"
+                    raise damaged(what)
             if state["formula"] and not state["value"] and not state["text"]:
                 scan.formulas_total += 1
                 if len(scan.formulas) < MAX_FORMULAS_LISTED:
@@ -367,12 +393,14 @@ def _scan_sheet(path: Path, archive: zipfile.ZipFile, member: str) -> SheetScan:
     return scan
 
 
-def _scan_shared_strings(path: Path, archive: zipfile.ZipFile, member: str) -> None:
-    length = [0]
+def _scan_shared_strings(path: Path, archive: zipfile.ZipFile, member: str) -> int:
+    """Check the shared strings' lengths; return how many there are."""
+    length, count = [0], [0]
 
     def start(name: str, _attrs: dict[str, str]) -> None:
         if _local(name) == "si":
             length[0] = 0
+            count[0] += 1
 
     def text(data: str) -> None:
         length[0] += len(data)
@@ -385,6 +413,7 @@ def _scan_shared_strings(path: Path, archive: zipfile.ZipFile, member: str) -> N
     parser.StartElementHandler = start
     parser.CharacterDataHandler = text
     _feed(path, archive, member, parser)
+    return count[0]
 
 
 def _ref(row: int, col: int) -> str:
@@ -459,9 +488,10 @@ def scan_workbook(path: Path) -> WorkbookScan:
         if "xl/workbook.xml" not in names:
             return scan  # .ods, or a zip calamine will refuse with its own message
         scan.date1904, members = _workbook_sheets(path, archive, names)
+        shared = None
         if "xl/sharedStrings.xml" in names:
-            _scan_shared_strings(path, archive, "xl/sharedStrings.xml")
+            shared = _scan_shared_strings(path, archive, "xl/sharedStrings.xml")
         for sheet, member in members.items():
             if member in names:
-                scan.sheets[sheet] = _scan_sheet(path, archive, member)
+                scan.sheets[sheet] = _scan_sheet(path, archive, member, shared)
     return scan
