@@ -371,10 +371,10 @@ def _read_text(path: Path, text: str, stray: list[int], overrides: Overrides) ->
 
 
 def _check_cells(path: Path, rows: int, width: int) -> None:
-    if rows * width > _limits.MAX_CELLS or width > _limits.MAX_COLUMN:
+    if rows * width > _limits.MAX_TEXT_CELLS or width > _limits.MAX_COLUMN:
         msg = (
             f"{path} has about {rows:,} rows by {width:,} columns, over the limit of "
-            f"{_limits.MAX_CELLS:,} cells ({_limits.MAX_COLUMN:,} columns) that no interview "
+            f"{_limits.MAX_TEXT_CELLS:,} cells ({_limits.MAX_COLUMN:,} columns) that no interview "
             "log comes near; it is not read. Split it into several files (docs/limits.md)."
         )
         raise LogFormatError(msg)

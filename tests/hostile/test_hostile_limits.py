@@ -78,6 +78,14 @@ def test_a_text_file_over_the_size_limit_is_refused_unread(tmp_path, capsys, mon
           says="too large")  # fmt: skip
 
 
+def test_a_text_file_over_the_cell_limit_is_refused_unread(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(_limits, "MAX_TEXT_CELLS", 150)  # 101 rows by 2 columns: 202 cells
+    path = tmp_path / "log.csv"
+    path.write_text("Name,Field\n" + "Ana,Data\n" * 100)
+    check(run(capsys, "validate", path), status=2, inputs=digest([path]), names="log.csv",
+          says="150 cells")  # fmt: skip
+
+
 def test_a_linkedin_member_inflating_past_the_limit_is_refused(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(_limits, "MAX_TEXT_BYTES", 1000)
     path = tmp_path / "export.zip"
