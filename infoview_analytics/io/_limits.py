@@ -41,7 +41,7 @@ from ..errors import LogFormatError
 __all__: list[str] = []
 
 #: A text log's size on disk (and a CSV file of a LinkedIn export, unpacked).
-MAX_TEXT_BYTES = 400 * 1024**2
+MAX_TEXT_BYTES = 300 * 1024**2
 #: A workbook's size on disk.
 MAX_WORKBOOK_BYTES = 100 * 1024**2
 #: One member of a workbook's zip archive, decompressed (a sheet's XML, the shared strings).
