@@ -41,6 +41,16 @@ def add_as_of(p: argparse.ArgumentParser) -> None:
     )
 
 
+def add_format(p: argparse.ArgumentParser) -> None:
+    """``--format table|csv|json`` (default: table), for the commands that print tables."""
+    p.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="output format (default: table)",
+    )
+
+
 def add_map(p: argparse.ArgumentParser) -> None:
     """``--map "Their header=column"`` (repeatable): read a header as a column this once."""
     p.add_argument(

@@ -18,6 +18,7 @@ from ._common import (
     EXIT_OK,
     Subparsers,
     add_as_of,
+    add_format,
     add_log,
     add_map,
     add_sheet,
@@ -56,12 +57,7 @@ def add_parser(subparsers: Subparsers) -> None:
         "--target", type=int, default=5, help="interviews a field needs ideally (default: 5)"
     )
     add_as_of(p)
-    p.add_argument(
-        "--format",
-        choices=("table", "csv", "json"),
-        default="table",
-        help="output format (default: table)",
-    )
+    add_format(p)
     add_sheet(p)
     add_map(p)
     p.set_defaults(run=run)

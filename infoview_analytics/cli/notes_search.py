@@ -17,6 +17,7 @@ from ._common import (
     EXIT_OK,
     Subparsers,
     add_as_of,
+    add_format,
     add_log,
     add_map,
     add_sheet,
@@ -46,12 +47,7 @@ def add_parser(subparsers: Subparsers) -> None:
     p.add_argument(
         "--limit", type=int, default=20, help="show at most this many rows (default: 20)"
     )
-    p.add_argument(
-        "--format",
-        choices=("table", "csv", "json"),
-        default="table",
-        help="output format (default: table)",
-    )
+    add_format(p)
     add_as_of(p)
     add_sheet(p)
     add_map(p)

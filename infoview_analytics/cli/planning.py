@@ -16,6 +16,7 @@ from ._common import (
     EXIT_OK,
     Subparsers,
     add_as_of,
+    add_format,
     add_log,
     add_map,
     add_sheet,
@@ -69,12 +70,7 @@ def add_parser(subparsers: Subparsers) -> None:
     )
     p.add_argument("--limit", type=int, default=10, help="people to list (per owner; default: 10)")
     add_as_of(p)
-    p.add_argument(
-        "--format",
-        choices=("table", "csv", "json"),
-        default="table",
-        help="output format (default: table)",
-    )
+    add_format(p)
     add_sheet(p)
     add_map(p)
     p.set_defaults(run=run)
