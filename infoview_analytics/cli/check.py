@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
 from ._common import (
     EXIT_FINDINGS,
@@ -68,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
     from ..analysis import coverage, follow_ups_due, prepare
     from ..analysis.fields import NO_FIELD
     from ..io.loader import read_log
+    from ._tables import csv_text, plain, records
 
     result = read_log(
         args.log, sheet=sheet_arg(args.sheet), columns=map_arg(args.mapping), as_of=args.as_of
@@ -88,15 +89,15 @@ def run(args: argparse.Namespace) -> int:
             "minimum": args.minimum,
             "target": args.target,
             "problems": len(result.problems),
-            "coverage": _records(cov),
-            "follow_ups": _records(todo),
+            "coverage": records(cov),
+            "follow_ups": records(todo),
             "gaps": gaps,
         }
-        print(json.dumps(doc, ensure_ascii=False, indent=2, default=_plain))
+        print(json.dumps(doc, ensure_ascii=False, indent=2, default=plain))
     elif args.format == "csv":
-        sys.stdout.write(_csv_text(cov))
+        sys.stdout.write(csv_text(cov))
         sys.stdout.write("\n")
-        sys.stdout.write(_csv_text(todo))
+        sys.stdout.write(csv_text(todo))
     else:
         print(_table_text(cov, todo, args, as_of, below, short, gaps=todo.attrs["gaps"]))
         for gap in cov.attrs["gaps"]:
@@ -123,13 +124,15 @@ def _table_text(
     gaps: list[str],
 ) -> str:
     """The table format: coverage, the fields below the minimum, then the follow-ups."""
+    from ._tables import dates_iso, text_table
+
     lines = [
         f"Coverage per field as of {as_of.date().isoformat()} "
         f"(minimum {args.minimum}, target {args.target} interviews)",
         "",
     ]
     if len(cov):
-        lines.append(_text_table(cov[_TABLE_COVERAGE]))
+        lines.append(text_table(cov[_TABLE_COVERAGE]))
     else:
         lines.append("No rows in the log.")
     if below:
@@ -142,56 +145,9 @@ def _table_text(
     else:
         lines += ["", "Follow-ups due: cannot tell", ""]
     if len(todo):
-        lines.append(_text_table(_dates_iso(todo[_TABLE_FOLLOW_UPS])))
+        lines.append(text_table(dates_iso(todo[_TABLE_FOLLOW_UPS])))
     elif not gaps:
         lines.append("Nothing due.")
     # Never an all-clear for what the log cannot tell.
     lines += [gap.replace("LOG", str(args.log)) for gap in gaps]
     return "\n".join(lines)
-
-
-def _text_table(table: pd.DataFrame) -> str:
-    """Plain-text table: text left-aligned, numbers right-aligned, two spaces apart."""
-    import pandas as pd
-
-    columns = []
-    for col in table.columns:
-        values = table[col]
-        text = values.astype(object).where(values.notna(), "").astype(str)
-        width = max([len(str(col)), *text.str.len().tolist()])
-        numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
-        pad = str.rjust if numeric else str.ljust
-        columns.append([pad(str(col), width), *(pad(t, width) for t in text)])
-    return "\n".join("  ".join(cells).rstrip() for cells in zip(*columns, strict=True))
-
-
-def _dates_iso(table: pd.DataFrame) -> pd.DataFrame:
-    """Date columns as YYYY-MM-DD text (missing stays missing)."""
-    import pandas as pd
-
-    out = table.copy()
-    for col in out.columns:
-        if pd.api.types.is_datetime64_any_dtype(out[col]):
-            out[col] = out[col].dt.strftime("%Y-%m-%d").astype(object)
-            out[col] = out[col].where(table[col].notna(), None)
-    return out
-
-
-def _csv_text(table: pd.DataFrame) -> str:
-    """A table as CSV, formula-safe like every CSV the package writes (cells and labels)."""
-    from ..io.export import table_csv
-
-    return table_csv(_dates_iso(table))
-
-
-def _records(table: pd.DataFrame) -> list[dict[str, Any]]:
-    shown = _dates_iso(table).astype(object)
-    # cast: the tables' column labels are str (pandas-stubs says Hashable)
-    return cast("list[dict[str, Any]]", shown.where(shown.notna(), None).to_dict("records"))
-
-
-def _plain(value: Any) -> Any:
-    """numpy scalars as Python numbers for json."""
-    if hasattr(value, "item"):
-        return value.item()
-    return str(value)

@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the matching rows; 0 when some match, 1 when none, 3 when there are no notes."""
     from ..analysis.search import search_notes
     from ..io.loader import read_log
-    from .check import _dates_iso, _plain, _records, _text_table
+    from ._tables import dates_iso, plain, records, text_table
 
     result = read_log(
         args.log, sheet=sheet_arg(args.sheet), columns=map_arg(args.mapping), as_of=args.as_of
@@ -66,13 +66,13 @@ def run(args: argparse.Namespace) -> int:
     hits = search_notes(result.log, args.query, limit=args.limit, as_of=result.as_of)
     gaps = [g.replace("LOG", str(args.log)) for g in hits.attrs["gaps"]]
     if args.format == "json":
-        doc = {"query": args.query, "matches": _records(hits), "gaps": gaps}
-        print(json.dumps(doc, ensure_ascii=False, indent=2, default=_plain))
+        doc = {"query": args.query, "matches": records(hits), "gaps": gaps}
+        print(json.dumps(doc, ensure_ascii=False, indent=2, default=plain))
     elif args.format == "csv":
-        sys.stdout.write(_dates_iso(hits).to_csv(index=False, lineterminator="\n"))
+        sys.stdout.write(dates_iso(hits).to_csv(index=False, lineterminator="\n"))
     elif len(hits):
         print(f"{len(hits)} row(s) of {args.log} match {args.query!r}, best first:\n")
-        print(_text_table(_dates_iso(hits[_TABLE]).rename(columns={"source_row": "row"})))
+        print(text_table(dates_iso(hits[_TABLE]).rename(columns={"source_row": "row"})))
     elif not gaps:
         print(f"No row of {args.log} matches {args.query!r}.")
     for gap in gaps if args.format == "table" else ():

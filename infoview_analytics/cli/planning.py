@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the plan and the next people; 0, or 3 when the log lacks what they need."""
     from ..analysis import next_people, plan, prepare
     from ..io.loader import read_log
-    from .check import _dates_iso, _plain, _records
+    from ._tables import dates_iso, plain, records
 
     result = read_log(
         args.log, sheet=sheet_arg(args.sheet), columns=map_arg(args.mapping), as_of=args.as_of
@@ -105,15 +105,15 @@ def run(args: argparse.Namespace) -> int:
             "target": args.target,
             "probability": table.attrs["probability"],
             "prior_strength": table.attrs["prior_strength"],
-            "plan": _records(table),
-            "next_people": _records(people),
+            "plan": records(table),
+            "next_people": records(people),
             "gaps": gaps,
         }
-        print(json.dumps(doc, ensure_ascii=False, indent=2, default=_plain))
+        print(json.dumps(doc, ensure_ascii=False, indent=2, default=plain))
     elif args.format == "csv":
-        sys.stdout.write(_dates_iso(table).to_csv(index=False, lineterminator="\n"))
+        sys.stdout.write(dates_iso(table).to_csv(index=False, lineterminator="\n"))
         sys.stdout.write("\n")
-        sys.stdout.write(_dates_iso(people).to_csv(index=False, lineterminator="\n"))
+        sys.stdout.write(dates_iso(people).to_csv(index=False, lineterminator="\n"))
     else:
         print(_text(table, people, args, result.as_of.date().isoformat(), gaps, cohort))
     if len(result.problems):
@@ -134,7 +134,7 @@ def _text(
     cohort: bool,
 ) -> str:
     """The table format: the plan, its notes, then the people to contact."""
-    from .check import _dates_iso, _text_table
+    from ._tables import dates_iso, text_table
 
     shown = table[(["owner"] if cohort else []) + _TABLE_PLAN].copy()
     shown["interview_chance"] = [f"{v:.0%}" for v in shown["interview_chance"]]
@@ -142,7 +142,7 @@ def _text(
         f"Plan per field as of {day}: asks to reach {args.minimum} and {args.target} "
         f"interviews with {args.probability:.0%} probability",
         "",
-        _text_table(_dates_iso(shown)) if len(shown) else "No rows in the log.",
+        text_table(dates_iso(shown)) if len(shown) else "No rows in the log.",
         "",
     ]
     owners = table["owner"].astype(str).tolist() if cohort else [""] * len(table)
@@ -162,6 +162,6 @@ def _text(
         "",
     ]
     cols = _TABLE_PEOPLE + (["owner"] if cohort else [])
-    lines.append(_text_table(people[cols]) if len(people) else "Nobody to suggest yet.")
+    lines.append(text_table(people[cols]) if len(people) else "Nobody to suggest yet.")
     lines += ["", *gaps] if gaps else []
     return "\n".join(lines).rstrip("\n")
