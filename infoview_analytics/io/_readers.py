@@ -278,20 +278,23 @@ def _undecodable(path: Path, data: bytes, at: int, what: str) -> LogFormatError:
     return LogFormatError(msg)
 
 
-def sniff_delimiter(lines: list[str]) -> str:
-    """The delimiter (comma, semicolon or tab) splitting most lines into the same
-    number of fields; title lines above the header barely count."""
-    best, best_key = ",", (-1, -1)
+def ranked_delimiters(lines: list[str]) -> list[str]:
+    """Comma, semicolon and tab, best first: the one splitting most lines into the
+    same number of fields (tab, then semicolon, then comma on ties); title lines
+    above the header barely count."""
+    keys: dict[str, tuple[int, int]] = {}
     for delim in ("\t", ";", ","):
         counts = [len(r) for r in csv.reader(lines, delimiter=delim) if any(c.strip() for c in r)]
         counts = [c for c in counts if c > 1]
         if not counts:
+            keys[delim] = (-1, -1)
             continue
         mode = max(set(counts), key=lambda c: (counts.count(c), c))
-        key = (counts.count(mode), mode)
-        if key > best_key:
-            best, best_key = delim, key
-    return best
+        keys[delim] = (counts.count(mode), mode)
+    if all(key == (-1, -1) for key in keys.values()):
+        return [",", "\t", ";"]
+    # sorted() is stable: on equal keys the order above (tab, semicolon, comma) stays.
+    return sorted(keys, key=lambda d: keys[d], reverse=True)
 
 
 def _lines(text: str, ends: list[int]) -> Iterator[str]:
@@ -342,9 +345,18 @@ def read_text(path: Path, overrides: Overrides) -> RawTable:
 def _read_text(path: Path, text: str, stray: list[int], overrides: Overrides) -> RawTable:
     ends: list[int] = []
     lines = [line for line, _ in zip(_lines(text, ends), range(60), strict=False)]
-    delim = sniff_delimiter(lines)
-    rows, stops = _records(text, delim, HEADER_SCAN_ROWS + 40)
-    index, _ = find_header(rows, overrides)
+    # The best-splitting delimiter, unless only another one finds a header naming the
+    # person (a title line "0<TAB>" above "Name,Memo" splits as evenly by tabs).
+    ranked = ranked_delimiters(lines)
+    for delim in ranked:
+        rows, stops = _records(text, delim, HEADER_SCAN_ROWS + 40)
+        index, has_contact = find_header(rows, overrides)
+        if has_contact:
+            break
+    else:
+        delim = ranked[0]
+        rows, stops = _records(text, delim, HEADER_SCAN_ROWS + 40)
+        index, _ = find_header(rows, overrides)
     check_header(path, rows, index, overrides, None)
     headers = [str(c) for c in rows[index]]
     width = max([len(headers)] + [len(r) for r in rows[index:]])
