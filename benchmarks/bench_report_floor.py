@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -51,11 +52,16 @@ with PdfPages(out / "floor.pdf") as pdf:
 """
 
 
-def _run(cmd: list[str]) -> float:
+def _run(cmd: list[str]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of ``cmd`` (CPU: the process and every child it waited for)."""
     env = {**os.environ, "MPLBACKEND": "Agg"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def floor_vs_report(repeat: int, folder: Path) -> dict[str, float]:
@@ -70,8 +76,21 @@ def floor_vs_report(repeat: int, folder: Path) -> dict[str, float]:
         (folder / f"floor{i}").mkdir()
         floors.append(_run([sys.executable, "-c", FLOOR, str(folder / f"floor{i}"), str(n)]))
         reports.append(_run([*report_cmd, "--out", str(folder / f"report{i}")]))
-    floor, report = statistics.median(floors), statistics.median(reports)
-    return {"charts": n, "floor_s": floor, "report_s": report, "ratio": report / floor}
+    floor, report = (
+        statistics.median(t[0] for t in floors),
+        statistics.median(t[0] for t in reports),
+    )
+    floor_cpu = statistics.median(t[1] for t in floors)
+    report_cpu = statistics.median(t[1] for t in reports)
+    return {
+        "charts": n,
+        "floor_s": floor,
+        "report_s": report,
+        "ratio": report / floor,
+        "floor_cpu": floor_cpu,
+        "report_cpu": report_cpu,
+        "cpu_ratio": report_cpu / floor_cpu,
+    }
 
 
 def cohort(folder: Path) -> list[dict[str, float]]:
@@ -110,6 +129,10 @@ def main() -> None:
             f"sample report: {r['report_s']:.1f} s; plain matplotlib, {r['charts']:.0f} charts "
             f"(PNG 200 dpi + SVG + PDF page): {r['floor_s']:.1f} s; "
             f"ratio {r['ratio']:.2f} (target <= 1.2)"
+        )
+        print(
+            f"CPU time: report {r['report_cpu']:.1f} s, floor {r['floor_cpu']:.1f} s; "
+            f"ratio {r['cpu_ratio']:.2f}"
         )
         if not args.no_cohort:
             for row in cohort(folder):
