@@ -76,10 +76,8 @@ def floor_vs_report(repeat: int, folder: Path) -> dict[str, float]:
         (folder / f"floor{i}").mkdir()
         floors.append(_run([sys.executable, "-c", FLOOR, str(folder / f"floor{i}"), str(n)]))
         reports.append(_run([*report_cmd, "--out", str(folder / f"report{i}")]))
-    floor, report = (
-        statistics.median(t[0] for t in floors),
-        statistics.median(t[0] for t in reports),
-    )
+    floor = statistics.median(t[0] for t in floors)
+    report = statistics.median(t[0] for t in reports)
     floor_cpu = statistics.median(t[1] for t in floors)
     report_cpu = statistics.median(t[1] for t in reports)
     return {

@@ -291,7 +291,7 @@ def ranked_delimiters(lines: list[str]) -> list[str]:
             continue
         mode = max(set(counts), key=lambda c: (counts.count(c), c))
         keys[delim] = (counts.count(mode), mode)
-    if all(key == (-1, -1) for key in keys.values()):
+    if max(keys.values()) == (-1, -1):  # no line splits: comma, as before
         return [",", "\t", ";"]
     # sorted() is stable: on equal keys the order above (tab, semicolon, comma) stays.
     return sorted(keys, key=lambda d: keys[d], reverse=True)
@@ -347,16 +347,16 @@ def _read_text(path: Path, text: str, stray: list[int], overrides: Overrides) ->
     lines = [line for line, _ in zip(_lines(text, ends), range(60), strict=False)]
     # The best-splitting delimiter, unless only another one finds a header naming the
     # person (a title line "0<TAB>" above "Name,Memo" splits as evenly by tabs).
-    ranked = ranked_delimiters(lines)
-    for delim in ranked:
-        rows, stops = _records(text, delim, HEADER_SCAN_ROWS + 40)
-        index, has_contact = find_header(rows, overrides)
+    best = None
+    for candidate in ranked_delimiters(lines):
+        records, ends_at = _records(text, candidate, HEADER_SCAN_ROWS + 40)
+        found, has_contact = find_header(records, overrides)
+        if best is None or has_contact:
+            best = candidate, records, ends_at, found
         if has_contact:
             break
-    else:
-        delim = ranked[0]
-        rows, stops = _records(text, delim, HEADER_SCAN_ROWS + 40)
-        index, _ = find_header(rows, overrides)
+    assert best is not None  # ranked_delimiters always gives three
+    delim, rows, stops, index = best
     check_header(path, rows, index, overrides, None)
     headers = [str(c) for c in rows[index]]
     width = max([len(headers)] + [len(r) for r in rows[index:]])
