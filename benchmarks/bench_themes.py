@@ -127,7 +127,7 @@ _FOREIGN = [
     "La contratación está lenta este trimestre",
 ]
 #: The note shapes of ``--notes`` (see :func:`build`).
-NOTES = ("bank", "multilingual", "short", "wide_text")
+NOTES = ("bank", "multilingual", "short", "varied", "wide_text")
 
 
 def foreign_notes_for(n: int, seed: int = 0) -> np.ndarray:
@@ -161,6 +161,43 @@ def short_notes_for(n: int, seed: int = 0) -> np.ndarray:
     )
 
 
+def varied_notes_for(n: int, seed: int = 0) -> np.ndarray:
+    """Notes that seldom repeat a phrase: 3-5 sentences of 6-18 words, as prose mixes them.
+
+    The words: two in five English stop words, the rest drawn by Zipf's law
+    from 20,000 made-up words (two to four syllables), so most stretches
+    between two stop words occur once (the worst case for reading each
+    distinct stretch once).
+    """
+    rng = np.random.default_rng(seed)
+    syllables = np.asarray([c + v for c in "bdfgklmnprstvz" for v in "aeiou"], dtype=object)
+    size = rng.integers(2, 5, size=20_000)
+    parts = rng.integers(0, len(syllables), size=(20_000, 4))
+    vocab = np.asarray(
+        sorted({"".join(syllables[parts[i, : size[i]]]) for i in range(20_000)}), dtype=object
+    )
+    rng.shuffle(vocab)
+    zipf = 1 / np.arange(1, len(vocab) + 1)
+    stops = np.asarray(["the", "a", "and", "to", "of", "in", "with", "for", "is", "on"])
+    counts = rng.integers(3, 6, size=n)
+    lengths = rng.integers(6, 19, size=int(counts.sum()))
+    total = int(lengths.sum())
+    words = vocab[rng.choice(len(vocab), size=total, p=zipf / zipf.sum())]
+    is_stop = rng.random(total) < 0.4
+    words[is_stop] = stops[rng.integers(0, len(stops), int(is_stop.sum()))]
+    comma = rng.random(total) < 0.08
+    words[comma] = words[comma] + ","
+    ends = np.cumsum(lengths)
+    sentences = [
+        " ".join(words[e - k : e]).rstrip(",").capitalize() + "."
+        for k, e in zip(lengths.tolist(), ends.tolist(), strict=True)
+    ]
+    cuts = np.cumsum(counts)
+    return np.asarray(
+        [" ".join(sentences[e - c : e]) for c, e in zip(counts, cuts, strict=True)], dtype=object
+    )
+
+
 def build(rows: int, folder: Path, notes: str = "bank") -> pd.DataFrame:
     """The log, as ``load_log`` returns it, with notes of the ``notes`` shape.
 
@@ -168,7 +205,8 @@ def build(rows: int, folder: Path, notes: str = "bank") -> pd.DataFrame:
     interview, no other note; ``multilingual``: the same in French, German and
     Spanish; ``short``: one remark of 3-5 words per interview; ``wide_text``:
     the ``wide_text`` cohort shape as generated (notes, next steps and an
-    ``advice`` column of 40-400 characters on most rows).
+    ``advice`` column of 40-400 characters on most rows); ``varied``: prose
+    that seldom repeats a phrase (:func:`varied_notes_for`).
     """
     raw = make_cohort_log(rows, shape="wide_text" if notes == "wide_text" else "cohort")
     path = folder / f"themes_{rows}.csv"
@@ -177,7 +215,12 @@ def build(rows: int, folder: Path, notes: str = "bank") -> pd.DataFrame:
     if notes == "wide_text":
         return log
     interviewed = iv.prepare(log, as_of=AS_OF).outcomes["interviewed"].to_numpy()
-    make = {"bank": notes_for, "multilingual": foreign_notes_for, "short": short_notes_for}
+    make = {
+        "bank": notes_for,
+        "multilingual": foreign_notes_for,
+        "short": short_notes_for,
+        "varied": varied_notes_for,
+    }
     filled = pd.Series([None] * len(log), dtype=object)
     filled[interviewed] = make[notes](int(interviewed.sum()))
     return log.assign(notes=filled, next_step=None)
