@@ -48,7 +48,7 @@ from .notes import (
     BREAK,
     Cells,
     cells,
-    count_vectorizer,
+    count_terms,
     has_text,
     hidden,
     no_notes_gap,
@@ -153,12 +153,9 @@ def _count(
     )
     if len(sents.row) < min_people:
         return empty
-    try:
-        vec = count_vectorizer(min_df=min_people)
-        X = vec.fit_transform(read_phrases(sents.text.tolist(), stops))
-    except ValueError:  # nothing but stop words, or no term in min_people notes
+    X, terms = count_terms(sents.text.tolist(), stops, min_df=min_people)
+    if not len(terms):  # nothing but stop words, or no term in min_people notes
         return empty
-    terms = np.asarray(vec.get_feature_names_out(), dtype=object)
     U = sparse.csr_matrix(
         (np.ones(len(unit_codes), dtype=np.int32), (unit_codes, np.arange(len(unit_codes)))),
         shape=(n_units, len(unit_codes)),
@@ -175,10 +172,10 @@ def _count(
     words = person_words(prepared) | {BREAK}
     phrases = organization_phrases(prepared)
     org_words = {w for p in phrases for w in p.split(" ")} - words
-    vocab = vec.vocabulary_
-    checked = sorted(w for w in org_words if w in vocab)
+    index = pd.Index(terms)
+    checked = sorted(w for w in org_words if w in index)
     if checked:
-        where = X[:, [vocab[w] for w in checked]].tocsc()
+        where = X[:, index.get_indexer(checked)].tocsc()
         text = sents.text.to_numpy(dtype=object)
         for i, w in enumerate(checked):
             rows = where.indices[where.indptr[i] : where.indptr[i + 1]]
