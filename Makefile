@@ -13,7 +13,7 @@ SAMPLE_AS_OF := 2026-04-17
 RERUN  := MPLBACKEND=Agg INFOVIEW_STRING_STORAGE=python
 RERUN_ARGS := -m pytest -q -p no:cacheprovider
 
-.PHONY: demo test lab lint typecheck bench clean test-main test-python-strings test-oldest
+.PHONY: demo test lab lint typecheck bench clean test-main test-notebooks test-python-strings test-oldest
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,20 +56,23 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy --no-error-summary
 
-# Two configurations side by side (each run uses one core), each run's output printed
-# whole when it ends:
+# Two configurations side by side, each run's output printed whole when it ends:
 # - test-main: the newest versions with pyarrow, so pandas' strings are Arrow-backed;
-#   then the notebooks;
 # - test-oldest: the lower bounds of pyproject.toml without pyarrow, so pandas' strings
-#   are Python-backed (tests/test_configurations.py checks both).
+#   are Python-backed (tests/test_configurations.py checks both);
+# - beside them, the type check (a fresh clone has no mypy cache: ~40 s of CPU) and then
+#   the notebooks: three jobs at a time keep both cores busy until the end, where two
+#   lanes (main, then mypy and the notebooks) left one core idle while the other finished.
 # `make test-python-strings` adds the newest versions with Python strings forced
 # (tests/conftest.py; CLI subprocesses of the tests keep Arrow): a third full run was
 # not worth its time in every `make test`.
 test:
-	@$(MAKE) --no-print-directory -j2 --output-sync=target test-main test-oldest
+	@$(MAKE) --no-print-directory -j3 --output-sync=target typecheck test-oldest test-main test-notebooks
 
-test-main: lint typecheck
+test-main: lint
 	MPLBACKEND=Agg INFOVIEW_STRING_STORAGE=pyarrow $(BIN)/python -m pytest
+
+test-notebooks: $(VENV)/.installed-dev
 	MPLBACKEND=Agg $(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
 
 test-python-strings: $(VENV)/.installed-dev

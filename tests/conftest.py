@@ -1,4 +1,5 @@
-"""Shared fixtures: a tiny hand-made log, a fixed-seed rng, figures closed after each test.
+"""Shared fixtures: a tiny hand-made log, a fixed-seed rng, figures closed after each test,
+and the sample's anonymized report, built once per run for the tests that only read it.
 
 ``INFOVIEW_STRING_STORAGE=python`` (or ``pyarrow``) sets what backs pandas' default
 string dtype for the whole run, before anything builds a frame: `make test` runs the
@@ -188,6 +189,26 @@ def tiny_log() -> pd.DataFrame:
     log["referrals_given"] = log["referrals_given"].astype("Int64")
     log["source_row"] = range(2, 2 + len(log))
     return log
+
+
+@pytest.fixture(scope="session")
+def anonymized_sample_report(tmp_path_factory):
+    """The sample log's anonymized report in every format but HTML: the log and the folder.
+
+    A report costs seconds of CPU (its charts drawn in three formats), so the tests that
+    only read this one share it; a test that writes to a report builds its own.
+    """
+    import infoview_analytics as iv
+
+    log = iv.example_log()
+    out = iv.build_report(
+        log,
+        tmp_path_factory.mktemp("anonymized-sample") / "r",
+        as_of=iv.SAMPLE_AS_OF,
+        anonymize=True,
+        formats=["pdf", "csv", "png", "svg", "xlsx"],
+    )
+    return log, out
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,7 @@
-"""`infoview check` as a subprocess: exit statuses, formats, messages, start-up imports."""
+"""`infoview check`: exit statuses, formats, messages (in this process), start-up imports.
+
+A subprocess too where the process is the subject: its exit status and start-up imports.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from infoview_process import infoview
+from infoview_process import infoview, infoview_here
 
 AS_OF = "2026-03-20"
 
-_run = functools.partial(infoview, "check")
+_run = functools.partial(infoview_here, "check")
+_subprocess = functools.partial(infoview, "check")
 
 
 @pytest.fixture
@@ -45,7 +49,7 @@ def log_xlsx(tmp_path: Path) -> Path:
 
 
 def test_fields_below_minimum_exit_1(log_xlsx, tmp_path):
-    res = _run(str(log_xlsx), "--as-of", AS_OF, cwd=tmp_path)
+    res = _subprocess(str(log_xlsx), "--as-of", AS_OF, cwd=tmp_path)
     assert res.returncode == 1, res.stderr
     assert "Coverage per field as of 2026-03-20 (minimum 3, target 5 interviews)" in res.stdout
     assert "2 field(s) below the minimum: Data, Design" in res.stdout
@@ -135,7 +139,7 @@ def test_errors_exit_2_without_traceback(tmp_path, args, message):
 
 
 def test_starts_without_heavy_imports(log_xlsx, tmp_path):
-    res = _run(str(log_xlsx), cwd=tmp_path, python_flags=("-X", "importtime"))
+    res = _subprocess(str(log_xlsx), cwd=tmp_path, python_flags=("-X", "importtime"))
     assert res.returncode == 1, res.stderr[-2000:]  # it ran: both fields are short of 3
     imported = {line.split("|")[-1].strip() for line in res.stderr.splitlines() if "|" in line}
     for heavy in ("matplotlib", "scipy", "networkx"):

@@ -1,4 +1,7 @@
-"""`infoview import-linkedin` as a subprocess, on exports written in tmp_path."""
+"""`infoview import-linkedin` on exports written in tmp_path.
+
+One test runs it as a subprocess (as users do), the others in this process.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +10,20 @@ from pathlib import Path
 
 import openpyxl
 import pandas as pd
-from infoview_process import infoview
+from infoview_process import infoview, infoview_here
 from linkedin_export import AS_OF, CONNECTIONS, write_export
 
 from infoview_analytics.io.loader import read_log
 from infoview_analytics.io.template import write_log
 
-run = functools.partial(infoview, "import-linkedin")
+run = functools.partial(infoview_here, "import-linkedin")
 
 
 def test_writes_a_log_with_drop_downs(tmp_path: Path) -> None:
     export = write_export(tmp_path, kind="zip")
-    done = run(str(export), "--out", "log.xlsx", "--as-of", AS_OF, cwd=tmp_path)
+    done = infoview(  # as users run it
+        "import-linkedin", str(export), "--out", "log.xlsx", "--as-of", AS_OF, cwd=tmp_path
+    )
     assert done.returncode == 0, done.stderr
     assert "6 people: 5 asked on LinkedIn, 4 answered, 1 prospects" in done.stdout
     assert "2 conversations with LinkedIn Member or sponsored" in done.stdout

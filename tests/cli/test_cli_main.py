@@ -9,7 +9,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-from infoview_process import infoview
+from infoview_process import infoview, infoview_here
 
 # The module that builds the parser (the package exports its `main`).
 cli = importlib.import_module("infoview_analytics.cli.app")
@@ -35,7 +35,7 @@ def test_help_lists_the_commands_in_order(tmp_path):
 
 @pytest.mark.parametrize(("name", "argv", "description"), COMMANDS)
 def test_each_command_has_help(tmp_path, name, argv, description):
-    done = infoview(name, "--help", cwd=tmp_path)
+    done = infoview_here(name, "--help", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"usage: infoview {name} [-h]")
     assert description in " ".join(done.stdout.split())
@@ -57,7 +57,7 @@ def test_version(tmp_path):
     ],
 )
 def test_usage_errors_are_one_line_exit_2(tmp_path, argv, message):
-    done = infoview(*argv, cwd=tmp_path)
+    done = infoview_here(*argv, cwd=tmp_path)
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr.count("\n") == 1, done.stderr

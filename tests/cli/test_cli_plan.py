@@ -1,4 +1,7 @@
-"""`infoview plan` and `infoview calendar` as subprocesses: formats, exit statuses, files."""
+"""`infoview plan` and `infoview calendar`: formats, exit statuses, files.
+
+Each command once as a subprocess (as users run it), the other runs in this process.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from icalendar import Calendar
-from infoview_process import REPO, infoview
+from infoview_process import REPO, infoview, infoview_here
 
 import infoview_analytics as iv
 
@@ -29,7 +32,7 @@ def test_plan_table(tmp_path):
 
 
 def test_plan_json_matches_the_library(tmp_path):
-    res = infoview(
+    res = infoview_here(
         "plan", SAMPLE, "--as-of", AS_OF, "--format", "json", "--limit", "4", cwd=tmp_path
     )
     assert res.returncode == 0, res.stderr
@@ -43,7 +46,7 @@ def test_plan_json_matches_the_library(tmp_path):
 
 
 def test_plan_csv(tmp_path):
-    res = infoview("plan", SAMPLE, "--as-of", AS_OF, "--format", "csv", cwd=tmp_path)
+    res = infoview_here("plan", SAMPLE, "--as-of", AS_OF, "--format", "csv", cwd=tmp_path)
     assert res.returncode == 0, res.stderr
     first, second = res.stdout.split("\n\n")
     assert pd.read_csv(StringIO(first))["field"].iloc[0] == "Customer success"
@@ -53,14 +56,14 @@ def test_plan_csv(tmp_path):
 def test_plan_incomplete_log_exits_3(tmp_path):
     path = tmp_path / "log.csv"
     path.write_text("Name,Status\nAna,prospect\n", encoding="utf-8")
-    res = infoview("plan", str(path), "--as-of", AS_OF, cwd=tmp_path)
+    res = infoview_here("plan", str(path), "--as-of", AS_OF, cwd=tmp_path)
     assert res.returncode == 3, res.stderr
     assert "Cannot tell the interviews per field" in res.stdout
     assert str(path) in res.stdout
 
 
 def test_plan_bad_probability_is_one_line(tmp_path):
-    res = infoview("plan", SAMPLE, "--probability", "2", cwd=tmp_path)
+    res = infoview_here("plan", SAMPLE, "--probability", "2", cwd=tmp_path)
     assert res.returncode == 2
     assert res.stderr.count("\n") == 1
     assert "`probability`" in res.stderr
@@ -74,11 +77,11 @@ def test_calendar_writes_refuses_and_forces(tmp_path):
     todo = iv.follow_ups_due(iv.load_log(SAMPLE, as_of=AS_OF), as_of=AS_OF)
     assert f"Wrote {len(events)} events" in res.stdout
     assert f"{len(todo)} follow-ups due as of 2026-04-17" in res.stdout
-    again = infoview("calendar", SAMPLE, "--out", str(out), "--as-of", AS_OF, cwd=tmp_path)
+    again = infoview_here("calendar", SAMPLE, "--out", str(out), "--as-of", AS_OF, cwd=tmp_path)
     assert again.returncode == 2
     assert "exists already" in again.stderr
     assert again.stderr.count("\n") == 1
-    forced = infoview(
+    forced = infoview_here(
         "calendar", SAMPLE, "--out", str(out), "--as-of", AS_OF, "--force", cwd=tmp_path
     )
     assert forced.returncode == 0, forced.stderr
@@ -90,7 +93,7 @@ def test_calendar_never_writes_the_log(tmp_path, force):
     log.write_text("Name,Date contacted,Status\nAna,2026-03-02,Sent\n", encoding="utf-8")
     before = log.read_bytes()
     args = ["calendar", str(log), "--out", str(log), *(["--force"] if force else [])]
-    res = infoview(*args, cwd=tmp_path)
+    res = infoview_here(*args, cwd=tmp_path)
     assert res.returncode == 2
     assert "is the log itself" in res.stderr
     assert log.read_bytes() == before

@@ -1,9 +1,9 @@
-"""`infoview report` as a subprocess: exit statuses, messages, files."""
+"""`infoview report`: exit statuses, messages, files (a subprocess first, then in this process)."""
 
 from __future__ import annotations
 
 import pytest
-from infoview_process import infoview
+from infoview_process import infoview, infoview_here
 from pypdf import PdfReader
 
 import infoview_analytics as iv
@@ -43,13 +43,13 @@ def test_report_writes_files_and_says_where(tmp_path, sample):
 
 def test_existing_folder_exit_2_then_force(tmp_path, sample):
     (tmp_path / "rep").mkdir()
-    refused = infoview("report", sample, "--out", "rep", "--format", "csv", cwd=tmp_path)
+    refused = infoview_here("report", sample, "--out", "rep", "--format", "csv", cwd=tmp_path)
     assert refused.returncode == 2
     assert refused.stdout == ""
     assert refused.stderr.count("\n") == 1
     assert refused.stderr.startswith("infoview: error: The folder rep exists already")
     assert "--force" in refused.stderr
-    forced = infoview(
+    forced = infoview_here(
         "report",
         sample,
         "--out",
@@ -76,7 +76,7 @@ def test_existing_folder_exit_2_then_force(tmp_path, sample):
 )
 def test_errors_exit_2_with_one_line(tmp_path, sample, args, message):
     args = [a.format(sample=sample) for a in args]
-    done = infoview("report", *args, cwd=tmp_path)
+    done = infoview_here("report", *args, cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1, done.stderr
     assert message in done.stderr

@@ -1,4 +1,5 @@
-"""`infoview template` as a subprocess: where the file goes, and a folder that is not there.
+"""`infoview template`: where the file goes, and a folder that is not there (in this process;
+the first test as a subprocess).
 
 Writing, refusing to overwrite and --force are tested with the template
 (tests/test_template.py, ``test_cli_template``, ``test_cli_template_bad_name``).
@@ -10,14 +11,14 @@ import functools
 
 import openpyxl
 import pytest
-from infoview_process import infoview
+from infoview_process import infoview, infoview_here
 
-run = functools.partial(infoview, "template")
+run = functools.partial(infoview_here, "template")
 
 
 def test_writes_where_asked_and_says_so(tmp_path):
     (tmp_path / "logs").mkdir()
-    done = run("logs/spring.xlsx", cwd=tmp_path)
+    done = infoview("template", "logs/spring.xlsx", cwd=tmp_path)  # as users run it
     assert done.returncode == 0, done.stderr
     assert done.stdout == "Wrote a blank interview log to logs/spring.xlsx\n"
     assert done.stderr == ""

@@ -1,4 +1,4 @@
-"""`infoview validate` as a subprocess: --dayfirst, --sheet by name.
+"""`infoview validate` (in this process; one test as a subprocess): --dayfirst, --sheet by name.
 
 The exit statuses and the unreadable-file messages are tested with the loader
 (tests/test_loader.py, ``test_cli_validate_exit_codes``, ``test_cli_sheet_by_index``).
@@ -10,12 +10,12 @@ import functools
 
 import openpyxl
 import pytest
-from infoview_process import infoview
+from infoview_process import infoview, infoview_here
 
 AS_OF = "2026-06-01"
 
 
-run = functools.partial(infoview, "validate")
+run = functools.partial(infoview_here, "validate")
 
 
 @pytest.mark.parametrize(
@@ -62,7 +62,7 @@ LOG = (
 
 def test_every_header_with_its_column_and_why(tmp_path):
     (tmp_path / "log.csv").write_text(LOG, encoding="utf-8")
-    done = run("log.csv", "--as-of", AS_OF, cwd=tmp_path)
+    done = infoview("validate", "log.csv", "--as-of", AS_OF, cwd=tmp_path)  # as users run it
     assert done.returncode in (0, 1), done.stderr
     out = done.stdout
     assert "Columns (header -> column, and why):" in out

@@ -1,5 +1,8 @@
 """The corpus of real-style logs (tests/io/corpus_logs.py) read through the API and the CLI.
 
+The CLI runs in this process (tests/cli runs it as a subprocess): a subprocess per log
+cost about 3 s of start-up CPU each.
+
 Each log is written as its tool would write it, read back, and its figures compared
 with the ones worked out by hand from its rows: asked, decided, responded, the
 response rate, the interviews per field, the follow-ups due and the referral chains.
@@ -18,7 +21,7 @@ from corpus_logs import AS_OF, CORPUS, NO_YEAR, CorpusLog
 import infoview_analytics as iv
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cli"))
-from infoview_process import infoview
+from infoview_process import infoview_here
 
 _IDS = [log.name for log in CORPUS]
 
@@ -90,7 +93,7 @@ def test_read_through_the_api(written: tuple[CorpusLog, Path]) -> None:
 def test_read_through_check(written: tuple[CorpusLog, Path]) -> None:
     log, path = written
     exp = log.expected
-    done = infoview("check", path.name, "--format", "json", "--as-of", AS_OF, cwd=path.parent)
+    done = infoview_here("check", path.name, "--format", "json", "--as-of", AS_OF, cwd=path.parent)
     assert done.stderr.count("Traceback") == 0
     doc = json.loads(done.stdout)
     per_field = {r["field"]: r["interviewed"] for r in doc["coverage"]}
@@ -142,12 +145,12 @@ def test_a_weak_reading_is_said_by_the_analyses_and_check(tmp_path: Path) -> Non
         "`field`, or it is empty). Fill them in, or map the column that holds them: "
         "`infoview validate LOG` shows how each header was read."
     ]
-    done = infoview("check", path.name, "--as-of", AS_OF, cwd=tmp_path)
+    done = infoview_here("check", path.name, "--as-of", AS_OF, cwd=tmp_path)
     assert done.returncode == 3
     assert "Not sure of which follow-ups are due" in done.stdout
     assert f"infoview validate {path.name}" in done.stdout
     # A header mapped by the user is no weak reading.
-    done = infoview(
+    done = infoview_here(
         "check", path.name, "--as-of", AS_OF, "--format", "json",
         "--map", "When sent=requested_on", cwd=tmp_path,
     )  # fmt: skip

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-import sys
 import warnings
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+from cli.infoview_process import infoview_here
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -721,15 +721,8 @@ def test_summary_lists_mapping_and_caps_problems(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- the CLI
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "infoview_analytics", "validate", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    # In this process: tests/cli/test_cli_validate.py runs `infoview validate` as a subprocess.
+    return infoview_here("validate", *args, cwd=cwd)
 
 
 def test_cli_validate_exit_codes(tmp_path: Path) -> None:

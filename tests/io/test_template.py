@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
+from cli.infoview_process import infoview_here
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter
@@ -321,22 +318,9 @@ def test_neutralize_frame_only_prefixes_risky_text(values):
             assert after == before or (before is None and after is None)
 
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
 def _cli(*args, cwd):
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "infoview_analytics", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        check=False,
-    )
+    # In this process: tests/cli/test_cli_template.py runs `infoview template` as a subprocess.
+    return infoview_here(*args, cwd=cwd)
 
 
 def test_cli_template(tmp_path):

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from cli.infoview_process import infoview_here
 from pypdf import PdfReader
 
 import infoview_analytics as iv
@@ -463,10 +464,11 @@ def test_cohort_smaller_than_the_minimum_shows_no_figure(tmp_path):
 
 
 # -- the command line's options -------------------------------------------------------------
+# (in this process: the messages are the subject, the cohort above ran as a subprocess)
 
 
 def test_help_states_the_options(tmp_path):
-    done = infoview("report", "--help", cwd=tmp_path)
+    done = infoview_here("report", "--help", cwd=tmp_path)
     text = re.sub(r"\s+", " ", done.stdout)
     assert "--keep-organizations" in text
     assert "keep organisation names as written" in text
@@ -484,7 +486,7 @@ def test_help_states_the_options(tmp_path):
     ],
 )
 def test_bad_sharing_options_are_one_line_exit_2(tmp_path, args, match):
-    done = infoview(
+    done = infoview_here(
         "report", str(iv.example_log_path()), "--out", "r", "--format", "csv", *args, cwd=tmp_path
     )
     assert done.returncode == 2

@@ -8,11 +8,8 @@ from pypdf import PdfReader
 import infoview_analytics as iv
 
 
-def test_anonymized_report_has_next_steps_with_pseudonyms(tmp_path):
-    log = iv.example_log()
-    out = iv.build_report(
-        log, tmp_path / "r", as_of=iv.SAMPLE_AS_OF, anonymize=True, formats=["pdf", "csv", "png"]
-    )
+def test_anonymized_report_has_next_steps_with_pseudonyms(anonymized_sample_report):
+    log, out = anonymized_sample_report
     assert (out / "charts" / "next_steps.png").stat().st_size > 0
     people = pd.read_csv(out / "tables" / "next_people.csv")
     plan = pd.read_csv(out / "tables" / "plan.csv")

@@ -31,14 +31,8 @@ def test_the_report_gains_a_themes_page(tmp_path) -> None:
     assert "rest on only one or two people" in page
 
 
-def test_an_anonymized_report_holds_no_notes_derived_text(tmp_path) -> None:
-    out = iv.build_report(
-        iv.example_log(),
-        tmp_path / "r",
-        as_of=iv.SAMPLE_AS_OF,
-        formats=["pdf", "csv", "svg", "xlsx"],
-        anonymize=True,
-    )
+def test_an_anonymized_report_holds_no_notes_derived_text(anonymized_sample_report) -> None:
+    _, out = anonymized_sample_report
     assert not (out / "charts" / "themes.svg").exists()
     assert not (out / "tables" / "themes.csv").exists()
     text = _text(out / "report.pdf")
