@@ -110,7 +110,7 @@ def _has_link(joined: str) -> bool:
 
 _ODD_SPACE = re.compile(r"[^\S ]")  # whitespace other than a plain space
 _RUNS = re.compile(r"\s{2,}|[^\S ]")
-_EDGES = re.compile(r"\s+\x00|\x00\s+")
+_EDGES = re.compile(r"\s*\x00\s*")  # both sides of a boundary in one match
 
 
 def _is_clean(joined: str, collapse: bool) -> bool:
