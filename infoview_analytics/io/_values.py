@@ -18,7 +18,8 @@ import pandas as pd
 from ..core.names import name_codes
 from ..core.schema import CATEGORIES, VALUE_SYNONYMS, normalize_value
 from ..core.values import DATE_FLAGS, NO_WORDS, STATUS_PROGRESS, YES, YES_WORDS, answer_key
-from ._dates import factorize
+from . import _arrow
+from ._dates import factorize, take
 
 __all__: list[str] = []
 
@@ -45,14 +46,6 @@ def as_text(value: object, *, collapse: bool = True) -> str | None:
     return text or None
 
 
-def _take(codes: np.ndarray, per_unique: np.ndarray, missing: object) -> np.ndarray:
-    out = per_unique[np.where(codes >= 0, codes, 0)] if len(per_unique) else per_unique[:0]
-    if len(per_unique) == 0:
-        return np.full(len(codes), missing, dtype=per_unique.dtype)
-    # numpy's stubs: any scalar fills, None included
-    return np.where(codes >= 0, out, missing)  # type: ignore[call-overload]
-
-
 def clean_text(values: pd.Series, *, collapse: bool = True) -> pd.Series:
     """Text column: stripped, inner whitespace runs collapsed (unless ``collapse=False``).
 
@@ -77,10 +70,17 @@ def clean_text_links(
     the cleaning, so that :func:`split_relations` costs nothing on a log
     without relations.
     """
+    chunked = _arrow.arrow_text(values)
+    if chunked is not None:
+        return _arrow.clean(chunked, values, collapse=collapse, look=look)
     array = np.asarray(values, dtype=object)
     present = ~pd.isna(array)
     taken = array if present.all() else array[present]
     if pd.api.types.infer_dtype(taken, skipna=False) == "string":  # C-level check
+        as_str = _arrow.text_series(array, values)
+        chunked = _arrow.arrow_text(as_str)
+        if chunked is not None:  # the output is Arrow-backed: clean it there
+            return _arrow.clean(chunked, as_str, collapse=collapse, look=look)
         strings = taken.tolist()
         joined = "\x00".join(strings)
         if strings and _is_clean(joined, collapse):  # the usual case
@@ -197,12 +197,12 @@ def split_relations(values: pd.Series) -> tuple[pd.Series, pd.Series | None]:
         firsts.append(parts[0] if parts else None)
         rests.append(", ".join(parts[1:]) or None)
     out = values.astype(object).to_numpy(copy=True)
-    out[hit] = _take(codes, np.array(firsts, dtype=object), None)
+    out[hit] = take(codes, np.array(firsts, dtype=object), None)
     names = pd.Series(out, index=values.index, dtype="str", name=values.name)
     if not any(rests):
         return names, None
     others = np.full(len(values), None, dtype=object)
-    others[hit] = _take(codes, np.array(rests, dtype=object), None)
+    others[hit] = take(codes, np.array(rests, dtype=object), None)
     return names, pd.Series(others, index=values.index, dtype=object)
 
 
@@ -239,7 +239,7 @@ def referrer_answers(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
     codes, uniques = factorize(values[short])
     said_yes = np.array([answer_key(u) in YES for u in uniques], dtype=bool)
     yes = np.zeros(len(values), dtype=bool)
-    yes[short] = _take(codes, said_yes, False)
+    yes[short] = take(codes, said_yes, False)
     blank = short
     return values.mask(blank), yes
 
@@ -264,12 +264,12 @@ def clean_category(
     position = {c: i for i, c in enumerate(categories)}
     per_unique = np.array([-1 if m is None else position[m] for m in mapped], dtype=np.int64)
     unknown_u = np.array([m is not None and m not in synonyms.values() for m in mapped])
-    row_codes = _take(codes, per_unique, -1)
+    row_codes = take(codes, per_unique, -1)
     cat = pd.Categorical.from_codes(row_codes, categories=pd.Index(categories, dtype=object))
     series = pd.Series(cat, index=values.index, name=values.name)
-    unknown = _take(codes, unknown_u.astype(bool), False).astype(bool)
+    unknown = take(codes, unknown_u.astype(bool), False).astype(bool)
     written = (
-        pd.Series(_take(codes, normalized, None), index=values.index, dtype=object)
+        pd.Series(take(codes, normalized, None), index=values.index, dtype=object)
         if keys
         else None
     )
@@ -290,9 +290,9 @@ def clean_integer(values: pd.Series, column: str) -> tuple[pd.Series, pd.Series]
             bad_u[i] = as_text(u) is not None
         else:
             numbers[i] = number
-    rows = _take(codes, numbers, np.nan)
+    rows = take(codes, numbers, np.nan)
     series = pd.Series(rows, index=values.index, name=values.name).astype("Int64")
-    bad = _take(codes, bad_u, False).astype(bool)
+    bad = take(codes, bad_u, False).astype(bool)
     return series, pd.Series(bad, index=values.index)
 
 
@@ -383,7 +383,7 @@ def contradictions(
     """
     req = log["requested_on"]
     day = f"{as_of:%Y-%m-%d}"
-    status = log["status"].astype(object)
+    status = log["status"]  # compared as a categorical: its codes, not a million strings
     return [
         (
             log["interview_on"] < req,

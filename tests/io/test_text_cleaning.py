@@ -87,3 +87,36 @@ def test_property_backends_agree_with_python(cells, collapse):
         series, present, _ = clean_text_links(_column(cells, storage), collapse=collapse)
         assert _cells(series) == want, storage
         assert present.tolist() == [w is not None for w in want], storage
+
+
+_WIDE_TEXT = st.lists(
+    st.one_of(
+        st.none(),
+        st.text(
+            alphabet=st.sampled_from(
+                list("aZ é.\t\x0b\x00\x7f\x85\u0085\u1680\u2028\u202f\u205f\u3000(")
+            ),
+            max_size=10,
+        ),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(cells=_WIDE_TEXT, collapse=st.booleans())
+def test_property_every_whitespace_of_python(cells, collapse):
+    """Every character Python splits on (one, two or three UTF-8 bytes), NUL and DEL."""
+    want = _expected(cells, collapse)
+    for storage in STORAGES:
+        series, present, _ = clean_text_links(_column(cells, storage), collapse=collapse)
+        assert _cells(series) == want, storage
+        assert present.tolist() == [w is not None for w in want], storage
+
+
+@pytest.mark.parametrize("storage", STORAGES)
+def test_link_hint_needs_the_link_not_a_parenthesis(storage):
+    cells = ["Ana (friend)", None, "Bo (Contacts/Bo%20Li%201.md)", "Cy"]
+    assert clean_text_links(_column(cells, storage))[2] is True
+    assert clean_text_links(_column(cells[:2], storage))[2] is False
+    assert clean_text_links(_column(cells, storage), look=False)[2] is False
