@@ -245,14 +245,14 @@ def referrer_answers(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
 
 
 def clean_category(
-    values: pd.Series, column: str, *, keys: bool = False
-) -> tuple[pd.Series, pd.Series, pd.Series | None]:
+    values: pd.Series, column: str, *, said: str | None = None
+) -> tuple[pd.Series, pd.Series, np.ndarray | None]:
     """Category column mapped through the synonyms; unknown values kept as written.
 
     Returns the Categorical (allowed values in order, then unknown ones), a
-    mask of rows holding an unknown value, and (when ``keys``) each row's value
-    as normalised for matching (``schema.normalize_value``), e.g. to tell
-    "coffee" from "in person"; None otherwise.
+    mask of rows holding an unknown value, and (when ``said`` is given) the
+    rows whose value, as normalised for matching (``schema.normalize_value``),
+    is ``said``, e.g. to tell "coffee" from "in person"; None otherwise.
     """
     allowed = list(CATEGORIES[column])
     synonyms = VALUE_SYNONYMS[column]
@@ -268,12 +268,8 @@ def clean_category(
     cat = pd.Categorical.from_codes(row_codes, categories=pd.Index(categories, dtype=object))
     series = pd.Series(cat, index=values.index, name=values.name)
     unknown = take(codes, unknown_u.astype(bool), False).astype(bool)
-    written = (
-        pd.Series(take(codes, normalized, None), index=values.index, dtype=object)
-        if keys
-        else None
-    )
-    return series, pd.Series(unknown, index=values.index), written
+    rows = None if said is None else take(codes, normalized == said, False)
+    return series, pd.Series(unknown, index=values.index), rows
 
 
 def clean_integer(values: pd.Series, column: str) -> tuple[pd.Series, pd.Series]:
