@@ -112,9 +112,8 @@ def _dirty(chunk: pa.Array, *, collapse: bool) -> np.ndarray:
             at = odd[used[odd] < 32]
             wide = odd[used[odd] >= 32]
             if len(wide):  # the two or three bytes there spell a wider whitespace
-                padded = np.concatenate([used, np.zeros(2, dtype=np.uint8)]).astype(np.int64)
-                two = padded[wide] << 8 | padded[wide + 1]
-                three = two << 8 | padded[wide + 2]
+                two = _byte(used, wide) << 8 | _byte(used, wide + 1)
+                three = two << 8 | _byte(used, wide + 2)
                 at = np.concatenate([at, wide[np.isin(two, _WIDE2) | np.isin(three, _WIDE3)]])
         else:
             at = odd
@@ -125,6 +124,13 @@ def _dirty(chunk: pa.Array, *, collapse: bool) -> np.ndarray:
             cells = np.searchsorted(offsets, at + base, side="right") - 1
             dirty[cells] = True
     return dirty
+
+
+def _byte(data: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """The bytes at positions ``at`` as int64, 0 past the end (only the positions looked
+    at are widened, not the whole column)."""
+    inside = at < len(data)
+    return np.where(inside, data[np.where(inside, at, 0)], 0).astype(np.int64)
 
 
 _LINK_HINT = r"\(http|\(www\.|\.md\)"
