@@ -38,20 +38,25 @@ def arrow_text(values: pd.Series) -> pa.ChunkedArray | None:
     return None
 
 
-def text_series(strings: np.ndarray, like: pd.Series) -> pd.Series:
-    """An object array holding only str and missing cells as a ``str`` Series (index and
-    name of ``like``).
+def text_series(cells: np.ndarray, like: pd.Series) -> pd.Series | None:
+    """An object array of strings and missing cells as an Arrow-backed ``str`` Series
+    (index and name of ``like``); None when ``str`` is Python-backed or a cell is no str.
 
-    When ``str`` is Arrow-backed the cells go to pyarrow in one call: pandas'
-    own conversion checks every cell first (at 1M rows, 0.06 s a column instead
-    of 0.1 s). The result is the same.
+    The cells go to pyarrow in one call, which also finds the missing ones:
+    pandas' own conversion checks every cell first, and ``pd.isna`` looks at
+    each again (at 1M rows, ~0.08 s a column instead of ~0.14 s).
     """
     dtype = pd.api.types.pandas_dtype("str")
-    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
-        pa, _ = _arrow()
-        cells = pa.array(strings, type=pa.large_string(), from_pandas=True)
-        return pd.Series(pd.array(cells, dtype=dtype), index=like.index, name=like.name)
-    return pd.Series(strings, index=like.index, dtype="str", name=like.name)
+    if not (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"):
+        return None
+    if pd.api.types.infer_dtype(cells, skipna=True) != "string":  # C-level check
+        return None
+    pa, _ = _arrow()
+    try:
+        arrow = pa.array(cells, type=pa.large_string(), from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # a missing value pyarrow does not know
+        return None
+    return pd.Series(pd.array(arrow, dtype=dtype), index=like.index, name=like.name)
 
 
 def _layout(chunk: pa.Array) -> tuple[np.ndarray, np.ndarray] | None:

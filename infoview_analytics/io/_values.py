@@ -74,13 +74,12 @@ def clean_text_links(
     if chunked is not None:
         return _arrow.clean(chunked, values, collapse=collapse, look=look)
     array = np.asarray(values, dtype=object)
+    as_str = _arrow.text_series(array, values)
+    if as_str is not None:  # strings, and the output is Arrow-backed: cleaned there
+        return _arrow.clean(_arrow.arrow_text(as_str), as_str, collapse=collapse, look=look)
     present = ~pd.isna(array)
     taken = array if present.all() else array[present]
     if pd.api.types.infer_dtype(taken, skipna=False) == "string":  # C-level check
-        as_str = _arrow.text_series(array, values)
-        chunked = _arrow.arrow_text(as_str)
-        if chunked is not None:  # the output is Arrow-backed: clean it there
-            return _arrow.clean(chunked, as_str, collapse=collapse, look=look)
         strings = taken.tolist()
         joined = "\x00".join(strings)
         if strings and _is_clean(joined, collapse):  # the usual case
