@@ -120,3 +120,11 @@ def test_link_hint_needs_the_link_not_a_parenthesis(storage):
     assert clean_text_links(_column(cells, storage))[2] is True
     assert clean_text_links(_column(cells[:2], storage))[2] is False
     assert clean_text_links(_column(cells, storage), look=False)[2] is False
+
+
+def test_object_column_with_every_missing_marker():
+    """NaN, None, NA and NaT among strings (a workbook's cells) are all missing."""
+    cells = pd.Series(np.array(["a", np.nan, None, pd.NA, pd.NaT, " b  c "], dtype=object))
+    series, present, _ = clean_text_links(cells)
+    assert _cells(series) == ["a", None, None, None, None, "b c"]
+    assert present.tolist() == [True, False, False, False, False, True]
