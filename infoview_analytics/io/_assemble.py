@@ -131,13 +131,15 @@ def _row_checks(
         if mask.any():
             shown = values[mask]
             if pd.api.types.is_datetime64_any_dtype(shown):
-                shown = shown.dt.strftime("%Y-%m-%d")
+                text = _days(shown)
+            else:
+                text = shown.astype(object).where(shown.notna(), "").to_numpy()
             found.append(
                 pd.DataFrame(
                     {
                         "source_row": log["source_row"].to_numpy()[mask],
                         "column": column,
-                        "value": shown.astype(object).where(shown.notna(), "").to_numpy(),
+                        "value": text,
                         "problem": problem,
                         "hint": hint,
                     }
@@ -168,6 +170,14 @@ def _row_checks(
     return found
 
 
+def _days(dates: pd.Series) -> np.ndarray:
+    """Dates as "2026-03-02" text ("" for none), formatted once per distinct date (a
+    million-row log's problems repeat a few hundred dates)."""
+    codes, uniques = pd.factorize(dates, use_na_sentinel=True)
+    texts = np.append(pd.DatetimeIndex(uniques).strftime("%Y-%m-%d").to_numpy(dtype=object), "")
+    return texts[codes]
+
+
 def _collect(
     problems: list[pd.DataFrame], header_problems: list[dict[str, str]], header_row: int
 ) -> pd.DataFrame:
@@ -183,11 +193,15 @@ def sort_problems(problems: pd.DataFrame) -> pd.DataFrame:
     order = {c: i for i, c in enumerate(COLUMNS)}
     problems = problems[list(PROBLEM_COLUMNS)].copy()
     problems["source_row"] = problems["source_row"].astype("Int64")
-    rank = problems["column"].map(order).fillna(len(order))
-    problems = problems.assign(_rank=rank).sort_values(
-        ["source_row", "_rank"], kind="stable", na_position="first"
+    # By row (the header's problems, with none, first), then in the log's column
+    # order, else as found: one stable lexsort, the column ranks looked up per name.
+    source = problems["source_row"]
+    codes, names = pd.factorize(problems["column"], use_na_sentinel=True)
+    ranks = np.array([order.get(c, len(order)) for c in names] + [len(order)], dtype=np.int64)
+    at = np.lexsort(
+        (ranks[codes], source.to_numpy(dtype=np.int64, na_value=0), source.notna().to_numpy())
     )
-    problems = problems.drop(columns="_rank").reset_index(drop=True)
+    problems = problems.iloc[at].reset_index(drop=True)
     for col in ("column", "value", "problem", "hint"):
         problems[col] = problems[col].where(problems[col].notna(), "").astype("str")
     return problems
@@ -265,10 +279,11 @@ def assemble(
             filled |= data[col].notna().to_numpy() | bad.to_numpy()
             report(bad, col, values, "not a whole number", "write a number such as 30")
         elif col in CATEGORY_COLUMNS:
-            data[col], bad, written = _values.clean_category(values, col, keys=col == "channel")
+            said = "coffee" if col == "channel" else None
+            data[col], bad, written = _values.clean_category(values, col, said=said)
             filled |= data[col].cat.codes.to_numpy() >= 0
             if written is not None:
-                coffee = written == "coffee"
+                coffee = written
             if col == "status":  # "Bumped": awaiting, and the follow-up went out
                 answers.status_follow_ups(values)
             if col == "status" and bad.any():  # "Yes", "no reply yet", "Bumped 3/9"
@@ -291,7 +306,7 @@ def assemble(
         data["source"] = data["source"].where(~fill, "referral")
     if coffee is not None and coffee.any():
         # A channel written "coffee" is an in-person ask over coffee: fill a blank format.
-        fill = coffee.to_numpy() & data["format"].isna().to_numpy()
+        fill = coffee & data["format"].isna().to_numpy()
         data["format"] = data["format"].where(~fill, "coffee")
     data["source_row"] = source_row
     data.update({f: pd.Series(flags.pop(f), index=index, copy=False) for f in FLAG_COLUMNS})

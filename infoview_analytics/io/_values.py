@@ -18,7 +18,8 @@ import pandas as pd
 from ..core.names import name_codes
 from ..core.schema import CATEGORIES, VALUE_SYNONYMS, normalize_value
 from ..core.values import DATE_FLAGS, NO_WORDS, STATUS_PROGRESS, YES, YES_WORDS, answer_key
-from ._dates import factorize
+from . import _arrow
+from ._dates import factorize, take
 
 __all__: list[str] = []
 
@@ -45,14 +46,6 @@ def as_text(value: object, *, collapse: bool = True) -> str | None:
     return text or None
 
 
-def _take(codes: np.ndarray, per_unique: np.ndarray, missing: object) -> np.ndarray:
-    out = per_unique[np.where(codes >= 0, codes, 0)] if len(per_unique) else per_unique[:0]
-    if len(per_unique) == 0:
-        return np.full(len(codes), missing, dtype=per_unique.dtype)
-    # numpy's stubs: any scalar fills, None included
-    return np.where(codes >= 0, out, missing)  # type: ignore[call-overload]
-
-
 def clean_text(values: pd.Series, *, collapse: bool = True) -> pd.Series:
     """Text column: stripped, inner whitespace runs collapsed (unless ``collapse=False``).
 
@@ -77,7 +70,13 @@ def clean_text_links(
     the cleaning, so that :func:`split_relations` costs nothing on a log
     without relations.
     """
+    chunked = _arrow.arrow_text(values)
+    if chunked is not None:
+        return _arrow.clean(chunked, values, collapse=collapse, look=look)
     array = np.asarray(values, dtype=object)
+    as_str = _arrow.text_series(array, values)
+    if as_str is not None:  # strings, and the output is Arrow-backed: cleaned there
+        return _arrow.clean(_arrow.arrow_text(as_str), as_str, collapse=collapse, look=look)
     present = ~pd.isna(array)
     taken = array if present.all() else array[present]
     if pd.api.types.infer_dtype(taken, skipna=False) == "string":  # C-level check
@@ -110,7 +109,7 @@ def _has_link(joined: str) -> bool:
 
 _ODD_SPACE = re.compile(r"[^\S ]")  # whitespace other than a plain space
 _RUNS = re.compile(r"\s{2,}|[^\S ]")
-_EDGES = re.compile(r"\s+\x00|\x00\s+")
+_EDGES = re.compile(r"\s*\x00\s*")  # both sides of a boundary in one match
 
 
 def _is_clean(joined: str, collapse: bool) -> bool:
@@ -197,12 +196,12 @@ def split_relations(values: pd.Series) -> tuple[pd.Series, pd.Series | None]:
         firsts.append(parts[0] if parts else None)
         rests.append(", ".join(parts[1:]) or None)
     out = values.astype(object).to_numpy(copy=True)
-    out[hit] = _take(codes, np.array(firsts, dtype=object), None)
+    out[hit] = take(codes, np.array(firsts, dtype=object), None)
     names = pd.Series(out, index=values.index, dtype="str", name=values.name)
     if not any(rests):
         return names, None
     others = np.full(len(values), None, dtype=object)
-    others[hit] = _take(codes, np.array(rests, dtype=object), None)
+    others[hit] = take(codes, np.array(rests, dtype=object), None)
     return names, pd.Series(others, index=values.index, dtype=object)
 
 
@@ -239,20 +238,20 @@ def referrer_answers(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
     codes, uniques = factorize(values[short])
     said_yes = np.array([answer_key(u) in YES for u in uniques], dtype=bool)
     yes = np.zeros(len(values), dtype=bool)
-    yes[short] = _take(codes, said_yes, False)
+    yes[short] = take(codes, said_yes, False)
     blank = short
     return values.mask(blank), yes
 
 
 def clean_category(
-    values: pd.Series, column: str, *, keys: bool = False
-) -> tuple[pd.Series, pd.Series, pd.Series | None]:
+    values: pd.Series, column: str, *, said: str | None = None
+) -> tuple[pd.Series, pd.Series, np.ndarray | None]:
     """Category column mapped through the synonyms; unknown values kept as written.
 
     Returns the Categorical (allowed values in order, then unknown ones), a
-    mask of rows holding an unknown value, and (when ``keys``) each row's value
-    as normalised for matching (``schema.normalize_value``), e.g. to tell
-    "coffee" from "in person"; None otherwise.
+    mask of rows holding an unknown value, and (when ``said`` is given) the
+    rows whose value, as normalised for matching (``schema.normalize_value``),
+    is ``said``, e.g. to tell "coffee" from "in person"; None otherwise.
     """
     allowed = list(CATEGORIES[column])
     synonyms = VALUE_SYNONYMS[column]
@@ -264,16 +263,12 @@ def clean_category(
     position = {c: i for i, c in enumerate(categories)}
     per_unique = np.array([-1 if m is None else position[m] for m in mapped], dtype=np.int64)
     unknown_u = np.array([m is not None and m not in synonyms.values() for m in mapped])
-    row_codes = _take(codes, per_unique, -1)
+    row_codes = take(codes, per_unique, -1)
     cat = pd.Categorical.from_codes(row_codes, categories=pd.Index(categories, dtype=object))
     series = pd.Series(cat, index=values.index, name=values.name)
-    unknown = _take(codes, unknown_u.astype(bool), False).astype(bool)
-    written = (
-        pd.Series(_take(codes, normalized, None), index=values.index, dtype=object)
-        if keys
-        else None
-    )
-    return series, pd.Series(unknown, index=values.index), written
+    unknown = take(codes, unknown_u.astype(bool), False).astype(bool)
+    rows = None if said is None else take(codes, normalized == said, False)
+    return series, pd.Series(unknown, index=values.index), rows
 
 
 def clean_integer(values: pd.Series, column: str) -> tuple[pd.Series, pd.Series]:
@@ -290,9 +285,9 @@ def clean_integer(values: pd.Series, column: str) -> tuple[pd.Series, pd.Series]
             bad_u[i] = as_text(u) is not None
         else:
             numbers[i] = number
-    rows = _take(codes, numbers, np.nan)
+    rows = take(codes, numbers, np.nan)
     series = pd.Series(rows, index=values.index, name=values.name).astype("Int64")
-    bad = _take(codes, bad_u, False).astype(bool)
+    bad = take(codes, bad_u, False).astype(bool)
     return series, pd.Series(bad, index=values.index)
 
 
@@ -383,7 +378,7 @@ def contradictions(
     """
     req = log["requested_on"]
     day = f"{as_of:%Y-%m-%d}"
-    status = log["status"].astype(object)
+    status = log["status"]  # compared as a categorical: its codes, not a million strings
     return [
         (
             log["interview_on"] < req,
