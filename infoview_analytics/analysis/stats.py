@@ -18,15 +18,17 @@ __all__ = ["kaplan_meier", "ratio", "wilson"]
 def wilson(k: Any, n: Any, confidence: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
     """Wilson score interval for k successes out of n, vectorised; NaN where n == 0.
 
-    The normal quantile comes from scipy; the result equals
+    The normal quantile is ``scipy.special.ndtri`` (what ``scipy.stats.norm.ppf``
+    computes, without importing ``scipy.stats``: 0.8 s of the report's start-up); the
+    result equals
     ``scipy.stats.binomtest(k, n).proportion_ci(confidence, method="wilson")``
     (tested), without a Python call per group.
     """
-    from scipy.stats import norm
+    from scipy import special
 
     k = np.asarray(k, dtype=float)
     n = np.asarray(n, dtype=float)
-    z = norm.ppf(0.5 + confidence / 2)
+    z = special.ndtri(0.5 + confidence / 2)
     with np.errstate(divide="ignore", invalid="ignore"):
         p = k / n
         denom = 1 + z**2 / n

@@ -104,9 +104,7 @@ def _write(
     )
 
 
-def _start_chart_worker(
-    log: pd.DataFrame, as_of: pd.Timestamp, folder: Path, formats: tuple[str, ...]
-) -> ChartWorker | None:
+def _start_chart_worker(folder: Path, formats: tuple[str, ...]) -> ChartWorker | None:
     """The second process that writes the chart files while this one writes the PDF."""
     from .drawing import start_worker
 
@@ -114,7 +112,7 @@ def _start_chart_worker(
     if "pdf" not in formats or not images:
         return None  # one kind of drawing only: nothing to share
     (folder / "charts").mkdir()
-    return start_worker(log, as_of, folder / "charts", images)
+    return start_worker(folder / "charts", images)
 
 
 def _write_tables(
@@ -190,6 +188,8 @@ def _write_charts_and_pdf(
     shown = [c for c in specs if not c.skipped]
     # With a worker, it writes the chart files; the figures drawn here are the PDF's.
     own = () if worker is not None else images
+    if worker is not None:
+        worker.send(shown, as_of)
     drawn: dict[str, Any] = {}  # each chart's laid-out figure, for the web page
 
     def kept(charts: Iterator[Any]) -> Iterator[Any]:
@@ -374,10 +374,9 @@ def build_report(
     worker = None
     with report_folder(out, inputs=inputs, force=force) as tmp:
         try:
-            # Started before the tables: the chart files are made alongside (.drawing). Not
-            # for a shared report: what it may show is decided here, from the tables.
-            if not anonymize:
-                worker = _start_chart_worker(log, stamp, tmp, chosen)
+            # Started before the tables: it imports matplotlib meanwhile, then is sent the
+            # charts to draw (a shared report's: those its tables may show) (.drawing).
+            worker = _start_chart_worker(tmp, chosen)
             tables = compute_tables(log, as_of=stamp)
             students = student_tables(log, as_of=stamp)
             shared = None

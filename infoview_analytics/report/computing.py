@@ -75,6 +75,7 @@ def student_tables(
         return {}
     from ..analysis.fields import coverage
     from ..analysis.followups import follow_ups_due
+    from ..analysis.prepared import prepare
     from ..analysis.responses import response_rates
 
     out = {}
@@ -83,10 +84,11 @@ def student_tables(
     # Students told apart by the name key ("Amy" and "amy " are one), as in the analyses.
     student = group_keys(log, ["owner"])["owner"].where(log["owner"].notna())
     for owner, rows in log.groupby(student, sort=True, dropna=True):
-        rows = rows.reset_index(drop=True)
+        # Prepared once for the three tables (each would prepare the rows again).
+        p = prepare(rows.reset_index(drop=True), as_of=as_of)
         out[str(owner)] = {
-            "coverage": coverage(rows, as_of=as_of),
-            "rates": response_rates(rows, by="warmth", as_of=as_of),
-            "follow_ups": follow_ups_due(rows, as_of=as_of),
+            "coverage": coverage(p, as_of=as_of),
+            "rates": response_rates(p, by="warmth", as_of=as_of),
+            "follow_ups": follow_ups_due(p, as_of=as_of),
         }
     return out

@@ -45,22 +45,20 @@ def add_next_steps(
 
     Called inside the report's style context (the PDF adds the page it returns).
     """
+    from .drawing import write_images
+    from .pages import fix_layout
+
     tables = next_steps_tables(log, as_of=as_of)
     if "csv" in formats:
         from ..io.export import write_tables_csv
 
         write_tables_csv(tables, folder / "tables")
     fig = _page(tables, as_of)
-    for fmt in ("png", "svg"):
-        if fmt in formats:
-            # No software, author or date in the files, as the other charts (build.py).
-            meta: dict[str, Any] = (
-                {"Software": None}
-                if fmt == "png"
-                else {"Creator": None, "Date": None, "Format": None, "Type": None}
-            )
-            (folder / "charts").mkdir(exist_ok=True)
-            fig.savefig(folder / "charts" / f"next_steps.{fmt}", dpi=200, metadata=meta)
+    fix_layout(fig)  # laid out once, not again for each format
+    images = [f for f in ("png", "svg") if f in formats]
+    if images:
+        (folder / "charts").mkdir(exist_ok=True)
+        write_images(fig, folder / "charts", "next_steps", images)
     return fig
 
 

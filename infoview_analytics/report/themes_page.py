@@ -26,8 +26,6 @@ from ..errors import MissingDependencyError
 
 __all__: list[str] = []
 
-_PNG_META: dict[str, Any] = {"Software": None}
-_SVG_META: dict[str, Any] = {"Creator": None, "Date": None, "Format": None, "Type": None}
 #: Themes drawn per field.
 TOP = 5
 
@@ -78,32 +76,19 @@ def add_themes_page(
     from matplotlib.figure import Figure
 
     from ..charts import plot_themes
+    from .drawing import write_images
+    from .pages import caption, fix_layout
 
     rows = len(table.groupby(table.columns[0]).head(TOP)) if len(table.columns) else 0
     height = min(max(5.5, 0.28 * rows + 2.5), 30.0)
     fig = Figure(figsize=(9.0, height), layout="constrained")
     ax, cap = fig.subplots(2, 1, height_ratios=[height - 0.7, 0.7])
     plot_themes(table, ax=ax, as_of=as_of, top=TOP)
-    cap.axis("off")
-    first, second = themes_caption(table)
-    cap.text(0, 1, first, va="top", ha="left", fontsize=8.5, wrap=True, transform=cap.transAxes)
-    cap.text(
-        0,
-        0.45,
-        "→ " + second,
-        va="top",
-        ha="left",
-        fontsize=8.5,
-        fontweight="bold",
-        wrap=True,
-        transform=cap.transAxes,
-    )
+    caption(cap, themes_caption(table), 9.0 - 0.3)
+    fix_layout(fig)  # laid out once, not again for each format
     if images:
         (folder / "charts").mkdir(exist_ok=True)
-    if "png" in images:
-        fig.savefig(folder / "charts" / "themes.png", dpi=200, metadata=_PNG_META)
-    if "svg" in images:
-        fig.savefig(folder / "charts" / "themes.svg", metadata=_SVG_META)
+        write_images(fig, folder / "charts", "themes", images)
     if (folder / "tables").is_dir():  # CSV tables were asked for
         from ..io.export import write_tables_csv
 
