@@ -30,6 +30,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 __all__ = [
     "MAX_ASKS",
@@ -159,11 +160,19 @@ def betabinom_pmf(y: Any, n: Any, a: Any, b: Any) -> np.ndarray:
 
 
 def beta_interval(a: Any, b: Any, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
-    """The central ``level`` credible interval of Beta(a, b) (``scipy.stats.beta.ppf``)."""
+    """The central ``level`` credible interval of Beta(a, b) (``scipy.stats.beta.ppf``).
+
+    ``betaincinv`` runs once per distinct ``(a, b)``: a cohort's groups share
+    few (1M-row messy cohort log: 82k pairs among 466k groups; 0.95 s -> 0.25 s).
+    """
     from scipy import special
 
+    a, b = np.broadcast_arrays(np.asarray(a, dtype=float), np.asarray(b, dtype=float))
+    codes, pairs = pd.factorize((a + 1j * b).ravel())
     tail = (1 - level) / 2
-    return special.betaincinv(a, b, tail), special.betaincinv(a, b, 1 - tail)
+    low = special.betaincinv(pairs.real, pairs.imag, tail)[codes]
+    high = special.betaincinv(pairs.real, pairs.imag, 1 - tail)[codes]
+    return low.reshape(a.shape), high.reshape(a.shape)
 
 
 def betabinom_head(n: Any, a: Any, b: Any, top: int) -> np.ndarray:
@@ -221,34 +230,116 @@ def asks_needed(
 
     ``need`` is how many more interviews each group needs (0: none to ask),
     ``a, b`` the beta of a new request's chance, ``pmf`` :func:`pending_pmf`
-    of the open requests (capped at ``need.max()`` or above). The
-    probability grows with ``n``, so a bisection over ``0 .. MAX_ASKS``
-    finds it for every group at once (only the groups that need something,
-    from ``at_least`` when a lower bound is known); ``-1`` where even
-    ``MAX_ASKS`` asks fall short.
+    of the open requests (capped at ``need.max()`` or above), ``at_least``
+    a known lower bound of the answer (the search starts there). ``-1``
+    where even ``MAX_ASKS`` asks fall short.
+
+    The probability grows with ``n``, so a bisection over ``0 .. MAX_ASKS``
+    finds it for every group at once. It runs on :func:`_reach_fast`; where
+    that comes within ``_TIE`` of ``probability`` (too close to call between
+    two ways of rounding) the groups are searched again with
+    :func:`reach_probability`, so the answers are those of the closed form.
     """
     need = np.asarray(need, dtype=np.int64)
     out = np.zeros(len(need), dtype=np.int64)
     floor = np.zeros(len(need), dtype=np.int64) if at_least is None else np.maximum(at_least, 0)
     rows = np.flatnonzero(need > 0)
-    rows = rows[reach_probability(floor[rows], need[rows], a[rows], b[rows], pmf[rows])
-                < probability]  # fmt: skip
-    out[need > 0] = floor[need > 0]
     if not len(rows):
         return out
-    need, a, b, pmf = need[rows], a[rows], b[rows], pmf[rows]
-    hi = np.full(len(rows), MAX_ASKS, dtype=np.int64)
-    ok_max = reach_probability(hi, need, a, b, pmf) >= probability
-    lo = floor[rows] + 1
-    hi = np.where(ok_max, hi, lo)
-    while True:
-        open_ = lo < hi
-        if not open_.any():
-            break
-        idx = np.flatnonzero(open_)
-        mid = (lo[idx] + hi[idx]) // 2
-        ok = reach_probability(mid, need[idx], a[idx], b[idx], pmf[idx]) >= probability
-        hi[idx] = np.where(ok, mid, hi[idx])
-        lo[idx] = np.where(ok, lo[idx], mid + 1)
-    out[rows] = np.where(ok_max, lo, -1)
+    a, b, pmf, floor = a[rows], b[rows], pmf[rows], floor[rows]
+    found, unsure = _bisect(_FastReach(need[rows], a, b, pmf), floor, probability)
+    if unsure.any():
+        exact = _ExactReach(need[rows][unsure], a[unsure], b[unsure], pmf[unsure])
+        found[unsure] = _bisect(exact, floor[unsure], probability)[0]
+    out[rows] = found
     return out
+
+
+#: Where the fast probability is this close to the goal, the closed form decides (the two
+#: agree to ~1e-12: both are sums of a few products of positive terms).
+_TIE = 1e-9
+
+
+class _ExactReach:
+    """:func:`reach_probability` of fixed groups at any ``n`` (a row subset with ``rows``)."""
+
+    def __init__(self, need: np.ndarray, a: np.ndarray, b: np.ndarray, pmf: np.ndarray):
+        self.need, self.a, self.b, self.pmf = need, a, b, pmf
+
+    def __call__(self, n: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        return reach_probability(n, self.need[rows], self.a[rows], self.b[rows], self.pmf[rows])
+
+
+class _FastReach:
+    """:func:`reach_probability` rearranged so that each evaluation is a few array operations.
+
+    ``P(X + Y >= need) = 1 - sum_y P(Y = y) P(X <= need - 1 - y)`` over
+    ``y < need``: the pending requests' side, ``P(X <= need - 1 - y)``, is
+    computed once per group, and ``P(Y = y)`` from ``P(Y = 0)`` (two
+    ``gammaln``, the ``B(a, b)`` part once per group) and the ratio of
+    successive terms. The bisection of :func:`asks_needed` evaluated
+    :func:`reach_probability` ~20 times per group (1M-row messy cohort log,
+    466k groups: 5.6 s of the 7.3 s of ``plan``); this form takes ~1/5 of that.
+    """
+
+    def __init__(self, need: np.ndarray, a: np.ndarray, b: np.ndarray, pmf: np.ndarray):
+        from scipy import special
+
+        self.gammaln = special.gammaln
+        top = pmf.shape[1] - 1
+        self.a, self.b = a, b
+        self.log_ab = special.gammaln(a + b) - special.gammaln(b)
+        ys = np.arange(top)
+        below = np.cumsum(pmf[:, :top], axis=1)  # P(X <= x), x < top
+        k = need[:, None] - 1 - ys
+        self.pending = np.where(
+            k >= 0, np.take_along_axis(below, np.clip(k, 0, top - 1), axis=1), 0.0
+        )
+        self.ys = ys
+
+    def __call__(self, n: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        a, b = self.a[rows], self.b[rows]
+        n = n.astype(float)
+        p0 = np.exp(self.gammaln(n + b) - self.gammaln(n + a + b) + self.log_ab[rows])
+        y = self.ys[:-1]
+        nn = n[:, None]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = (nn - y) * (y + a[:, None]) / ((y + 1) * (nn - y - 1 + b[:, None]))
+        head = np.ones((len(n), len(self.ys)))
+        head[:, 1:] = np.cumprod(np.where(y < nn, ratio, 0.0), axis=1)
+        return 1 - p0 * (head * self.pending[rows]).sum(axis=1)
+
+
+def _bisect(
+    reach: _FastReach | _ExactReach, floor: np.ndarray, probability: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """First ``n`` in ``floor .. MAX_ASKS`` with ``reach >= probability`` (-1: none), and ties.
+
+    The second array marks the groups for which ``reach`` came within
+    ``_TIE`` of ``probability`` at a point the answer depends on.
+    """
+    n_rows = len(floor)
+    everyone = np.arange(n_rows)
+    unsure = np.zeros(n_rows, dtype=bool)
+
+    def ok(n: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        value = reach(n, rows)
+        unsure[rows] |= np.abs(value - probability) < _TIE
+        return value >= probability
+
+    at_floor = ok(floor, everyone)
+    hi = np.full(n_rows, MAX_ASKS, dtype=np.int64)
+    ok_max = at_floor.copy()
+    rest = np.flatnonzero(~at_floor)
+    ok_max[rest] = ok(hi[rest], rest)
+    lo = np.where(at_floor, floor, floor + 1)
+    hi = np.where(at_floor, floor, np.where(ok_max, hi, lo))
+    while True:
+        idx = np.flatnonzero(lo < hi)
+        if not len(idx):
+            break
+        mid = (lo[idx] + hi[idx]) // 2
+        good = ok(mid, idx)
+        hi[idx] = np.where(good, mid, hi[idx])
+        lo[idx] = np.where(good, lo[idx], mid + 1)
+    return np.where(ok_max, lo, -1), unsure

@@ -399,69 +399,82 @@ def _asks(values: np.ndarray) -> pd.arrays.IntegerArray:
 def _notes(res: pd.DataFrame, *, minimum: int, target: int, probability: float) -> np.ndarray:
     """One plain sentence per field: what to ask, how likely, and when.
 
-    Built from plain Python lists (a cohort has a hundred thousand fields).
+    Built a phrase at a time for all fields at once (object arrays joined
+    with ``+``; each number formatted once per distinct value): a cohort has
+    hundreds of thousands of fields, and a sentence per field in a Python
+    loop took 2.1 s of ``plan`` on the 1M-row messy cohort log (466k fields).
     """
     sure = f"{probability:.0%}"
+    k = res["interviewed"].to_numpy(dtype=np.int64)
+    s = res["scheduled"].to_numpy(dtype=np.int64)
+    n_open = res["open_requests"].to_numpy(dtype=np.int64)
+    basis = res["basis"].to_numpy(dtype=object)
+    p = res["interview_chance"].to_numpy(dtype=float)
+    warm = res["chance_warm"].to_numpy(dtype=float)
+    asks_min, asks_target = (
+        res[c].to_numpy(dtype=np.int64, na_value=-1) for c in ("asks_to_minimum", "asks_to_target")
+    )
+    chance = "a " + basis + " request here becomes an interview " + _text(p, "{:.0%}")
+    chance += " of the time"
+    warm_text = " (a warm introduction: " + _text(warm, "{:.0%}") + ")"
+    chance += _when((basis == "cold") & (warm >= p + 0.1), warm_text)
+    expected = _text(res["expected_from_pending"].to_numpy(dtype=float), "{:.1f}")
+    noun = np.where(n_open == 1, " open request may bring ", " open requests may bring ")
+    chance += _when(n_open > 0, "; " + _text(n_open, "{}") + noun.astype(object) + expected)
 
-    def asks_list(col: str) -> list[int | None]:
-        values = res[col].to_numpy(dtype=float, na_value=np.nan)
-        return [None if v != v else int(v) for v in values.tolist()]
+    # Minimum reached (scheduled meetings counted): the target is the goal.
+    held = np.where(
+        k >= minimum, "", " once the " + _text(s, "{}") + " scheduled meeting(s) are held"
+    )
+    head_target = (
+        f"Minimum of {minimum} reached"
+        + held.astype(object)
+        + np.where(
+            asks_target == 0,
+            f"; no more asks needed for the target of {target} ({sure} sure)",
+            "; ask " + _asks_text(asks_target) + f" more for the target of {target} with {sure} "
+            "probability",
+        ).astype(object)
+    )
+    # Otherwise the minimum is.
+    for_target = " (" + _asks_text(asks_target) + f" for the target of {target})"
+    head_minimum = np.where(
+        asks_min == 0,
+        f"No more asks needed for the minimum of {minimum} ({sure} sure; "
+        + _asks_text(asks_target) + f" for the target of {target})",
+        "Ask " + _asks_text(asks_min)
+        + np.where(asks_min == 1, " more person", " more people").astype(object)
+        + f" to reach the minimum of {minimum} with {sure} probability" + for_target,
+    ).astype(object)  # fmt: skip
+    at_minimum = k + s >= minimum
+    head = np.where(at_minimum, head_target, head_minimum).astype(object)
+    when = np.where(at_minimum, res["target_by"].to_numpy(), res["minimum_by"].to_numpy())
+    when = when.astype("datetime64[D]")
+    date = np.where(
+        np.isnat(when),
+        "; not enough data to date it (fewer than 3 answers or meetings with dates)",
+        "; expected by " + np.datetime_as_string(when, unit="D").astype(object),
+    ).astype(object)
+    out = head + ": " + chance + date + "."
+    reached = k >= target
+    out[reached] = f"Target of {target} reached: " + _text(k[reached], "{}") + " interviews."
+    return out
 
-    def days(col: str) -> list[str | None]:
-        text = np.datetime_as_string(res[col].to_numpy(dtype="datetime64[D]"), unit="D")
-        return [None if t == "NaT" else t for t in text.tolist()]
 
-    cols = {
-        c: res[c].tolist()
-        for c in ["interviewed", "scheduled", "open_requests", "basis", "interview_chance",
-                  "chance_warm", "chance_cold", "expected_from_pending"]
-    }  # fmt: skip
-    asks_min, asks_target = asks_list("asks_to_minimum"), asks_list("asks_to_target")
-    min_by, target_by = days("minimum_by"), days("target_by")
-    out = []
-    for i in range(len(res)):
-        k, s = int(cols["interviewed"][i]), int(cols["scheduled"][i])
-        if k >= target:
-            out.append(f"Target of {target} reached: {k} interviews.")
-            continue
-        basis, p = cols["basis"][i], cols["interview_chance"][i]
-        chance = f"a {basis} request here becomes an interview {p:.0%} of the time"
-        warm = cols["chance_warm"][i]
-        if basis == "cold" and warm >= p + 0.1:
-            chance += f" (a warm introduction: {warm:.0%})"
-        n_open = int(cols["open_requests"][i])
-        if n_open:
-            noun = "request" if n_open == 1 else "requests"
-            chance += f"; {n_open} open {noun} may bring {cols['expected_from_pending'][i]:.1f}"
-        if k + s >= minimum:
-            goal, asks = f"the target of {target}", asks_target[i]
-            head = f"Minimum of {minimum} reached" + (
-                "" if k >= minimum else f" once the {s} scheduled meeting(s) are held"
-            )
-            head += "; " + (
-                f"no more asks needed for {goal} ({sure} sure)"
-                if asks == 0
-                else f"ask {_n(asks)} more for {goal} with {sure} probability"
-            )
-            when = target_by[i]
-        else:
-            asks = asks_min[i]
-            people = "person" if asks == 1 else "people"
-            head = (
-                f"No more asks needed for the minimum of {minimum} ({sure} sure; "
-                f"{_n(asks_target[i])} for the target of {target})"
-                if asks == 0
-                else f"Ask {_n(asks)} more {people} to reach the minimum of {minimum} with "
-                f"{sure} probability ({_n(asks_target[i])} for the target of {target})"
-            )
-            when = min_by[i]
-        date = (
-            f"; expected by {when}"
-            if when is not None
-            else "; not enough data to date it (fewer than 3 answers or meetings with dates)"
-        )
-        out.append(f"{head}: {chance}{date}.")
-    return np.asarray(out, dtype=object)
+def _text(values: np.ndarray, spec: str) -> np.ndarray:
+    """``spec.format(v)`` for each value (an object array), each distinct value formatted once."""
+    distinct, codes = np.unique(values, return_inverse=True)
+    return np.asarray([spec.format(v) for v in distinct.tolist()], dtype=object)[codes.ravel()]
+
+
+def _when(condition: np.ndarray, text: np.ndarray) -> np.ndarray:
+    """``text`` where ``condition`` holds, else the empty string (object array)."""
+    return np.where(condition, text, "").astype(object)
+
+
+def _asks_text(asks: np.ndarray) -> np.ndarray:
+    """The number of asks as text; "more than 1000" where the search fell short (-1)."""
+    return np.where(asks < 0, "more than 1000", _text(asks, "{}")).astype(object)
 
 
 def _n(value: int | None) -> str:
