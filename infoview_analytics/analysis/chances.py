@@ -247,10 +247,10 @@ def asks_needed(
     if not len(rows):
         return out
     a, b, pmf, floor = a[rows], b[rows], pmf[rows], floor[rows]
-    found, unsure = _bisect(_FastReach(need[rows], a, b, pmf), floor, probability)
+    found, unsure = _search(_FastReach(need[rows], a, b, pmf), floor, probability)
     if unsure.any():
         exact = _ExactReach(need[rows][unsure], a[unsure], b[unsure], pmf[unsure])
-        found[unsure] = _bisect(exact, floor[unsure], probability)[0]
+        found[unsure] = _search(exact, floor[unsure], probability)[0]
     out[rows] = found
     return out
 
@@ -310,36 +310,72 @@ class _FastReach:
         return 1 - p0 * (head * self.pending[rows]).sum(axis=1)
 
 
-def _bisect(
+def _search(
     reach: _FastReach | _ExactReach, floor: np.ndarray, probability: float
 ) -> tuple[np.ndarray, np.ndarray]:
     """First ``n`` in ``floor .. MAX_ASKS`` with ``reach >= probability`` (-1: none), and ties.
 
-    The second array marks the groups for which ``reach`` came within
-    ``_TIE`` of ``probability`` at a point the answer depends on.
+    A bracket ``lo < answer <= hi`` narrowed by interpolation: ``1 - reach``
+    falls about as a power of ``n`` (the chance of fewer than ``need``
+    successes in ``n`` asks shrinks like ``n ** -a``), so a straight line
+    through the bracket's ends in ``log(n + 1)``, ``log(1 - reach)`` lands
+    near the answer; the two integers around that point are evaluated, and
+    the bracket halved instead whenever interpolating did not halve it. A
+    few evaluations per group instead of the ~11 of a bisection. The second
+    array marks the groups for which ``reach`` came within ``_TIE`` of
+    ``probability`` at a point evaluated.
     """
     n_rows = len(floor)
-    everyone = np.arange(n_rows)
     unsure = np.zeros(n_rows, dtype=bool)
+    goal = np.log1p(-probability)
 
-    def ok(n: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    def at(n: np.ndarray, rows: np.ndarray) -> np.ndarray:
         value = reach(n, rows)
         unsure[rows] |= np.abs(value - probability) < _TIE
-        return value >= probability
+        return value
 
-    at_floor = ok(floor, everyone)
-    hi = np.full(n_rows, MAX_ASKS, dtype=np.int64)
-    ok_max = at_floor.copy()
-    rest = np.flatnonzero(~at_floor)
-    ok_max[rest] = ok(hi[rest], rest)
-    lo = np.where(at_floor, floor, floor + 1)
-    hi = np.where(at_floor, floor, np.where(ok_max, hi, lo))
-    while True:
-        idx = np.flatnonzero(lo < hi)
-        if not len(idx):
+    def log_miss(value: np.ndarray) -> np.ndarray:
+        return np.log(np.maximum(1 - value, 1e-300))
+
+    out = np.full(n_rows, -1, dtype=np.int64)
+    everyone = np.arange(n_rows)
+    low = log_miss(at(floor, everyone))
+    enough = low <= goal
+    out[enough] = floor[enough]
+    rows = np.flatnonzero(~enough)
+    high = log_miss(at(np.full(len(rows), MAX_ASKS), rows))
+    keep = high <= goal
+    rows, high, low = rows[keep], high[keep], low[rows[keep]]
+    lo, hi = floor[rows], np.full(len(rows), MAX_ASKS, dtype=np.int64)
+    halve = np.zeros(len(rows), dtype=bool)
+    while len(rows):
+        closed = hi - lo <= 1
+        out[rows[closed]] = hi[closed]
+        keep = ~closed
+        rows, lo, hi, low, high, halve = (v[keep] for v in (rows, lo, hi, low, high, halve))
+        if not len(rows):
             break
-        mid = (lo[idx] + hi[idx]) // 2
-        good = ok(mid, idx)
-        hi[idx] = np.where(good, mid, hi[idx])
-        lo[idx] = np.where(good, lo[idx], mid + 1)
-    return np.where(ok_max, lo, -1), unsure
+        u_lo, u_hi = np.log1p(lo), np.log1p(hi)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share = np.clip((goal - low) / (high - low), 0.0, 1.0)
+        guess = np.expm1(u_lo + share * (u_hi - u_lo))
+        guess = np.where(halve | ~np.isfinite(guess), (lo + hi) / 2, guess)
+        c = np.clip(np.ceil(guess).astype(np.int64), lo + 1, hi - 1)
+        width = hi - lo
+        at_c = log_miss(at(c, rows))
+        ok_c = at_c <= goal
+        # Also one below, to close the bracket when the guess is right.
+        below = np.flatnonzero(ok_c & (c - 1 > lo))
+        at_b = log_miss(at(c[below] - 1, rows[below]))
+        ok_b = np.zeros(len(rows), dtype=bool)
+        ok_b[below] = at_b <= goal
+        miss_b = np.full(len(rows), np.nan)
+        miss_b[below] = at_b
+        # Update the bracket: answer in (lo, c - 1], (c - 1, c] or (c, hi].
+        new_lo = np.where(ok_c, np.where(ok_b | (c - 1 <= lo), lo, c - 1), c)
+        new_hi = np.where(ok_c, np.where(ok_b, c - 1, c), hi)
+        low = np.where(new_lo == c, at_c, np.where(new_lo == c - 1, miss_b, low))
+        high = np.where(new_hi == c, at_c, np.where(new_hi == c - 1, miss_b, high))
+        halve = (new_hi - new_lo) * 2 > width
+        lo, hi = new_lo, new_hi
+    return out, unsure

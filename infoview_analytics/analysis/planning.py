@@ -48,6 +48,7 @@ from ..core.calendar import add_business_days, business_days
 from ..core.docs import fill_doc
 from ..errors import InvalidArgumentError
 from .chances import (
+    MAX_ASKS,
     PRIOR_STRENGTH,
     asks_needed,
     beta_interval,
@@ -399,10 +400,10 @@ def _asks(values: np.ndarray) -> pd.arrays.IntegerArray:
 def _notes(res: pd.DataFrame, *, minimum: int, target: int, probability: float) -> np.ndarray:
     """One plain sentence per field: what to ask, how likely, and when.
 
-    Built a phrase at a time for all fields at once (object arrays joined
-    with ``+``; each number formatted once per distinct value): a cohort has
-    hundreds of thousands of fields, and a sentence per field in a Python
-    loop took 2.1 s of ``plan`` on the 1M-row messy cohort log (466k fields).
+    Each phrase is written once per distinct combination of what it says
+    (:func:`_each`), then joined per field: a cohort has hundreds of
+    thousands of fields, and a sentence per field in a Python loop took 2.1 s
+    of ``plan`` on the 1M-row messy cohort log (466k fields).
     """
     sure = f"{probability:.0%}"
     k = res["interviewed"].to_numpy(dtype=np.int64)
@@ -411,71 +412,93 @@ def _notes(res: pd.DataFrame, *, minimum: int, target: int, probability: float) 
     basis = res["basis"].to_numpy(dtype=object)
     p = res["interview_chance"].to_numpy(dtype=float)
     warm = res["chance_warm"].to_numpy(dtype=float)
+    expected = res["expected_from_pending"].to_numpy(dtype=float)
     asks_min, asks_target = (
         res[c].to_numpy(dtype=np.int64, na_value=-1) for c in ("asks_to_minimum", "asks_to_target")
     )
-    chance = "a " + basis + " request here becomes an interview " + _text(p, "{:.0%}")
-    chance += " of the time"
-    warm_text = " (a warm introduction: " + _text(warm, "{:.0%}") + ")"
-    chance += _when((basis == "cold") & (warm >= p + 0.1), warm_text)
-    expected = _text(res["expected_from_pending"].to_numpy(dtype=float), "{:.1f}")
-    noun = np.where(n_open == 1, " open request may bring ", " open requests may bring ")
-    chance += _when(n_open > 0, "; " + _text(n_open, "{}") + noun.astype(object) + expected)
+    at_minimum = k + s >= minimum  # scheduled meetings counted: the target is the goal
 
-    # Minimum reached (scheduled meetings counted): the target is the goal.
-    held = np.where(
-        k >= minimum, "", " once the " + _text(s, "{}") + " scheduled meeting(s) are held"
-    )
-    head_target = (
-        f"Minimum of {minimum} reached"
-        + held.astype(object)
-        + np.where(
-            asks_target == 0,
-            f"; no more asks needed for the target of {target} ({sure} sure)",
-            "; ask " + _asks_text(asks_target) + f" more for the target of {target} with {sure} "
-            "probability",
-        ).astype(object)
-    )
-    # Otherwise the minimum is.
-    for_target = " (" + _asks_text(asks_target) + f" for the target of {target})"
-    head_minimum = np.where(
-        asks_min == 0,
-        f"No more asks needed for the minimum of {minimum} ({sure} sure; "
-        + _asks_text(asks_target) + f" for the target of {target})",
-        "Ask " + _asks_text(asks_min)
-        + np.where(asks_min == 1, " more person", " more people").astype(object)
-        + f" to reach the minimum of {minimum} with {sure} probability" + for_target,
-    ).astype(object)  # fmt: skip
-    at_minimum = k + s >= minimum
-    head = np.where(at_minimum, head_target, head_minimum).astype(object)
+    def head(at_minimum: bool, held: bool, s: int, asks_min: int, asks_target: int) -> str:
+        if at_minimum:
+            goal = f"the target of {target}"
+            return (
+                f"Minimum of {minimum} reached"
+                + ("" if held else f" once the {s} scheduled meeting(s) are held")
+                + "; "
+                + (
+                    f"no more asks needed for {goal} ({sure} sure)"
+                    if asks_target == 0
+                    else f"ask {_n(asks_target)} more for {goal} with {sure} probability"
+                )
+            )
+        people = "person" if asks_min == 1 else "people"
+        return (
+            f"No more asks needed for the minimum of {minimum} ({sure} sure; "
+            f"{_n(asks_target)} for the target of {target})"
+            if asks_min == 0
+            else f"Ask {_n(asks_min)} more {people} to reach the minimum of {minimum} with "
+            f"{sure} probability ({_n(asks_target)} for the target of {target})"
+        )
+
+    def chance(basis: str, p: float) -> str:
+        return f"a {basis} request here becomes an interview {p:.0%} of the time"
+
+    def warm_path(warm: float) -> str:
+        return f" (a warm introduction: {warm:.0%})"
+
+    def pending(n_open: int, expected: float) -> str:
+        noun = "request" if n_open == 1 else "requests"
+        return f"; {n_open} open {noun} may bring {expected:.1f}"
+
+    def date(day: int) -> str:
+        if day == _NAT_DAY:
+            return "; not enough data to date it (fewer than 3 answers or meetings with dates)"
+        return f"; expected by {np.datetime64(day, 'D')}"
+
     when = np.where(at_minimum, res["target_by"].to_numpy(), res["minimum_by"].to_numpy())
-    when = when.astype("datetime64[D]")
-    date = np.where(
-        np.isnat(when),
-        "; not enough data to date it (fewer than 3 answers or meetings with dates)",
-        "; expected by " + np.datetime_as_string(when, unit="D").astype(object),
-    ).astype(object)
-    out = head + ": " + chance + date + "."
+    extra = np.full(len(res), "", dtype=object)
+    rows = (basis == "cold") & (warm >= p + 0.1)
+    extra[rows] = _each(warm_path, warm[rows])
+    open_ = np.full(len(res), "", dtype=object)
+    rows = n_open > 0
+    open_[rows] = _each(pending, n_open[rows], expected[rows])
+    parts = [
+        _each(head, at_minimum, k >= minimum, s, asks_min, asks_target),
+        _each(chance, basis, p),
+        extra,
+        open_,
+        _each(date, when.astype("datetime64[D]").view(np.int64)),
+    ]
+    out = np.asarray(
+        [
+            f"{h}: {c}{x}{o}{d}."
+            for h, c, x, o, d in zip(*(v.tolist() for v in parts), strict=True)
+        ],
+        dtype=object,
+    )
     reached = k >= target
-    out[reached] = f"Target of {target} reached: " + _text(k[reached], "{}") + " interviews."
+    out[reached] = _each(lambda k: f"Target of {target} reached: {k} interviews.", k[reached])
     return out
 
 
-def _text(values: np.ndarray, spec: str) -> np.ndarray:
-    """``spec.format(v)`` for each value (an object array), each distinct value formatted once."""
-    distinct, codes = np.unique(values, return_inverse=True)
-    return np.asarray([spec.format(v) for v in distinct.tolist()], dtype=object)[codes.ravel()]
+_NAT_DAY = np.datetime64("NaT", "D").view(np.int64)
 
 
-def _when(condition: np.ndarray, text: np.ndarray) -> np.ndarray:
-    """``text`` where ``condition`` holds, else the empty string (object array)."""
-    return np.where(condition, text, "").astype(object)
+def _each(phrase: Any, *columns: np.ndarray) -> np.ndarray:
+    """``phrase(*values)`` for each row of ``columns``, called once per distinct row of values."""
+    n = len(columns[0])
+    key = np.zeros(n, dtype=np.int64)
+    for col in columns:
+        codes, distinct = pd.factorize(col)
+        key = pd.factorize(key * len(distinct) + codes)[0]
+    first = np.zeros(int(key.max(initial=-1)) + 1, dtype=np.int64)
+    first[key[::-1]] = np.arange(n)[::-1]
+    values = zip(*(np.asarray(col)[first].tolist() for col in columns), strict=True)
+    texts = np.empty(len(first), dtype=object)
+    texts[:] = [phrase(*v) for v in values]
+    return texts[key]
 
 
-def _asks_text(asks: np.ndarray) -> np.ndarray:
-    """The number of asks as text; "more than 1000" where the search fell short (-1)."""
-    return np.where(asks < 0, "more than 1000", _text(asks, "{}")).astype(object)
-
-
-def _n(value: int | None) -> str:
-    return "more than 1000" if value is None else str(value)
+def _n(value: int) -> str:
+    """The number of asks as text; -1 means the search fell short."""
+    return f"more than {MAX_ASKS}" if value < 0 else str(value)
