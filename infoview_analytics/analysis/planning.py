@@ -489,7 +489,7 @@ def _each(phrase: Any, *columns: np.ndarray) -> np.ndarray:
     n = len(columns[0])
     key = np.zeros(n, dtype=np.int64)
     for col in columns:
-        codes, distinct = pd.factorize(col)
+        codes, distinct = pd.factorize(col, use_na_sentinel=False)
         key = pd.factorize(key * len(distinct) + codes)[0]
     first = np.zeros(int(key.max(initial=-1)) + 1, dtype=np.int64)
     first[key[::-1]] = np.arange(n)[::-1]
