@@ -289,25 +289,24 @@ class _FastReach:
         top = pmf.shape[1] - 1
         self.a, self.b = a, b
         self.log_ab = special.gammaln(a + b) - special.gammaln(b)
-        ys = np.arange(top)
         below = np.cumsum(pmf[:, :top], axis=1)  # P(X <= x), x < top
-        k = need[:, None] - 1 - ys
-        self.pending = np.where(
-            k >= 0, np.take_along_axis(below, np.clip(k, 0, top - 1), axis=1), 0.0
-        )
-        self.ys = ys
+        k = need[:, None] - 1 - np.arange(top)
+        pending = np.where(k >= 0, np.take_along_axis(below, np.clip(k, 0, top - 1), axis=1), 0)
+        # Only the terms some group needs (y < need).
+        self.pending = pending[:, : int(need.max(initial=1))]
 
     def __call__(self, n: np.ndarray, rows: np.ndarray) -> np.ndarray:
-        a, b = self.a[rows], self.b[rows]
+        a, b, pending = self.a[rows], self.b[rows], self.pending[rows]
         n = n.astype(float)
-        p0 = np.exp(self.gammaln(n + b) - self.gammaln(n + a + b) + self.log_ab[rows])
-        y = self.ys[:-1]
-        nn = n[:, None]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            ratio = (nn - y) * (y + a[:, None]) / ((y + 1) * (nn - y - 1 + b[:, None]))
-        head = np.ones((len(n), len(self.ys)))
-        head[:, 1:] = np.cumprod(np.where(y < nn, ratio, 0.0), axis=1)
-        return 1 - p0 * (head * self.pending[rows]).sum(axis=1)
+        term = np.exp(self.gammaln(n + b) - self.gammaln(n + a + b) + self.log_ab[rows])
+        total = term * pending[:, 0]
+        for y in range(1, pending.shape[1]):
+            # P(Y = y) / P(Y = y - 1) = (n - y + 1) (y - 1 + a) / (y (n - y + b)), 0 beyond n.
+            with np.errstate(divide="ignore", invalid="ignore"):
+                step = (n - y + 1) * (y - 1 + a) / (y * (n - y + b))
+            term = term * np.where(y <= n, step, 0.0)
+            total += term * pending[:, y]
+        return 1 - total
 
 
 def _search(
@@ -317,65 +316,57 @@ def _search(
 
     A bracket ``lo < answer <= hi`` narrowed by interpolation: ``1 - reach``
     falls about as a power of ``n`` (the chance of fewer than ``need``
-    successes in ``n`` asks shrinks like ``n ** -a``), so a straight line
-    through the bracket's ends in ``log(n + 1)``, ``log(1 - reach)`` lands
-    near the answer; the two integers around that point are evaluated, and
-    the bracket halved instead whenever interpolating did not halve it. A
-    few evaluations per group instead of the ~11 of a bisection. The second
-    array marks the groups for which ``reach`` came within ``_TIE`` of
+    successes in ``n`` asks shrinks like ``n ** -a``), so a straight line in
+    ``log(n + 1)``, ``log(1 - reach)`` lands near the answer. Each step
+    evaluates the two integers ``c - 1, c`` around the point where the line
+    through the last two evaluated points (at first, the bracket's ends)
+    meets the goal; the next line goes through them, so it is nearly exact.
+    The bracket is halved instead whenever a step did not halve it. A few
+    evaluations per group instead of the ~11 of a bisection. The second array
+    marks the groups for which ``reach`` came within ``_TIE`` of
     ``probability`` at a point evaluated.
     """
     n_rows = len(floor)
     unsure = np.zeros(n_rows, dtype=bool)
     goal = np.log1p(-probability)
 
-    def at(n: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    def log_miss(n: np.ndarray, rows: np.ndarray) -> np.ndarray:
         value = reach(n, rows)
         unsure[rows] |= np.abs(value - probability) < _TIE
-        return value
-
-    def log_miss(value: np.ndarray) -> np.ndarray:
         return np.log(np.maximum(1 - value, 1e-300))
 
     out = np.full(n_rows, -1, dtype=np.int64)
-    everyone = np.arange(n_rows)
-    low = log_miss(at(floor, everyone))
+    low = log_miss(floor, np.arange(n_rows))
     enough = low <= goal
     out[enough] = floor[enough]
     rows = np.flatnonzero(~enough)
-    high = log_miss(at(np.full(len(rows), MAX_ASKS), rows))
+    high = log_miss(np.full(len(rows), MAX_ASKS), rows)
     keep = high <= goal
     rows, high, low = rows[keep], high[keep], low[rows[keep]]
     lo, hi = floor[rows], np.full(len(rows), MAX_ASKS, dtype=np.int64)
+    # The line: through the bracket's ends at first.
+    x1, y1, x2, y2 = lo.astype(float), low, hi.astype(float), high
     halve = np.zeros(len(rows), dtype=bool)
-    while len(rows):
+    while True:
         closed = hi - lo <= 1
         out[rows[closed]] = hi[closed]
         keep = ~closed
-        rows, lo, hi, low, high, halve = (v[keep] for v in (rows, lo, hi, low, high, halve))
+        rows, lo, hi, x1, y1, x2, y2, halve = (
+            v[keep] for v in (rows, lo, hi, x1, y1, x2, y2, halve)
+        )
         if not len(rows):
             break
-        u_lo, u_hi = np.log1p(lo), np.log1p(hi)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            share = np.clip((goal - low) / (high - low), 0.0, 1.0)
-        guess = np.expm1(u_lo + share * (u_hi - u_lo))
+        u1, u2 = np.log1p(x1), np.log1p(x2)
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            guess = np.expm1(u1 + (goal - y1) * (u2 - u1) / (y2 - y1))
         guess = np.where(halve | ~np.isfinite(guess), (lo + hi) / 2, guess)
-        c = np.clip(np.ceil(guess).astype(np.int64), lo + 1, hi - 1)
+        c = np.clip(np.ceil(guess), lo + 2, hi).astype(np.int64)  # c - 1 > lo
+        at_c, at_b = log_miss(c, rows), log_miss(c - 1, rows)
         width = hi - lo
-        at_c = log_miss(at(c, rows))
-        ok_c = at_c <= goal
-        # Also one below, to close the bracket when the guess is right.
-        below = np.flatnonzero(ok_c & (c - 1 > lo))
-        at_b = log_miss(at(c[below] - 1, rows[below]))
-        ok_b = np.zeros(len(rows), dtype=bool)
-        ok_b[below] = at_b <= goal
-        miss_b = np.full(len(rows), np.nan)
-        miss_b[below] = at_b
-        # Update the bracket: answer in (lo, c - 1], (c - 1, c] or (c, hi].
-        new_lo = np.where(ok_c, np.where(ok_b | (c - 1 <= lo), lo, c - 1), c)
-        new_hi = np.where(ok_c, np.where(ok_b, c - 1, c), hi)
-        low = np.where(new_lo == c, at_c, np.where(new_lo == c - 1, miss_b, low))
-        high = np.where(new_hi == c, at_c, np.where(new_hi == c - 1, miss_b, high))
-        halve = (new_hi - new_lo) * 2 > width
-        lo, hi = new_lo, new_hi
+        # The answer is in (lo, c - 1], (c - 1, c] or (c, hi].
+        ok_c, ok_b = at_c <= goal, at_b <= goal
+        lo = np.where(ok_c, np.where(ok_b, lo, c - 1), c)
+        hi = np.where(ok_b, c - 1, np.where(ok_c, c, hi))
+        x1, y1, x2, y2 = (c - 1).astype(float), at_b, c.astype(float), at_c
+        halve = (hi - lo) * 2 > width
     return out, unsure
