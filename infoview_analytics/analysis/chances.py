@@ -234,11 +234,13 @@ def asks_needed(
     a known lower bound of the answer (the search starts there). ``-1``
     where even ``MAX_ASKS`` asks fall short.
 
-    The probability grows with ``n``, so a bisection over ``0 .. MAX_ASKS``
-    finds it for every group at once. It runs on :func:`_reach_fast`; where
-    that comes within ``_TIE`` of ``probability`` (too close to call between
-    two ways of rounding) the groups are searched again with
-    :func:`reach_probability`, so the answers are those of the closed form.
+    The probability grows with ``n``, so a search over ``floor .. MAX_ASKS``
+    (:func:`_search`) finds it for every group at once. It runs on
+    :class:`_FastReach`; where that comes within ``_TIE`` of ``probability``
+    (too close to call between two ways of rounding) the groups are searched
+    again with :func:`reach_probability`, so the answers are those of the
+    closed form. (A bisection on :func:`reach_probability` alone took 5.6 s
+    of the 7.3 s of ``plan`` on the 1M-row messy cohort log, 466k groups.)
     """
     need = np.asarray(need, dtype=np.int64)
     out = np.zeros(len(need), dtype=np.int64)
@@ -277,9 +279,7 @@ class _FastReach:
     ``y < need``: the pending requests' side, ``P(X <= need - 1 - y)``, is
     computed once per group, and ``P(Y = y)`` from ``P(Y = 0)`` (two
     ``gammaln``, the ``B(a, b)`` part once per group) and the ratio of
-    successive terms. The bisection of :func:`asks_needed` evaluated
-    :func:`reach_probability` ~20 times per group (1M-row messy cohort log,
-    466k groups: 5.6 s of the 7.3 s of ``plan``); this form takes ~1/5 of that.
+    successive terms: 47 ms instead of 188 ms for 466k groups (CPU, measured).
     """
 
     def __init__(self, need: np.ndarray, a: np.ndarray, b: np.ndarray, pmf: np.ndarray):
