@@ -123,11 +123,16 @@ def pending_pmf(chances: np.ndarray, top: int) -> np.ndarray:
     pmf = np.zeros((chances.shape[0], top + 1))
     pmf[:, 0] = 1.0
     for j in range(chances.shape[1]):
-        c = chances[:, j : j + 1]
-        moved = pmf * c
-        pmf = pmf * (1 - c)
-        pmf[:, 1:] += moved[:, :-1]
-        pmf[:, -1] += moved[:, -1]  # already at the cap: stays there
+        # A chance of 0 (an unused slot) changes nothing: only the other groups are updated
+        # (a cohort's groups have from none to dozens of open requests).
+        rows = np.flatnonzero(chances[:, j] != 0)
+        c = chances[rows, j : j + 1]
+        part = pmf[rows]
+        moved = part * c
+        part *= 1 - c
+        part[:, 1:] += moved[:, :-1]
+        part[:, -1] += moved[:, -1]  # already at the cap: stays there
+        pmf[rows] = part
     return pmf
 
 
