@@ -30,6 +30,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 __all__ = [
     "MAX_ASKS",
@@ -122,11 +123,16 @@ def pending_pmf(chances: np.ndarray, top: int) -> np.ndarray:
     pmf = np.zeros((chances.shape[0], top + 1))
     pmf[:, 0] = 1.0
     for j in range(chances.shape[1]):
-        c = chances[:, j : j + 1]
-        moved = pmf * c
-        pmf = pmf * (1 - c)
-        pmf[:, 1:] += moved[:, :-1]
-        pmf[:, -1] += moved[:, -1]  # already at the cap: stays there
+        # A chance of 0 (an unused slot) changes nothing: only the other groups are updated
+        # (a cohort's groups have from none to dozens of open requests).
+        rows = np.flatnonzero(chances[:, j] != 0)
+        c = chances[rows, j : j + 1]
+        part = pmf[rows]
+        moved = part * c
+        part *= 1 - c
+        part[:, 1:] += moved[:, :-1]
+        part[:, -1] += moved[:, -1]  # already at the cap: stays there
+        pmf[rows] = part
     return pmf
 
 
@@ -159,11 +165,19 @@ def betabinom_pmf(y: Any, n: Any, a: Any, b: Any) -> np.ndarray:
 
 
 def beta_interval(a: Any, b: Any, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
-    """The central ``level`` credible interval of Beta(a, b) (``scipy.stats.beta.ppf``)."""
+    """The central ``level`` credible interval of Beta(a, b) (``scipy.stats.beta.ppf``).
+
+    ``betaincinv`` runs once per distinct ``(a, b)``: a cohort's groups share
+    few (1M-row messy cohort log: 82k pairs among 466k groups; 0.95 s -> 0.25 s).
+    """
     from scipy import special
 
+    a, b = np.broadcast_arrays(np.asarray(a, dtype=float), np.asarray(b, dtype=float))
+    codes, pairs = pd.factorize((a + 1j * b).ravel())
     tail = (1 - level) / 2
-    return special.betaincinv(a, b, tail), special.betaincinv(a, b, 1 - tail)
+    low = special.betaincinv(pairs.real, pairs.imag, tail)[codes]
+    high = special.betaincinv(pairs.real, pairs.imag, 1 - tail)[codes]
+    return low.reshape(a.shape), high.reshape(a.shape)
 
 
 def betabinom_head(n: Any, a: Any, b: Any, top: int) -> np.ndarray:
@@ -221,34 +235,145 @@ def asks_needed(
 
     ``need`` is how many more interviews each group needs (0: none to ask),
     ``a, b`` the beta of a new request's chance, ``pmf`` :func:`pending_pmf`
-    of the open requests (capped at ``need.max()`` or above). The
-    probability grows with ``n``, so a bisection over ``0 .. MAX_ASKS``
-    finds it for every group at once (only the groups that need something,
-    from ``at_least`` when a lower bound is known); ``-1`` where even
-    ``MAX_ASKS`` asks fall short.
+    of the open requests (capped at ``need.max()`` or above), ``at_least``
+    a known lower bound of the answer (the search starts there). ``-1``
+    where even ``MAX_ASKS`` asks fall short.
+
+    The probability grows with ``n``, so a search over ``floor .. MAX_ASKS``
+    (:func:`_search`) finds it for every group at once. It runs on
+    :class:`_FastReach`; where that comes within ``_TIE`` of ``probability``
+    (too close to call between two ways of rounding) the groups are searched
+    again with :func:`reach_probability`, so the answers are those of the
+    closed form. (A bisection on :func:`reach_probability` alone took 5.6 s
+    of the 7.3 s of ``plan`` on the 1M-row messy cohort log, 466k groups.)
     """
     need = np.asarray(need, dtype=np.int64)
     out = np.zeros(len(need), dtype=np.int64)
     floor = np.zeros(len(need), dtype=np.int64) if at_least is None else np.maximum(at_least, 0)
     rows = np.flatnonzero(need > 0)
-    rows = rows[reach_probability(floor[rows], need[rows], a[rows], b[rows], pmf[rows])
-                < probability]  # fmt: skip
-    out[need > 0] = floor[need > 0]
     if not len(rows):
         return out
-    need, a, b, pmf = need[rows], a[rows], b[rows], pmf[rows]
-    hi = np.full(len(rows), MAX_ASKS, dtype=np.int64)
-    ok_max = reach_probability(hi, need, a, b, pmf) >= probability
-    lo = floor[rows] + 1
-    hi = np.where(ok_max, hi, lo)
-    while True:
-        open_ = lo < hi
-        if not open_.any():
-            break
-        idx = np.flatnonzero(open_)
-        mid = (lo[idx] + hi[idx]) // 2
-        ok = reach_probability(mid, need[idx], a[idx], b[idx], pmf[idx]) >= probability
-        hi[idx] = np.where(ok, mid, hi[idx])
-        lo[idx] = np.where(ok, lo[idx], mid + 1)
-    out[rows] = np.where(ok_max, lo, -1)
+    a, b, pmf, floor = a[rows], b[rows], pmf[rows], floor[rows]
+    found, unsure = _search(_FastReach(need[rows], a, b, pmf), floor, probability)
+    if unsure.any():
+        exact = _ExactReach(need[rows][unsure], a[unsure], b[unsure], pmf[unsure])
+        found[unsure] = _search(exact, floor[unsure], probability)[0]
+    out[rows] = found
     return out
+
+
+#: Where the fast probability is this close to the goal, the closed form decides (the two
+#: agree to ~1e-12: both are sums of a few products of positive terms).
+_TIE = 1e-9
+
+
+class _ExactReach:
+    """:func:`reach_probability` of fixed groups at any ``n`` (a row subset with ``rows``)."""
+
+    def __init__(self, need: np.ndarray, a: np.ndarray, b: np.ndarray, pmf: np.ndarray):
+        self.need, self.a, self.b, self.pmf = need, a, b, pmf
+
+    def __call__(self, n: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        return reach_probability(n, self.need[rows], self.a[rows], self.b[rows], self.pmf[rows])
+
+
+class _FastReach:
+    """:func:`reach_probability` rearranged so that each evaluation is a few array operations.
+
+    ``P(X + Y >= need) = 1 - sum_y P(Y = y) P(X <= need - 1 - y)`` over
+    ``y < need``: the pending requests' side, ``P(X <= need - 1 - y)``, is
+    computed once per group, and ``P(Y = y)`` from ``P(Y = 0)`` (two
+    ``gammaln``, the ``B(a, b)`` part once per group) and the ratio of
+    successive terms: 47 ms instead of 188 ms for 466k groups (CPU, measured).
+    """
+
+    def __init__(self, need: np.ndarray, a: np.ndarray, b: np.ndarray, pmf: np.ndarray):
+        from scipy import special
+
+        self.gammaln = special.gammaln
+        top = pmf.shape[1] - 1
+        self.a, self.b = a, b
+        self.log_ab = special.gammaln(a + b) - special.gammaln(b)
+        below = np.cumsum(pmf[:, :top], axis=1)  # P(X <= x), x < top
+        k = need[:, None] - 1 - np.arange(top)
+        pending = np.where(k >= 0, np.take_along_axis(below, np.clip(k, 0, top - 1), axis=1), 0)
+        # Only the terms some group needs (y < need).
+        self.pending = pending[:, : int(need.max(initial=1))]
+
+    def __call__(self, n: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        a, b, pending = self.a[rows], self.b[rows], self.pending[rows]
+        n = n.astype(float)
+        term = np.exp(self.gammaln(n + b) - self.gammaln(n + a + b) + self.log_ab[rows])
+        total = term * pending[:, 0]
+        for y in range(1, pending.shape[1]):
+            # P(Y = y) / P(Y = y - 1) = (n - y + 1) (y - 1 + a) / (y (n - y + b)), 0 beyond n.
+            with np.errstate(divide="ignore", invalid="ignore"):
+                step = (n - y + 1) * (y - 1 + a) / (y * (n - y + b))
+            term = term * np.where(y <= n, step, 0.0)
+            total += term * pending[:, y]
+        return 1 - total
+
+
+def _search(
+    reach: _FastReach | _ExactReach, floor: np.ndarray, probability: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """First ``n`` in ``floor .. MAX_ASKS`` with ``reach >= probability`` (-1: none), and ties.
+
+    A bracket ``lo < answer <= hi`` narrowed by interpolation: ``1 - reach``
+    falls about as a power of ``n`` (the chance of fewer than ``need``
+    successes in ``n`` asks shrinks like ``n ** -a``), so a straight line in
+    ``log(n + 1)``, ``log(1 - reach)`` lands near the answer. Each step
+    evaluates the two integers ``c - 1, c`` around the point where the line
+    through the last two evaluated points (at first, the bracket's ends)
+    meets the goal; the next line goes through them, so it is nearly exact.
+    The bracket is halved instead after two steps in a row that did not halve
+    it (a guard: the lines converge in two or three steps). A few
+    evaluations per group instead of the ~11 of a bisection. The second array
+    marks the groups for which ``reach`` came within ``_TIE`` of
+    ``probability`` at a point evaluated.
+    """
+    n_rows = len(floor)
+    unsure = np.zeros(n_rows, dtype=bool)
+    goal = np.log1p(-probability)
+
+    def log_miss(n: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        value = reach(n, rows)
+        unsure[rows] |= np.abs(value - probability) < _TIE
+        return np.log(np.maximum(1 - value, 1e-300))
+
+    out = np.full(n_rows, -1, dtype=np.int64)
+    low = log_miss(floor, np.arange(n_rows))
+    enough = low <= goal
+    out[enough] = floor[enough]
+    rows = np.flatnonzero(~enough)
+    high = log_miss(np.full(len(rows), MAX_ASKS), rows)
+    keep = high <= goal
+    rows, high, low = rows[keep], high[keep], low[rows[keep]]
+    lo, hi = floor[rows], np.full(len(rows), MAX_ASKS, dtype=np.int64)
+    # The line: through the bracket's ends at first.
+    x1, y1, x2, y2 = lo.astype(float), low, hi.astype(float), high
+    stalls = np.zeros(len(rows), dtype=np.int64)
+    while True:
+        closed = hi - lo <= 1
+        out[rows[closed]] = hi[closed]
+        keep = ~closed
+        rows, lo, hi, x1, y1, x2, y2, stalls = (
+            v[keep] for v in (rows, lo, hi, x1, y1, x2, y2, stalls)
+        )
+        if not len(rows):
+            break
+        u1, u2 = np.log1p(x1), np.log1p(x2)
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            guess = np.expm1(u1 + (goal - y1) * (u2 - u1) / (y2 - y1))
+        halve = stalls >= 2
+        guess = np.where(halve | ~np.isfinite(guess), (lo + hi) / 2, guess)
+        c = np.clip(np.ceil(guess), lo + 2, hi).astype(np.int64)  # c - 1 > lo
+        at_c, at_b = log_miss(c, rows), log_miss(c - 1, rows)
+        width = hi - lo
+        # The answer is in (lo, c - 1], (c - 1, c] or (c, hi].
+        ok_c, ok_b = at_c <= goal, at_b <= goal
+        lo = np.where(ok_c, np.where(ok_b, lo, c - 1), c)
+        hi = np.where(ok_b, c - 1, np.where(ok_c, c, hi))
+        x1, y1, x2, y2 = (c - 1).astype(float), at_b, c.astype(float), at_c
+        stalls = np.where(((hi - lo) * 2 > width) & ~halve, stalls + 1, 0)
+    return out, unsure

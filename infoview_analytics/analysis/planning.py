@@ -48,6 +48,7 @@ from ..core.calendar import add_business_days, business_days
 from ..core.docs import fill_doc
 from ..errors import InvalidArgumentError
 from .chances import (
+    MAX_ASKS,
     PRIOR_STRENGTH,
     asks_needed,
     beta_interval,
@@ -399,70 +400,105 @@ def _asks(values: np.ndarray) -> pd.arrays.IntegerArray:
 def _notes(res: pd.DataFrame, *, minimum: int, target: int, probability: float) -> np.ndarray:
     """One plain sentence per field: what to ask, how likely, and when.
 
-    Built from plain Python lists (a cohort has a hundred thousand fields).
+    Each phrase is written once per distinct combination of what it says
+    (:func:`_each`), then joined per field: a cohort has hundreds of
+    thousands of fields, and a sentence per field in a Python loop took 2.1 s
+    of ``plan`` on the 1M-row messy cohort log (466k fields).
     """
     sure = f"{probability:.0%}"
+    k = res["interviewed"].to_numpy(dtype=np.int64)
+    s = res["scheduled"].to_numpy(dtype=np.int64)
+    n_open = res["open_requests"].to_numpy(dtype=np.int64)
+    basis = res["basis"].to_numpy(dtype=object)
+    p = res["interview_chance"].to_numpy(dtype=float)
+    warm = res["chance_warm"].to_numpy(dtype=float)
+    expected = res["expected_from_pending"].to_numpy(dtype=float)
+    asks_min, asks_target = (
+        res[c].to_numpy(dtype=np.int64, na_value=-1) for c in ("asks_to_minimum", "asks_to_target")
+    )
+    at_minimum = k + s >= minimum  # scheduled meetings counted: the target is the goal
 
-    def asks_list(col: str) -> list[int | None]:
-        values = res[col].to_numpy(dtype=float, na_value=np.nan)
-        return [None if v != v else int(v) for v in values.tolist()]
-
-    def days(col: str) -> list[str | None]:
-        text = np.datetime_as_string(res[col].to_numpy(dtype="datetime64[D]"), unit="D")
-        return [None if t == "NaT" else t for t in text.tolist()]
-
-    cols = {
-        c: res[c].tolist()
-        for c in ["interviewed", "scheduled", "open_requests", "basis", "interview_chance",
-                  "chance_warm", "chance_cold", "expected_from_pending"]
-    }  # fmt: skip
-    asks_min, asks_target = asks_list("asks_to_minimum"), asks_list("asks_to_target")
-    min_by, target_by = days("minimum_by"), days("target_by")
-    out = []
-    for i in range(len(res)):
-        k, s = int(cols["interviewed"][i]), int(cols["scheduled"][i])
-        if k >= target:
-            out.append(f"Target of {target} reached: {k} interviews.")
-            continue
-        basis, p = cols["basis"][i], cols["interview_chance"][i]
-        chance = f"a {basis} request here becomes an interview {p:.0%} of the time"
-        warm = cols["chance_warm"][i]
-        if basis == "cold" and warm >= p + 0.1:
-            chance += f" (a warm introduction: {warm:.0%})"
-        n_open = int(cols["open_requests"][i])
-        if n_open:
-            noun = "request" if n_open == 1 else "requests"
-            chance += f"; {n_open} open {noun} may bring {cols['expected_from_pending'][i]:.1f}"
-        if k + s >= minimum:
-            goal, asks = f"the target of {target}", asks_target[i]
-            head = f"Minimum of {minimum} reached" + (
-                "" if k >= minimum else f" once the {s} scheduled meeting(s) are held"
+    def head(at_minimum: bool, held: bool, s: int, asks_min: int, asks_target: int) -> str:
+        if at_minimum:
+            goal = f"the target of {target}"
+            return (
+                f"Minimum of {minimum} reached"
+                + ("" if held else f" once the {s} scheduled meeting(s) are held")
+                + "; "
+                + (
+                    f"no more asks needed for {goal} ({sure} sure)"
+                    if asks_target == 0
+                    else f"ask {_n(asks_target)} more for {goal} with {sure} probability"
+                )
             )
-            head += "; " + (
-                f"no more asks needed for {goal} ({sure} sure)"
-                if asks == 0
-                else f"ask {_n(asks)} more for {goal} with {sure} probability"
-            )
-            when = target_by[i]
-        else:
-            asks = asks_min[i]
-            people = "person" if asks == 1 else "people"
-            head = (
-                f"No more asks needed for the minimum of {minimum} ({sure} sure; "
-                f"{_n(asks_target[i])} for the target of {target})"
-                if asks == 0
-                else f"Ask {_n(asks)} more {people} to reach the minimum of {minimum} with "
-                f"{sure} probability ({_n(asks_target[i])} for the target of {target})"
-            )
-            when = min_by[i]
-        date = (
-            f"; expected by {when}"
-            if when is not None
-            else "; not enough data to date it (fewer than 3 answers or meetings with dates)"
+        people = "person" if asks_min == 1 else "people"
+        return (
+            f"No more asks needed for the minimum of {minimum} ({sure} sure; "
+            f"{_n(asks_target)} for the target of {target})"
+            if asks_min == 0
+            else f"Ask {_n(asks_min)} more {people} to reach the minimum of {minimum} with "
+            f"{sure} probability ({_n(asks_target)} for the target of {target})"
         )
-        out.append(f"{head}: {chance}{date}.")
-    return np.asarray(out, dtype=object)
+
+    def chance(basis: str, p: float) -> str:
+        return f"a {basis} request here becomes an interview {p:.0%} of the time"
+
+    def warm_path(warm: float) -> str:
+        return f" (a warm introduction: {warm:.0%})"
+
+    def pending(n_open: int, expected: float) -> str:
+        noun = "request" if n_open == 1 else "requests"
+        return f"; {n_open} open {noun} may bring {expected:.1f}"
+
+    def date(day: int) -> str:
+        if day == _NAT_DAY:
+            return "; not enough data to date it (fewer than 3 answers or meetings with dates)"
+        return f"; expected by {np.datetime64(day, 'D')}"
+
+    when = np.where(at_minimum, res["target_by"].to_numpy(), res["minimum_by"].to_numpy())
+    extra = np.full(len(res), "", dtype=object)
+    rows = (basis == "cold") & (warm >= p + 0.1)
+    extra[rows] = _each(warm_path, warm[rows])
+    open_ = np.full(len(res), "", dtype=object)
+    rows = n_open > 0
+    open_[rows] = _each(pending, n_open[rows], expected[rows])
+    parts = [
+        _each(head, at_minimum, k >= minimum, s, asks_min, asks_target),
+        _each(chance, basis, p),
+        extra,
+        open_,
+        _each(date, when.astype("datetime64[D]").view(np.int64)),
+    ]
+    out = np.asarray(
+        [
+            f"{h}: {c}{x}{o}{d}."
+            for h, c, x, o, d in zip(*(v.tolist() for v in parts), strict=True)
+        ],
+        dtype=object,
+    )
+    reached = k >= target
+    out[reached] = _each(lambda k: f"Target of {target} reached: {k} interviews.", k[reached])
+    return out
 
 
-def _n(value: int | None) -> str:
-    return "more than 1000" if value is None else str(value)
+_NAT_DAY = np.datetime64("NaT", "D").view(np.int64)
+
+
+def _each(phrase: Any, *columns: np.ndarray) -> np.ndarray:
+    """``phrase(*values)`` for each row of ``columns``, called once per distinct row of values."""
+    n = len(columns[0])
+    key = np.zeros(n, dtype=np.int64)
+    for col in columns:
+        codes, distinct = pd.factorize(col, use_na_sentinel=False)
+        key = pd.factorize(key * len(distinct) + codes)[0]
+    first = np.zeros(int(key.max(initial=-1)) + 1, dtype=np.int64)
+    first[key[::-1]] = np.arange(n)[::-1]
+    values = zip(*(np.asarray(col)[first].tolist() for col in columns), strict=True)
+    texts = np.empty(len(first), dtype=object)
+    texts[:] = [phrase(*v) for v in values]
+    return texts[key]
+
+
+def _n(value: int) -> str:
+    """The number of asks as text; -1 means the search fell short."""
+    return f"more than {MAX_ASKS}" if value < 0 else str(value)

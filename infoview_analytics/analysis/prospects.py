@@ -44,6 +44,7 @@ from .docs import DOCS, columns_of
 from .followups import _name_rank, _names
 from .grouping import NO_FIELD
 from .needs import with_gaps
+from .planning import _each
 from .prepared import PreparedLog, prepare
 from .tables import TABLES
 
@@ -187,11 +188,12 @@ def next_people(
     )
     cand["_owner"] = owner_of[group]
     cand["_action"] = cand["action"].map({a: i for i, a in enumerate(_ACTIONS)})
+    cand = cand[_within_reach(cand, limit)].reset_index(drop=True)
     names = p.forest.names[cand["_row"].to_numpy()]
     cand["_name"] = _name_rank(_names(names, pd.isna(names)))
     cand = cand.sort_values(
-        ["_owner", "score", "field_gap", "_action", "_group", "_name", "_row"],
-        ascending=[True, False, False, True, True, True, True],
+        ["_owner", *_RANKING, "_name", "_row"],
+        ascending=[True, *_ASCENDING, True, True],
         kind="stable",
     )
     cand["rank"] = cand.groupby("_owner").cumcount() + 1
@@ -200,11 +202,37 @@ def next_people(
     return with_gaps(_finish(p, top, cov, first_waiting, goals, to_target), p, "next_people")
 
 
+#: The ranking keys before the name, and their directions.
+_RANKING = ["score", "field_gap", "_action", "_group"]
+_ASCENDING = [False, False, True, True]
+
+
+def _within_reach(cand: pd.DataFrame, limit: int) -> np.ndarray:
+    """The candidates that can make their owner's first ``limit`` rows, in their order.
+
+    Ranked without the name, a candidate can only make it if its block of
+    ties starts before ``limit``; the names (slow to rank: ~0.35 s for the
+    half-million candidates of a 1M-row cohort log) then order only these.
+    """
+    by = ["_owner", *_RANKING]
+    ranked = cand[by].sort_values(by, ascending=[True, *_ASCENDING], kind="stable")
+    keys = ranked.to_numpy(dtype=np.int64)
+    starts = np.ones(len(keys), dtype=bool)
+    starts[1:] = (keys[1:] != keys[:-1]).any(axis=1)
+    owner_start = np.ones(len(keys), dtype=bool)
+    owner_start[1:] = keys[1:, 0] != keys[:-1, 0]
+    place = np.arange(len(keys))
+    place -= np.maximum.accumulate(np.where(owner_start, place, 0))  # place within the owner
+    block_place = np.maximum.accumulate(np.where(starts, np.arange(len(keys)), 0))
+    keep = np.zeros(len(cand), dtype=bool)
+    keep[ranked.index.to_numpy()] = (place - (np.arange(len(keys)) - block_place)) < limit
+    return keep
+
+
 def _new_for_field(codes: np.ndarray, g: np.ndarray, interviewed: np.ndarray) -> np.ndarray:
     """Per row: a known value (organisation, seniority) no interview of its field has yet."""
-    seen = pd.MultiIndex.from_arrays([g[interviewed], codes[interviewed]]).unique()
-    mine = pd.MultiIndex.from_arrays([g, codes])
-    return (codes >= 0) & ~mine.isin(seen)
+    key = g * (int(codes.max(initial=0)) + 2) + (codes + 1)  # one number per (field, value)
+    return (codes >= 0) & ~np.isin(key, key[interviewed])
 
 
 def _candidates(rows: np.ndarray, action: str, g: np.ndarray) -> pd.DataFrame:
@@ -298,66 +326,86 @@ def _finish(
     row = top["_row"].to_numpy()
     in_log = row < n
     at = np.where(in_log, row, 0)
-    names = [str(v) for v in forest.names[row]]
-    org = frame["organization"].to_numpy(dtype=object)[at]
-    org = pd.Series(org, dtype=object).where(in_log & pd.notna(org), pd.NA).to_numpy()
-    field_names = cov["field"].to_numpy(dtype=object)[top["_group"].to_numpy()]
-    to_t = to_target[top["_group"].to_numpy()]
+    names = np.asarray([str(v) for v in forest.names[row].tolist()], dtype=object)
+
+    def column(name: str, rows: np.ndarray) -> np.ndarray:  # only the rows needed
+        return frame[name].iloc[rows].astype(object).to_numpy()
+
+    org = column("organization", at)
+    has_org = in_log & pd.notna(org)
+    org = pd.Series(org, dtype=object).where(has_org, pd.NA).to_numpy()
+    group = top["_group"].to_numpy()
+    field_names = cov["field"].to_numpy(dtype=object)[group]
     waiting = p.steps.waited
-    referred_of = top["_referred"].to_numpy(dtype=np.int64)
-    met_of = top["_met"].to_numpy(dtype=np.int64)
-    gap_of = top["field_gap"].to_numpy(dtype=np.int64)
-    warm_of = top["warm"].to_numpy(dtype=bool)
-    new_org_of = top["new_organization"].to_numpy(dtype=bool)
-    new_sen_of = top["new_seniority"].to_numpy(dtype=bool)
-    # Texts are built for the chosen rows only, from plain Python lists (a cohort's list
-    # has a few hundred thousand rows: no pandas indexing per row).
-    contact = frame["contact"].to_numpy(dtype=object)
-    first = first_waiting[at]
-    first_name = contact[np.maximum(first, 0)].tolist()
-    first_days = np.nan_to_num(waiting[np.maximum(first, 0)]).astype(np.int64).tolist()
-    own_days = np.nan_to_num(waiting[at]).astype(np.int64).tolist()
-    named_by = frame["referred_by"].to_numpy(dtype=object)[at]
-    referrer = [
-        v if ok else None for v, ok in zip(named_by, in_log & pd.notna(named_by), strict=True)
+    first = np.maximum(first_waiting[at], 0)
+    # The sentences are written per kind of action for all its rows at once, each
+    # phrase once per distinct combination of what it says (``_each``): a cohort's
+    # list has a few hundred thousand rows.
+    where_list = [str(w) if ok else None for w, ok in zip(org, has_org.tolist(), strict=True)]
+    where = np.asarray(where_list, dtype=object)
+    at_org = np.asarray(["" if w is None else f" at {w}" for w in where_list], dtype=object)
+    field = _each(
+        lambda f, gap, left: _field_phrase(str(f), gap, left, goals),
+        field_names, top["field_gap"].to_numpy(dtype=np.int64), to_target[group],
+    )  # fmt: skip
+    action = top["action"].to_numpy(dtype=object)
+    reasons = np.empty(len(top), dtype=object)
+
+    def lists(rows: np.ndarray, *values: np.ndarray) -> Any:
+        return zip(*(v[rows].tolist() for v in values), strict=True)
+
+    rows = np.flatnonzero(action == "ask_second_person")
+    first_name = column("contact", first[rows])
+    first_days = np.nan_to_num(waiting[first[rows]]).astype(np.int64)
+    reasons[rows] = [
+        f"No reply from {name} at {w} for {days} business days (3B7): ask {who}, a second "
+        f"person there; {f}."
+        for name, days, (w, who, f) in zip(
+            first_name.tolist(), first_days.tolist(), lists(rows, where, names, field),
+            strict=True,
+        )
+    ]  # fmt: skip
+    rows = np.flatnonzero(action == "follow_up")
+    own_days = np.nan_to_num(waiting[at[rows]]).astype(np.int64)
+    reasons[rows] = [
+        f"No reply from {who} for {days} business days: send them one follow-up; {f}."
+        for days, (who, f) in zip(own_days.tolist(), lists(rows, names, field), strict=True)
     ]
-    seniority = frame["seniority"].astype(object).to_numpy()[at].tolist()
-    where_list = [None if pd.isna(w) else str(w) for w in org.tolist()]
-    fields = [str(f) for f in field_names.tolist()]
-    phrases = {}
-    reasons = []
-    for i, action in enumerate(top["action"].tolist()):
-        key = (fields[i], int(gap_of[i]), int(to_t[i]))
-        if key not in phrases:
-            phrases[key] = _field_phrase(*key, goals)
-        field, who, where = phrases[key], names[i], where_list[i]
-        at_org = "" if where is None else f" at {where}"
-        if action == "ask_second_person":
-            text = (
-                f"No reply from {first_name[i]} at {where} for {first_days[i]} business days "
-                f"(3B7): ask {who}, a second person there; {field}."
-            )
-        elif action == "follow_up":
-            text = (
-                f"No reply from {who} for {own_days[i]} business days: send them one "
-                f"follow-up; {field}."
-            )
-        elif action == "ask_for_introduction":
-            referred, met = int(referred_of[i]), int(met_of[i])
-            text = (
-                f"{field}; {who} {_introduced(referred, met)}: ask whom else they know "
-                f"in {fields[i]}."
-                if referred
-                else f"{field}; you interviewed {who}{at_org}: ask whom else they would "
-                f"suggest in {fields[i]}."
-            )
-        else:
-            extras = _extras(
-                bool(warm_of[i]), referrer[i], bool(new_org_of[i]), bool(new_sen_of[i]),
-                seniority[i],
-            )  # fmt: skip
-            text = f"{field}; {who}{at_org} is {extras}: ask them for a short conversation."
-        reasons.append(text)
+    referred_of = top["_referred"].to_numpy(dtype=np.int64)
+    rows = np.flatnonzero((action == "ask_for_introduction") & (referred_of > 0))
+    introduced = _each(_introduced, referred_of[rows], top["_met"].to_numpy(np.int64)[rows])
+    reasons[rows] = [
+        f"{f}; {who} {how}: ask whom else they know in {name}."
+        for how, (f, who, name) in zip(
+            introduced.tolist(), lists(rows, field, names, field_names), strict=True
+        )
+    ]
+    rows = np.flatnonzero((action == "ask_for_introduction") & (referred_of == 0))
+    reasons[rows] = [
+        f"{f}; you interviewed {who}{o}: ask whom else they would suggest in {name}."
+        for f, who, o, name in lists(rows, field, names, at_org, field_names)
+    ]
+    rows = np.flatnonzero(action == "ask")
+    named_by = column("referred_by", at[rows])
+    referrer = np.asarray(
+        [
+            v if ok else None
+            for v, ok in zip(named_by, in_log[rows] & pd.notna(named_by), strict=True)
+        ],
+        dtype=object,
+    )
+    extras = _each(
+        _extras,
+        top["warm"].to_numpy(dtype=bool)[rows], referrer,
+        top["new_organization"].to_numpy(dtype=bool)[rows],
+        top["new_seniority"].to_numpy(dtype=bool)[rows], column("seniority", at[rows]),
+    )  # fmt: skip
+    reasons[rows] = [
+        f"{f}; {who}{o} is {kind}: ask them for a short conversation."
+        for kind, (f, who, o) in zip(
+            extras.tolist(), lists(rows, field, names, at_org), strict=True
+        )
+    ]
     out = pd.DataFrame(
         {
             "rank": top["rank"].to_numpy(dtype=np.int64),
