@@ -126,10 +126,15 @@ def coverage(
     gid, table = prepared.field_groups(keys_by, _planned(fields))
     out = prepared.outcomes
     counted = ["interviewed", "scheduled", "asked", "pending"]
-    sums = out[counted].groupby(gid).sum()
-    # Groups of planned fields without rows (``_gid`` -1) count zeros.
+    # Each table row's group id; planned fields without rows (``_gid`` -1) get the
+    # extra slot at the end, which counts zeros.
+    n_groups = int(gid.max(initial=-1)) + 1
+    slot = table["_gid"].to_numpy()
+    slot = np.where(slot >= 0, slot, n_groups)
     res = table[keys_by].copy()
-    res[counted] = sums.reindex(table["_gid"], fill_value=0).to_numpy(dtype=np.int64)
+    for col in counted:
+        hit = out[col].to_numpy(dtype=bool)
+        res[col] = np.bincount(gid[hit], minlength=n_groups + 1)[slot].astype(np.int64)
     k = res["interviewed"].to_numpy()
     res["status"] = np.select(
         [k >= target, k >= minimum], ["target_met", "minimum_met"], "below_minimum"
@@ -141,7 +146,10 @@ def coverage(
     group = gid[inter]
 
     def per_group(values: pd.Series, fill: int | str = 0) -> np.ndarray:
-        return values.reindex(table["_gid"], fill_value=fill).to_numpy()
+        # values.reindex(table["_gid"]) as an array lookup: the index is group ids.
+        full = np.full(n_groups + 1, fill, dtype=values.to_numpy().dtype)
+        full[values.index.to_numpy(dtype=np.int64)] = values.to_numpy()
+        return full[slot]
 
     for p in perspectives:
         codes = prepared.name_codes(p)[0][inter]
