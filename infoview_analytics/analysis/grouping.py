@@ -265,7 +265,7 @@ def text_column(labels: np.ndarray, codes: np.ndarray) -> Any:
     value to its ``str`` dtype (Arrow strings with pyarrow: 0.3 s for the
     470,000-row coverage table of a 1M-row messy cohort); here the few labels are
     converted, then taken. The dtype is the one pandas infers from the values
-    (``str``, or object for other values, no values, or pandas 2).
+    (``str``, or object for other values or no values).
 
     Examples
     --------
