@@ -22,7 +22,7 @@ from ..core.args import check_positive_int
 from ..core.docs import fill_doc
 from ..core.schema import DATE_COLUMNS
 from .docs import DOCS, columns_of
-from .grouping import NO_FIELD, check_by, group_keys
+from .grouping import NO_FIELD, check_by, column_codes, group_keys
 from .needs import with_gaps
 from .prepared import PreparedLog, prepare
 from .stats import ratio, wilson
@@ -107,23 +107,30 @@ def cohort_summary(
     k = check_positive_int("min_group_size", min_group_size, minimum=1)
     p = prepare(log, as_of=as_of)
     out = p.outcomes
-    owner = group_keys(p.frame, ["owner"])["owner"]
-    counted = ["asked", "decided", "responded", "interviewed"]
-    res = out[counted].groupby(owner.to_numpy()).sum()
+    # Students numbered in owner order (as groupby on the owner labels sorts them), so
+    # the sums are bincounts over integer codes: grouping a million owner strings three
+    # times took 0.45 s of 0.6 s on a 1M-row cohort.
+    codes, labels = column_codes(p.frame["owner"], codes_of=p._known_codes)
+    rank, owners = pd.factorize(labels, sort=True)
+    student, n = rank[codes], len(owners)
+    res = pd.DataFrame(
+        {col: np.bincount(student[out[col].to_numpy(dtype=bool)], minlength=n)
+         for col in ("asked", "decided", "responded", "interviewed")},
+        index=pd.Index(np.asarray(owners, dtype=object), name="owner", dtype=object),
+    ).astype(np.int64)  # fmt: skip
     res = res.rename(columns={"interviewed": "interviews"})
-    res.index = pd.Index(res.index.to_numpy(dtype=object), name="owner", dtype=object)
-    res["last_activity"] = (
-        pd.Series(_last_activity(p.frame, p.as_of)).groupby(owner.to_numpy()).max()
-    )
+    latest = np.full(n, np.iinfo(np.int64).min)  # NaT: no activity
+    np.maximum.at(latest, student, _last_activity(p.frame, p.as_of).view(np.int64))
+    res["last_activity"] = latest.view("datetime64[ns]")
     # Interviews per (owner, field), grouped exactly as coverage(by=["owner", "field"]) does.
     gid, fields = p.field_groups(["owner", "field"])
-    per_field = out["interviewed"].groupby(gid).sum()
-    fields = fields.assign(interviewed=per_field.reindex(fields["_gid"], fill_value=0).to_numpy())
+    per_field = np.bincount(gid[out["interviewed"].to_numpy(dtype=bool)], minlength=len(fields))
+    fields = fields.assign(interviewed=per_field[fields["_gid"].to_numpy()])
     fields = fields[fields["field"] != NO_FIELD]
     res["fields_total"] = fields.groupby("owner").size()
     res["fields_at_minimum"] = fields[fields["interviewed"] >= minimum].groupby("owner").size()
     overdue = overdue_per_row(p.frame, p.steps, as_of=p.as_of, calendar=p.calendar)
-    res["follow_ups_overdue"] = pd.Series(overdue).groupby(owner.to_numpy()).sum()
+    res["follow_ups_overdue"] = np.bincount(student, weights=overdue, minlength=n).astype(np.int64)
     for col in ("fields_total", "fields_at_minimum"):
         res[col] = res[col].reindex(res.index).fillna(0).astype(np.int64)
     low, high = wilson(res["responded"], res["decided"])

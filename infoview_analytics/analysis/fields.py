@@ -21,7 +21,7 @@ from ..core.docs import fill_doc
 from ..core.names import name_key
 from ..errors import InvalidArgumentError
 from .docs import DOCS, columns_of
-from .grouping import NO_FIELD, category_values, check_by, stripped
+from .grouping import NO_FIELD, category_values, check_by, combine_codes, stripped, text_column
 from .needs import with_gaps
 from .prepared import PreparedLog, prepare
 from .tables import TABLES
@@ -126,14 +126,20 @@ def coverage(
     gid, table = prepared.field_groups(keys_by, _planned(fields))
     out = prepared.outcomes
     counted = ["interviewed", "scheduled", "asked", "pending"]
-    sums = out[counted].groupby(gid).sum()
-    # Groups of planned fields without rows (``_gid`` -1) count zeros.
+    # Each table row's group id; planned fields without rows (``_gid`` -1) get the
+    # extra slot at the end, which counts zeros.
+    n_groups = int(gid.max(initial=-1)) + 1
+    slot = table["_gid"].to_numpy()
+    slot = np.where(slot >= 0, slot, n_groups)
     res = table[keys_by].copy()
-    res[counted] = sums.reindex(table["_gid"], fill_value=0).to_numpy(dtype=np.int64)
+    for col in counted:
+        hit = out[col].to_numpy(dtype=bool)
+        res[col] = np.bincount(gid[hit], minlength=n_groups + 1)[slot].astype(np.int64)
     k = res["interviewed"].to_numpy()
-    res["status"] = np.select(
-        [k >= target, k >= minimum], ["target_met", "minimum_met"], "below_minimum"
-    ).astype(object)
+    res["status"] = text_column(
+        np.array(["below_minimum", "minimum_met", "target_met"], dtype=object),
+        np.select([k >= target, k >= minimum], [2, 1], 0),
+    )
     res["to_minimum"] = np.maximum(minimum - k, 0)
     res["to_target"] = np.maximum(target - k, 0)
     # Perspectives are counted among the interviews only.
@@ -141,7 +147,10 @@ def coverage(
     group = gid[inter]
 
     def per_group(values: pd.Series, fill: int | str = 0) -> np.ndarray:
-        return values.reindex(table["_gid"], fill_value=fill).to_numpy()
+        # values.reindex(table["_gid"]) as an array lookup: the index is group ids.
+        full = np.full(n_groups + 1, fill, dtype=values.to_numpy().dtype)
+        full[values.index.to_numpy(dtype=np.int64)] = values.to_numpy()
+        return full[slot]
 
     for p in perspectives:
         codes = prepared.name_codes(p)[0][inter]
@@ -163,18 +172,16 @@ def coverage(
         index=sen.index,
         dtype=object,
     )
-    res["note"] = np.where(
-        table["_nofield"].to_numpy(),
-        "Rows without a field: fill in the field to count them",
-        _notes(
-            k,
-            minimum,
-            org_all=org_count == k,
-            org_name=per_group(org_name, ""),
-            sen_all=per_group(sen["n"]) == k,
-            sen_words=per_group(sen_words, ""),
-        ),
+    case, notes = _notes(
+        k,
+        minimum,
+        org_all=org_count == k,
+        org_name=per_group(org_name, ""),
+        sen_all=per_group(sen["n"]) == k,
+        sen_words=per_group(sen_words, ""),
     )
+    notes = np.append(notes, "Rows without a field: fill in the field to count them")
+    res["note"] = text_column(notes, np.where(table["_nofield"].to_numpy(), len(notes) - 1, case))
     return with_gaps(
         res[[*keys_by, *_columns(perspectives)]].reset_index(drop=True), prepared, "coverage"
     )
@@ -225,30 +232,33 @@ def _notes(
     org_name: np.ndarray,
     sen_all: np.ndarray,
     sen_words: np.ndarray,
-) -> np.ndarray:
+) -> tuple[np.ndarray, np.ndarray]:
     """Plain-language warnings when a field rests on too few voices, joined by '; '.
 
     A cohort has a hundred thousand groups but few distinct notes: each distinct
-    (count, organisation, seniority) situation is written once.
+    (count, organisation, seniority) situation is written once. Returns the
+    situation of each group and the note of each situation.
     """
     several = k >= 2
-    # numpy's stubs: None fills too
-    situations = pd.DataFrame(
-        {
-            "k": k,
-            "org": np.where(several & org_all, org_name, None),  # type: ignore[call-overload]
-            "sen": np.where(several & sen_all, sen_words, None),  # type: ignore[call-overload]
-        }
-    )
+    org = np.where(several & org_all, org_name, None)  # type: ignore[call-overload]
+    sen = np.where(several & sen_all, sen_words, None)  # type: ignore[call-overload]
+    org_code, orgs = pd.factorize(org)
+    sen_code, sens = pd.factorize(sen)
     # Counts at or above the minimum read the same unless a part names them.
-    named = situations["org"].notna() | situations["sen"].notna()
-    situations["k"] = situations["k"].where((situations["k"] < minimum) | named, -1)
-    case = situations.groupby(["k", "org", "sen"], sort=False, dropna=False).ngroup()
+    named = (org_code >= 0) | (sen_code >= 0)
+    count = np.where((k < minimum) | named, k, -1)
+    case = combine_codes([count + 1, org_code + 1, sen_code + 1], len(k))
+    first = np.flatnonzero(~pd.Series(case).duplicated().to_numpy())
     texts = [
-        _note(int(n), minimum, None if pd.isna(o) else o, None if pd.isna(w) else w)
-        for n, o, w in situations.drop_duplicates().itertuples(index=False)
+        _note(
+            int(count[i]),
+            minimum,
+            None if org_code[i] < 0 else orgs[org_code[i]],
+            None if sen_code[i] < 0 else sens[sen_code[i]],
+        )
+        for i in first.tolist()
     ]
-    return np.asarray(texts, dtype=object)[case.to_numpy()]
+    return case, np.asarray(texts, dtype=object)
 
 
 def _note(k: int, minimum: int, org: str | None, sen: str | None) -> str:

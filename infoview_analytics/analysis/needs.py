@@ -174,5 +174,6 @@ def _has_data(frame: pd.DataFrame, column: str) -> bool:
         return False
     values = frame[column]
     if column == "status":  # derived when blank: only a status past prospect says anything
-        return bool((values.notna() & (values.astype(object) != "prospect")).any())
+        # isin, not a comparison of objects: a million statuses as objects took 80 ms.
+        return bool((values.notna() & ~values.isin(["prospect"])).any())
     return bool(values.notna().any())

@@ -232,7 +232,7 @@ _ASCII_TEXT = st.text(alphabet=st.sampled_from("aB \t\n\r\x0b\x0c\x1c\x1f\x01x.-
 
 @given(st.lists(_ASCII_TEXT, max_size=20))
 def test_normalise_ascii_fast_path_matches_the_definition(values):
-    # ASCII text is checked for stray spaces with numpy on its bytes (_spacing), and
+    # ASCII text is checked for stray spaces with numpy on its bytes (_untidy), and
     # needs nothing beyond case and whitespace.
     got = _normalise(values)
     for g, v in zip(got, values, strict=True):
