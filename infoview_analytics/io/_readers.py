@@ -304,11 +304,7 @@ _LINE_END = re.compile("\r\n|\r|\n")
 
 def _lines(text: str, ends: list[int], start: int = 0) -> Iterator[str]:
     """The text's lines from ``start`` as the csv module and pandas count them (\\n, \\r,
-    \\r\\n only; a form feed, U+2028 or U+0085 is inside a line), noting where each one
-    ends (offsets in ``text``).
-
-    Lazy and without copying the text (a 600 MB log is read for its first lines only).
-    """
+    \\r\\n), noting where each ends; lazy, without a copy of the text."""
     pos = start
     for end in _LINE_END.finditer(text, start):
         ends.append(end.end())
@@ -391,8 +387,7 @@ def _read_text(
         cells = _parse(body, delim, width, sample=sample)
     headers += [""] * (width - len(headers))
     raw = RawTable(cells, headers, index + 1, None)
-    # Physical lines below the header, \r\n counted once: as many as the records
-    # parsed when no cell holds a line break, and then no cell needs a look.
+    # Lines below the header (\r\n once) = records parsed: no cell holds a line break.
     physical = feeds + returns - (text.count("\r\n", start) if returns else 0)
     physical += int(len(text) > start and text[-1] not in "\r\n")
     if physical != len(cells):
@@ -415,13 +410,9 @@ def _check_cells(path: Path, rows: int, width: int) -> None:
 def _body_source(
     path: Path, text: str, start: int, encoding: str, stray: list[int]
 ) -> Callable[[], IO[bytes] | IO[str]]:
-    """Opens the text below the header for the parser, each time afresh.
-
-    A UTF-8 file is read from its own bytes, from the header's byte offset: copying
-    the decoded text into a buffer took 1.1 GB more peak memory and twice the time
-    on a 235 MB log. Other encodings and stray bytes (shown as U+FFFD) are parsed
-    from the decoded text, as only it says them right.
-    """
+    """Opens the text below the header afresh: a UTF-8 file's own bytes from the header's
+    byte offset (a buffer of the decoded text took 1.1 GB more peak and twice the time on
+    a 235 MB log); other encodings and stray bytes from the decoded text."""
     if stray or encoding not in ("utf-8", "utf-8-sig"):
         below = text[start:]
         return lambda: io.StringIO(below)
@@ -442,13 +433,11 @@ def _parse(
 ) -> pd.DataFrame:
     """Every cell as written, in pandas' ``str`` dtype (NaN when empty).
 
-    pandas' own type inference is the fast way in: its columns of text go straight
-    into ``str`` (Arrow-backed with pyarrow), 1.1 s of CPU on a 1M-row, 28-column
-    log against 4.6 s with ``dtype=object`` and 7.2 s with ``dtype="str"``. A column
-    it would read as numbers or booleans loses how it was written (``007``,
-    ``1.50``): those the ``sample`` (the first records, as text) shows are read as
-    ``str`` at once, any other one is read again as text, alone (a second pass
-    doubled the parse on the 100k cohort: 0.30 s against 0.17 s predicted).
+    pandas' own inference reads text columns straight into ``str``: 1.1 s CPU on a
+    1M-row, 28-column log against 4.6 s (``dtype=object``), 7.2 s (``dtype="str"``).
+    Columns it reads as numbers or booleans lose how they were written (``007``): those
+    the ``sample`` (head records) shows are read as ``str`` at once, any other is read
+    again alone (a second pass: 0.30 s against 0.17 s predicted, 100k cohort rows).
     """
     options: dict[str, Any] = {
         "sep": delim,
@@ -487,11 +476,8 @@ def _typed_columns(sample: str, options: dict[str, Any]) -> list[int]:
         head = cast(pd.DataFrame, pd.read_csv(io.StringIO(sample), **options))
     except (pd.errors.ParserError, ValueError):  # a ragged head: the full read tells
         return []
-    return [
-        cast(int, c)
-        for c in head.columns
-        if not isinstance(head[c].dtype, pd.StringDtype) and head[c].notna().any()
-    ]
+    other = [c for c in head.columns if not isinstance(head[c].dtype, pd.StringDtype)]
+    return [cast(int, c) for c in other if head[c].notna().any()]
 
 
 def _parse_error(path: Path, exc: Exception, delim: str, header_row: int) -> LogFormatError:
