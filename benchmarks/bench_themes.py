@@ -90,15 +90,17 @@ _WORDS = [
 ]
 
 
-def notes_for(n: int, seed: int = 0) -> np.ndarray:
-    """Notes of 3-5 sentences: bank phrases, each with one varied word, for ``n`` rows."""
+def notes_for(
+    n: int, seed: int = 0, *, bank: list[str] = _PHRASES, words: list[str] = _WORDS
+) -> np.ndarray:
+    """Notes of 3-5 sentences: ``bank`` phrases, each with one varied word, for ``n`` rows."""
     rng = np.random.default_rng(seed)
-    phrases = np.asarray(_PHRASES, dtype=object)
-    words = np.asarray(_WORDS, dtype=object)
+    phrases = np.asarray(bank, dtype=object)
+    varied = np.asarray(words, dtype=object)
     counts = rng.integers(3, 6, size=n)
     picks = rng.integers(0, len(phrases), size=int(counts.sum()))
-    extra = rng.integers(0, len(words), size=len(picks))
-    sentences = [f"{p} ({w})." for p, w in zip(phrases[picks], words[extra], strict=True)]
+    extra = rng.integers(0, len(varied), size=len(picks))
+    sentences = [f"{p} ({w})." for p, w in zip(phrases[picks], varied[extra], strict=True)]
     ends = np.cumsum(counts)
     return np.asarray(
         [" ".join(sentences[e - c : e]) for c, e in zip(counts, ends, strict=True)], dtype=object
@@ -132,17 +134,8 @@ NOTES = ("bank", "multilingual", "short", "varied", "wide_text")
 
 def foreign_notes_for(n: int, seed: int = 0) -> np.ndarray:
     """Notes of 3-5 sentences in French, German and Spanish, one varied word each."""
-    rng = np.random.default_rng(seed)
-    phrases = np.asarray(_FOREIGN, dtype=object)
-    words = np.asarray(["données", "équipe", "Qualität", "größe", "niño", "año", *_WORDS])
-    counts = rng.integers(3, 6, size=n)
-    picks = rng.integers(0, len(phrases), size=int(counts.sum()))
-    extra = rng.integers(0, len(words), size=len(picks))
-    sentences = [f"{p} ({w})." for p, w in zip(phrases[picks], words[extra], strict=True)]
-    ends = np.cumsum(counts)
-    return np.asarray(
-        [" ".join(sentences[e - c : e]) for c, e in zip(counts, ends, strict=True)], dtype=object
-    )
+    words = ["données", "équipe", "Qualität", "größe", "niño", "año", *_WORDS]
+    return notes_for(n, seed, bank=_FOREIGN, words=words)
 
 
 def short_notes_for(n: int, seed: int = 0) -> np.ndarray:

@@ -70,6 +70,15 @@ def test_link_hint_on_every_backend(storage):
     assert (plain, linked) == (False, True)
 
 
+def _agrees_with_python(cells: list[str | None], collapse: bool) -> None:
+    """Every string backend cleans ``cells`` as Python's split/strip per cell does."""
+    want = _expected(cells, collapse)
+    for storage in STORAGES:
+        series, present, _ = clean_text_links(_column(cells, storage), collapse=collapse)
+        assert _cells(series) == want, storage
+        assert present.tolist() == [w is not None for w in want], storage
+
+
 _TEXT = st.lists(
     st.one_of(
         st.none(),
@@ -82,11 +91,7 @@ _TEXT = st.lists(
 @settings(max_examples=200, deadline=None)
 @given(cells=_TEXT, collapse=st.booleans())
 def test_property_backends_agree_with_python(cells, collapse):
-    want = _expected(cells, collapse)
-    for storage in STORAGES:
-        series, present, _ = clean_text_links(_column(cells, storage), collapse=collapse)
-        assert _cells(series) == want, storage
-        assert present.tolist() == [w is not None for w in want], storage
+    _agrees_with_python(cells, collapse)
 
 
 _WIDE_TEXT = st.lists(
@@ -107,11 +112,7 @@ _WIDE_TEXT = st.lists(
 @given(cells=_WIDE_TEXT, collapse=st.booleans())
 def test_property_every_whitespace_of_python(cells, collapse):
     """Every character Python splits on (one, two or three UTF-8 bytes), NUL and DEL."""
-    want = _expected(cells, collapse)
-    for storage in STORAGES:
-        series, present, _ = clean_text_links(_column(cells, storage), collapse=collapse)
-        assert _cells(series) == want, storage
-        assert present.tolist() == [w is not None for w in want], storage
+    _agrees_with_python(cells, collapse)
 
 
 @pytest.mark.parametrize("storage", STORAGES)
