@@ -35,7 +35,6 @@ import pandas as pd
 from ..core.codes import factorize
 from ..core.schema import (
     CATEGORIES,
-    DEFAULT_DAYFIRST,
     VALUE_SYNONYMS,
     normalize_value,
 )
@@ -51,7 +50,7 @@ from ..core.values import (
     YES,
     answer_key,
 )
-from ._dates import _MONTHS, parse_values, take
+from ._dates import _MONTHS, Order, ValueDates, column_order, log_order, parse_values, take
 
 __all__: list[str] = []
 
@@ -152,6 +151,16 @@ class Reading:
     note: np.ndarray | None
     conflict: np.ndarray
     dayfirst: bool
+    #: How the order was decided, and per row the note on a date read in an order
+    #: the column's own dates did not decide (None: no such date).
+    order: Order | None = None
+    ambiguous: np.ndarray | None = None
+
+
+#: The order when the log gives none (a column read alone).
+DEFAULT_ORDER = log_order([], "")
+_MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July",
+                "August", "September", "October", "November", "December")  # fmt: skip
 
 
 def _fold(text: str) -> str:
@@ -297,27 +306,35 @@ def _default_target(answer: Answer, column: str) -> str | None:
 
 
 def _read_uniques(
-    uniques: np.ndarray, column: str, dayfirst: bool | dict[str, bool]
+    uniques: np.ndarray,
+    column: str,
+    orders: Order | dict[str, Order],
+    fallback: Order = DEFAULT_ORDER,
 ) -> tuple[list[Answer], dict[str, tuple[np.ndarray, np.ndarray]], np.ndarray]:
-    """Answers of distinct values, the dates their text gives each column, their notes."""
+    """Answers of distinct values, the dates their text gives each column, their notes.
+
+    A date in the text is read in ``orders`` (one order, or the order of the column
+    it goes to, else ``fallback``); one that rests on it says so in the note.
+    """
     n = len(uniques)
     answers = [read_value(u, column) for u in uniques]
     dates: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     unreadable: dict[int, list[str]] = {}
-    groups: dict[bool, list[tuple[int, str, str]]] = {}
+    how: dict[tuple[int, str], str] = {}  # (value, date) -> the order it was read in
+    groups: dict[Order, list[tuple[int, str, str]]] = {}
     for i, a in enumerate(answers):
         for target, date in a.pieces:
-            order = (
-                dayfirst.get(target, DEFAULT_DAYFIRST) if isinstance(dayfirst, dict) else dayfirst
-            )
+            order = orders.get(target, fallback) if isinstance(orders, dict) else orders
             groups.setdefault(order, []).append((i, target, date))
     for order, pieces in groups.items():  # every date of every value, one parse per order
         texts = np.array([date for _, _, date in pieces], dtype=object)
-        per = parse_values(texts, np.ones(len(texts), np.intp), dayfirst=order)
+        per = parse_values(texts, np.ones(len(texts), np.intp), dayfirst=order.dayfirst)
         for k, (i, target, date) in enumerate(pieces):
             if np.isnat(per.parsed[k]) and per.month_day[k] == 0:
                 unreadable.setdefault(i, []).append(date)
                 continue
+            if per.ambiguous[k]:
+                how[i, date] = order.how
             if target not in dates:
                 dates[target] = (
                     np.full(n, np.datetime64("NaT"), "datetime64[ns]"),
@@ -326,7 +343,7 @@ def _read_uniques(
             dates[target][0][i], dates[target][1][i] = per.parsed[k], per.month_day[k]
     notes = np.array(
         [
-            _note(a, unreadable.get(i, []))
+            _note(a, unreadable.get(i, []), {d: h for (j, d), h in how.items() if j == i})
             if a.known and (not a.exact or a.unused or i in unreadable)
             else ""
             for i, a in enumerate(answers)
@@ -336,16 +353,51 @@ def _read_uniques(
     return answers, dates, notes
 
 
-def read_date_column(values: pd.Series, column: str, *, dayfirst: bool | None) -> Reading:
-    """A date column: its dates (:func:`._dates.parse_values`) and the answers in other cells.
+@dataclass
+class DateCells:
+    """A date column's values parsed, its order not yet settled (:func:`parse_cells`)."""
 
-    One factorize serves both; only the values that are not dates are read as answers.
-    """
+    codes: np.ndarray
+    uniques: np.ndarray
+    weights: np.ndarray
+    per: ValueDates
+    dayfirst: bool | None  # the order the caller gave
+
+
+def parse_cells(values: pd.Series, *, dayfirst: bool | None) -> DateCells:
+    """Factorize a date column and parse its distinct values (their votes decide the order)."""
     codes, uniques = factorize(values)
     n = len(uniques)
     weights = np.bincount(codes[codes >= 0], minlength=n) if n else np.zeros(0, dtype=np.intp)
-    per = parse_values(uniques, weights, dayfirst=dayfirst)
+    return DateCells(
+        codes, uniques, weights, parse_values(uniques, weights, dayfirst=dayfirst), dayfirst
+    )
+
+
+def read_date_column(
+    values: pd.Series | DateCells,
+    column: str,
+    *,
+    dayfirst: bool | None,
+    log: Order = DEFAULT_ORDER,
+) -> Reading:
+    """A date column: its dates (:func:`._dates.parse_values`) and the answers in other cells.
+
+    One factorize serves both; only the values that are not dates are read as answers.
+    A column whose own dates do not decide the order takes ``log``'s (the log's other
+    date columns, else its language; see :func:`._dates.log_order`).
+    """
+    cells = values if isinstance(values, DateCells) else parse_cells(values, dayfirst=dayfirst)
+    codes, uniques, weights, per = cells.codes, cells.uniques, cells.weights, cells.per
+    n = len(uniques)
+    if cells.dayfirst is not None:
+        order = Order(cells.dayfirst, "as given", False)
+    else:
+        order = column_order(per, log)
+        if order.dayfirst != per.dayfirst:
+            per = parse_values(uniques, weights, dayfirst=order.dayfirst)
     parsed, month_day = per.parsed, per.month_day
+    notes_order = np.zeros(n, dtype=bool) if not order.inferred else per.ambiguous
     given = ~np.isnat(parsed) | per.bad
     bad = per.bad & (month_day == 0)
     yes = given & ~bad
@@ -353,7 +405,7 @@ def read_date_column(values: pd.Series, column: str, *, dayfirst: bool | None) -
     dates: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     need = np.flatnonzero(bad)
     if len(need):
-        answers, found, said = _read_uniques(uniques[need], column, per.dayfirst)
+        answers, found, said = _read_uniques(uniques[need], column, order)
         bad[need] = [not a.known for a in answers]
         yes[need] = [a.yes for a in answers]
         codes_u = [_STATUS_CODE[a.status] if a.status else -1 for a in answers]
@@ -391,19 +443,45 @@ def read_date_column(values: pd.Series, column: str, *, dayfirst: bool | None) -
         conflict=take(codes, per.conflict, False)
         if per.conflict.any()
         else np.zeros(rows, dtype=bool),
-        dayfirst=per.dayfirst,
+        dayfirst=order.dayfirst,
+        order=order,
+        ambiguous=take(codes, _order_notes(parsed, month_day, notes_order, order), "")
+        if notes_order.any()
+        else None,
     )
 
 
-def read_status_answers(values: pd.Series, *, dayfirst: dict[str, bool]) -> Reading:
+def _order_notes(
+    parsed: np.ndarray, month_day: np.ndarray, ambiguous: np.ndarray, order: Order
+) -> np.ndarray:
+    """Per distinct value, the note on a date read in an inferred order ("" for none)."""
+    out = np.full(len(parsed), "", dtype=object)
+    for i in np.flatnonzero(ambiguous):
+        if not np.isnat(parsed[i]):
+            shown = str(parsed[i])[:10]
+        else:
+            shown = f"{month_day[i] % 100} {_MONTH_NAMES[month_day[i] // 100]}"
+        out[i] = f"day and month could be either way: read as {shown}, {order.how}"
+    return out
+
+
+ORDER_HINT = (
+    "write the date year first (2026-03-02) to be sure, or give the order "
+    "(read_log(dayfirst=True) or validate --dayfirst)"
+)
+
+
+def read_status_answers(
+    values: pd.Series, *, dayfirst: dict[str, Order], log: Order = DEFAULT_ORDER
+) -> Reading:
     """Status cells that are no status word: yes/no and free text ("Bumped 3/9").
 
     ``values`` holds the cells to read (others missing); a date in the text is
-    read in the order of the column it belongs to (``dayfirst``).
+    read in the order of the column it belongs to (``dayfirst``), else ``log``'s.
     """
     codes, uniques = factorize(values)
     n = len(uniques)
-    answers, found, said = _read_uniques(uniques, STATUS, dayfirst)
+    answers, found, said = _read_uniques(uniques, STATUS, dayfirst, log)
     status = np.array([_STATUS_CODE[a.status] if a.status else -1 for a in answers], np.int64)
     known = np.array([a.known for a in answers], dtype=bool)
     nat = np.datetime64("NaT")
@@ -422,11 +500,11 @@ def read_status_answers(values: pd.Series, *, dayfirst: dict[str, bool]) -> Read
     )
 
 
-def _note(answer: Answer, unreadable: list[str]) -> str:
+def _note(answer: Answer, unreadable: list[str], how: dict[str, str]) -> str:
     """What a free-text value was read as, for the problems table."""
     parts = [f"free text read as {answer.said}"]
     parts += [
-        f"its date {date!r} taken as {target}"
+        f"its date {date!r} taken as {target}" + (f" ({how[date]})" if date in how else "")
         for target, date in answer.pieces
         if date not in unreadable
     ]

@@ -17,7 +17,7 @@ from ..core.frame import LOW_CONFIDENCE
 from ..core.schema import CATEGORIES, CATEGORY_COLUMNS, COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS
 from ..core.values import FLAG_COLUMNS
 from ..errors import LogFormatError
-from . import _gather, _headers, _readers, _values
+from . import _answers, _dates, _gather, _headers, _readers, _values
 
 __all__: list[str] = []
 
@@ -261,20 +261,32 @@ def assemble(
     answers = _gather.Answers(n, as_of, report)
     referred = np.zeros(n, dtype=bool)
     shared: dict[str, pd.api.extensions.ExtensionArray] = {}
+    # The date columns first: a column whose own dates leave the day/month order open
+    # takes the order of the others, else of the log's language.
+    dated: dict[str, tuple[pd.Series, _answers.DateCells]] = {}
+    for col in DATE_COLUMNS:
+        if col in canonical:
+            cells_of = columns.pop(canonical.pop(col))
+            cells_of = _from_1904(cells_of) if raw.date1904 else cells_of
+            dated[col] = (cells_of, _answers.parse_cells(cells_of, dayfirst=dayfirst))
+    if dayfirst is None:
+        language = _headers.log_language(raw.headers, found.rows)
+        answers.log_order = _dates.log_order([c.per.votes for _, c in dated.values()], language)
     for col in COLUMNS:
         values = columns.pop(canonical[col]) if col in canonical else None
         if col == "contact" and values is None:
             values = _full_names([columns.pop(p) for p in (first, last) if p is not None])
+        if col in dated:
+            values, cells = dated.pop(col)
+            reading = answers.date_column(col, values, cells, dayfirst)
+            data[col] = pd.Series(reading.parsed, index=index, copy=False)
+            filled |= reading.given
+            del values, cells
+            continue
         if values is None:
             data[col] = _empty(col, n, shared)
             continue
-        if col in DATE_COLUMNS:
-            if raw.date1904:
-                values = _from_1904(values)
-            reading = answers.date_column(col, values, dayfirst)
-            data[col] = pd.Series(reading.parsed, index=index, copy=False)
-            filled |= reading.given
-        elif col in INTEGER_COLUMNS:
+        if col in INTEGER_COLUMNS:
             data[col], bad = _values.clean_integer(values, col)
             filled |= data[col].notna().to_numpy() | bad.to_numpy()
             report(bad, col, values, "not a whole number", "write a number such as 30")

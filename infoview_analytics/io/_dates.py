@@ -33,7 +33,17 @@ import pandas as pd
 from ..core.codes import factorize
 from ..core.schema import DEFAULT_DAYFIRST
 
-__all__ = ["DateParse", "ValueDates", "factorize", "infer_years", "parse_dates", "parse_values"]
+__all__ = [
+    "DateParse",
+    "Order",
+    "ValueDates",
+    "column_order",
+    "factorize",
+    "infer_years",
+    "log_order",
+    "parse_dates",
+    "parse_values",
+]
 
 _TIME = (
     r"(?:[T\s,]+(?:at\s+)?\d{1,2}[:h]\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?)?"
@@ -126,13 +136,68 @@ class DateParse(NamedTuple):
 
 
 class ValueDates(NamedTuple):
-    """Result of :func:`parse_values`: one entry per distinct value (see :class:`DateParse`)."""
+    """Result of :func:`parse_values`: one entry per distinct value (see :class:`DateParse`).
+
+    Also ``votes`` (rows saying day-first, rows saying month-first), ``dots``
+    (most undecided dates are written with dots) and ``ambiguous`` (True where
+    the reading rests on the order: both parts 12 or less, and different).
+    """
 
     parsed: np.ndarray
     bad: np.ndarray
     dayfirst: bool
     conflict: np.ndarray
     month_day: np.ndarray
+    votes: tuple[int, int] = (0, 0)
+    dots: bool = False
+    ambiguous: np.ndarray = np.zeros(0, dtype=bool)
+
+
+class Order(NamedTuple):
+    """The day/month order of a column and how it was decided (for the problems table)."""
+
+    dayfirst: bool
+    how: str  # e.g. "day first, like the log's other date columns"
+    inferred: bool  # True: the column's own dates did not decide
+
+
+#: Languages whose people write the day first (the names of ``core.headers.LANGUAGES``).
+DAY_FIRST_LANGUAGES = frozenset({"Spanish", "French", "German", "Portuguese", "British English"})
+
+
+def log_order(votes: list[tuple[int, int]], language: str) -> Order:
+    """The order for a log's undecided columns: its other date columns, else its language.
+
+    ``votes`` are the (day-first, month-first) row counts of the log's date
+    columns; ``language`` the language of its headers ("" when none was known).
+    """
+    day = sum(v[0] for v in votes)
+    month = sum(v[1] for v in votes)
+    if day != month:
+        first = "day" if day > month else "month"
+        return Order(day > month, f"{first} first, like the log's other date columns", True)
+    if language in DAY_FIRST_LANGUAGES:
+        return Order(True, f"day first, as the log's headers are in {language}", True)
+    first = "day" if DEFAULT_DAYFIRST else "month"
+    if language:
+        return Order(
+            DEFAULT_DAYFIRST,
+            f"{first} first, as the log's headers are in {language}"
+            + (" (the US way)" if not DEFAULT_DAYFIRST else ""),
+            True,
+        )
+    return Order(DEFAULT_DAYFIRST, f"{first} first, the default", True)
+
+
+def column_order(per: ValueDates, log: Order) -> Order:
+    """A column's order: its own dates' vote, else dots (the German way), else the log's."""
+    day, month = per.votes
+    if day != month:
+        first = "day" if day > month else "month"
+        return Order(day > month, f"{first} first, like the column's other dates", False)
+    if per.dots:
+        return Order(True, "day first, as the column's dates are written with dots", True)
+    return log
 
 
 def parse_dates(values: pd.Series, *, dayfirst: bool | None = None) -> DateParse:
@@ -214,16 +279,21 @@ def parse_values(
 
     is_str = kinds == "str"
     decided = DEFAULT_DAYFIRST if dayfirst is None else bool(dayfirst)
+    ambiguous = np.zeros(n, dtype=bool)
+    votes, dots = (0, 0), False
     if is_str.any():
         idx = np.flatnonzero(is_str)
         text = pd.Series(uniques[idx], dtype=object).str.strip()
         empty = (text == "").to_numpy()
-        parsed, failed, decided, conf, md = _parse_text(text, weights[idx], dayfirst)
+        parsed, failed, decided, conf, md, votes, dots, amb = _parse_text(
+            text, weights[idx], dayfirst
+        )
         out[idx] = parsed
         bad[idx] = failed & ~empty
         conflict[idx] = conf
         month_day[idx] = md
-    return ValueDates(out, bad, decided, conflict, month_day)
+        ambiguous[idx] = amb & (~np.isnat(parsed) | (md > 0))
+    return ValueDates(out, bad, decided, conflict, month_day, votes, dots, ambiguous)
 
 
 def _kind(value: object) -> str:
@@ -301,8 +371,12 @@ def _fold(text: pd.Series) -> pd.Series:
 
 def _parse_text(
     text: pd.Series, weights: np.ndarray, dayfirst: bool | None
-) -> tuple[np.ndarray, np.ndarray, bool, np.ndarray, np.ndarray]:
+) -> tuple[
+    np.ndarray, np.ndarray, bool, np.ndarray, np.ndarray, tuple[int, int], bool, np.ndarray
+]:
     n = len(text)
+    votes, dots_first = (0, 0), False
+    ambiguous = np.zeros(n, dtype=bool)
     out = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
     month_day = np.zeros(n, dtype=np.int64)
     done = (text == "").to_numpy(dtype=bool, copy=True)
@@ -329,16 +403,15 @@ def _parse_text(
         ordered = year_last | hit_short
         says_df = ordered & (num_a > 12) & (num_b <= 12)
         says_mf = ordered & (num_b > 12) & (num_a <= 12)
+        unclear = ordered & ~says_df & ~says_mf
+        ambiguous = unclear & (num_a != num_b)
+        n_df, n_mf = int(weights[says_df].sum()), int(weights[says_mf].sum())
+        votes = (n_df, n_mf)
+        if n_df == n_mf:  # nothing decides: dots are the German (day-first) way
+            dots = unclear & (sep == ".").to_numpy()
+            dots_first = bool(weights[dots].sum() * 2 > weights[unclear].sum())
         if dayfirst is None:
-            n_df, n_mf = weights[says_df].sum(), weights[says_mf].sum()
-            if n_df != n_mf:
-                decided = bool(n_df > n_mf)
-            else:  # nothing decides: dots are the German (day-first) way
-                unclear = ordered & ~says_df & ~says_mf
-                dots = unclear & (sep == ".").to_numpy()
-                decided = bool(weights[dots].sum() * 2 > weights[unclear].sum()) or (
-                    DEFAULT_DAYFIRST
-                )
+            decided = bool(n_df > n_mf) if n_df != n_mf else dots_first or DEFAULT_DAYFIRST
         use_df = np.where(says_df, True, np.where(says_mf, False, decided))
         conflict[:] = hit & ((says_df & ~decided) | (says_mf & decided))
         month = np.where(iso, num_b, np.where(use_df, num_b, num_a))
@@ -396,7 +469,8 @@ def _parse_text(
             done[where] = True
 
     failed = np.isnat(out)
-    return out, failed, decided, conflict & (~failed | (month_day > 0)), month_day
+    conflict &= ~failed | (month_day > 0)
+    return out, failed, decided, conflict, month_day, votes, dots_first, ambiguous
 
 
 def infer_years(

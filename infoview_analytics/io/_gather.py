@@ -19,13 +19,16 @@ from ..core.schema import CATEGORIES, DATE_COLUMNS
 from ..core.values import DATE_FLAGS, FOLLOWED_UP_STATUSES, STATUS_PROGRESS, answer_key
 from ._answers import (
     _STATUS_CODE,
+    DEFAULT_ORDER,
     NOTE_HINT,
+    ORDER_HINT,
     STATUS,
+    DateCells,
     Reading,
     read_date_column,
     read_status_answers,
 )
-from ._dates import infer_years
+from ._dates import Order, infer_years
 
 __all__: list[str] = []
 
@@ -46,18 +49,23 @@ class Answers:
         self.report = report
         # Only what finish needs is kept (a million-row column's dates are in ``data``):
         self.said: dict[str, np.ndarray] = {}  # rows with a yes but no date
-        self.orders: dict[str, bool] = {}  # each date column's day/month order
+        self.orders: dict[str, Order] = {}  # each date column's day/month order
+        self.log_order = DEFAULT_ORDER  # for the columns whose dates do not decide
         self.hints: list[np.ndarray] = []  # status codes the words said
         self.month_days: dict[str, np.ndarray] = {}  # dates without a year
         self.text_dates: list[tuple[str, str, np.ndarray, np.ndarray]] = []
         self.raw: dict[str, pd.Series] = {}  # the cells of columns with later reports
         self.status_raw: pd.Series | None = None
 
-    def date_column(self, column: str, values: pd.Series, dayfirst: bool | None) -> Reading:
+    def date_column(
+        self, column: str, values: pd.Series, cells: DateCells, dayfirst: bool | None
+    ) -> Reading:
         """Read a date column, report what is not a date, and keep what :meth:`finish` needs."""
-        r = read_date_column(values, column, dayfirst=dayfirst)
+        r = read_date_column(cells, column, dayfirst=dayfirst, log=self.log_order)
         self._keep(column, r, values)
         self.report(r.bad, column, values, "not a date", _NOT_A_DATE)
+        if r.ambiguous is not None:
+            self.report(r.ambiguous != "", column, values, r.ambiguous, ORDER_HINT)
         if r.note is not None:
             self.report(r.note != "", column, values, r.note, NOTE_HINT)
         if r.conflict.any():
@@ -76,7 +84,8 @@ class Answers:
             undated = r.yes & np.isnat(r.parsed)
             if undated.any():
                 self.said[column] = undated
-            self.orders[column] = r.dayfirst
+            if r.order is not None:
+                self.orders[column] = r.order
             if r.status is not None:
                 self.hints.append(r.status)
         if r.month_day is not None:
@@ -128,7 +137,7 @@ class Answers:
         """Yes/no and free text in the status column: "Yes" is replied, "No" blank."""
         raw = self.status_raw
         assert raw is not None
-        r = read_status_answers(raw, dayfirst=self.orders)
+        r = read_status_answers(raw, dayfirst=self.orders, log=self.log_order)
         codes = r.status if r.status is not None else np.full(len(raw), -1)
         self._keep(STATUS, r, raw)
         self.raw[STATUS] = raw

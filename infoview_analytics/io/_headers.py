@@ -391,6 +391,34 @@ def _table(
     return out
 
 
+#: Header words only British English writes (a British log writes the day first).
+_BRITISH = frozenset(
+    {"organisation", "organisations", "organisationtype", "programme", "enquiry", "enquiries",
+     "surname", "mobile", "postcode", "colour", "favour", "specialisation", "cv"}
+)  # fmt: skip
+
+
+def log_language(headers: list[str], rows: list[tuple[object, ...]]) -> str:
+    """The language of a log's headers ("Spanish", "British English", ...; "" when unknown).
+
+    The language listing most of the headers read by alias, a language other than
+    English on a tie; English with a British spelling in any header is British English.
+    """
+    counts: dict[str, int] = {}
+    for row in rows:
+        if row[2] == "alias" and str(row[4]) in _phrases.LANGUAGES.values():
+            counts[str(row[4])] = counts.get(str(row[4]), 0) + 1
+    english = counts.pop("English", 0)
+    if counts:
+        best = max(counts, key=lambda k: counts[k])
+        if counts[best] >= english:
+            return best
+    if not english:
+        return ""
+    words = {w for h in headers for w in header_words(h)}
+    return "British English" if words & _BRITISH else "English"
+
+
 def low_confidence(table: pd.DataFrame) -> dict[str, dict[str, object]]:
     """The canonical columns read by a fuzzy or content match scoring below CONFIDENT."""
     weak = table[table["how"].isin(["fuzzy", "content"]) & (table["score"] < CONFIDENT)]

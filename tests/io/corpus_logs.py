@@ -40,6 +40,8 @@ THANK = "thank_you"
 #: Problems the reader reports on purpose: a reading to check, a year it inferred.
 FREE_TEXT = "free text read as"
 NO_YEAR = "date without a year"
+#: A date whose column could not say day/month order: read in the log's order.
+ORDER = "day and month could be either way"
 
 
 @dataclass(frozen=True)
@@ -460,6 +462,9 @@ CAREER_CENTRE = CorpusLog(
         chains={"Kai Brown": (3, 2), "Mo Farah": (2, 1)},  # Kai -> Lia -> Nia; Mo -> Pat
         columns=("followed_up_on", "status", "referred_by", "channel", "source"),
     ),
+    # The one thank-you date, 03/09/2026, cannot say its order: month first like the
+    # other date columns (03/25/2026), and said so.
+    problems=(ORDER,),
 )
 
 # --------------------------------------------------------------------------- 5
@@ -524,6 +529,10 @@ UK = CorpusLog(
         chains={"Harriet Wood": (4, 2), "Isla Ross": (2, 1)},
         columns=("requested_on", "responded_on", "interview_on", "thanked_on", "referred_by"),
     ),
+    # "Date replied" (04/03, 10/03, 12/03) cannot say its order: day first like the
+    # other date columns (13/03/2026), and said so: 4, 10 and 12 March, not April,
+    # October and December.
+    problems=(ORDER,),
 )
 
 # --------------------------------------------------------------------------- 7
@@ -826,6 +835,141 @@ EXCEL_CSV_WINDOWS = CorpusLog(
     ),
 )
 
+# --------------------------------------------------------------------------- 15-18
+# Logs whose date columns cannot say day/month order on their own (every day and
+# month 12 or less): the log's other date columns decide, else its headers' language.
+
+# A Spanish log, every date ambiguous: day first, as the headers are Spanish. The lone
+# interview 12/03/2026 is 12 March (done), not 3 December (ahead); "sí - llamada el
+# 10/3" is a call on 10 March, not 3 October.
+SPANISH_ORDER = CorpusLog(
+    "spanish_order",
+    "seguimiento.csv",
+    _text(
+        "Nombre,Empresa,Cargo,Sector,Fecha de contacto,¿Respondió?,Fecha de la entrevista,"
+        "Agradecimiento enviado,Referido por\n"
+        "Carmen López,Banco Sol,Analista,Finanzas,02/03/2026,Sí,12/03/2026,Sí,\n"
+        'Jorge Ruiz,Banco Sol,Gerente,Finanzas,05/03/2026,"sí - llamada el 10/3",,No,'
+        "Carmen López\n"
+        "Elena Gil,Seguros Mar,Actuaria,Finanzas,09/03/2026,No,,,Carmen López\n"
+        "Pablo Díaz,Verde ONG,Coordinador,ONG,06/04/2026,No,,,\n"
+        "Rosa Vidal,Verde ONG,Directora,ONG,10/04/2026,,,,Pablo Díaz\n"
+    ),
+    Expected(
+        asked=5,
+        decided=4,  # Rosa pending (10 Apr, 5 business days)
+        responded=2,  # Carmen, Jorge
+        interviews={"Finanzas": 2, "ONG": 0},  # Carmen 12 Mar, Jorge's call 10 Mar
+        due={
+            ("Jorge Ruiz", THANK),  # met 10 Mar, "No" thank-you
+            ("Elena Gil", SECOND),
+            ("Elena Gil", FOLLOW),
+            ("Pablo Díaz", FOLLOW),  # Rosa (Verde ONG) was asked after him: no second
+            ("Rosa Vidal", SECOND),
+        },
+        # Carmen -> Jorge, Carmen -> Elena; Pablo -> Rosa.
+        chains={"Carmen López": (3, 1), "Pablo Díaz": (2, 1)},
+        columns=("requested_on", "responded_on", "interview_on", "thanked_on", "referred_by"),
+    ),
+    problems=(ORDER, FREE_TEXT, NO_YEAR),
+)
+
+# A French log, every date ambiguous: day first, as the headers are French. The
+# meeting 12/04/2026 is 12 April (done), the request 09/04/2026 is 9 April (pending).
+FRENCH_ORDER = CorpusLog(
+    "french_order",
+    "entretiens.csv",
+    _text(
+        "Nom,Entreprise,Poste,Secteur,Date de contact,Réponse,Date de l'entretien,"
+        "Remerciement envoyé,Recommandé par\n"
+        "Camille Roux,Atelier Nord,Architecte,Architecture,03/03/2026,oui,11/03/2026,oui,\n"
+        "Hugo Petit,Atelier Nord,Urbaniste,Architecture,09/03/2026,oui,12/04/2026,non,"
+        "Camille Roux\n"
+        "Léa Blanc,Ville de Lyon,Chargée de mission,Aménagement,10/03/2026,non,,,"
+        "Camille Roux\n"
+        "Marc Girard,Ville de Lyon,Urbaniste,Aménagement,09/04/2026,,,,\n"
+    ),
+    Expected(
+        asked=4,
+        decided=3,  # Marc pending (9 Apr, 6 business days)
+        responded=2,  # Camille, Hugo
+        interviews={"Architecture": 2, "Aménagement": 0},  # 11 Mar, 12 Apr
+        due={
+            ("Hugo Petit", THANK),
+            ("Léa Blanc", FOLLOW),  # Marc (Ville de Lyon) was asked after her: no second
+            ("Marc Girard", SECOND),
+        },
+        chains={"Camille Roux": (3, 1)},  # Camille -> Hugo, Camille -> Léa
+        columns=("requested_on", "responded_on", "interview_on", "thanked_on", "referred_by"),
+    ),
+    problems=(ORDER,),
+)
+
+# A German log with 17.03.2026 dates: the request column decides (17.03., 19.03.),
+# the lone Termin 10.04.2026 is 10 April (dots), and "ja, Gespräch am 8.4." in the
+# answer column (no dates of its own) is a talk on 8 April like the request column,
+# not on 4 August.
+GERMAN_ORDER = CorpusLog(
+    "german_order",
+    "Kontakte.csv",
+    _text(
+        "Name;Firma;Position;Branche;Kontaktiert am;Antwort;Termin;Dankeschön gesendet;"
+        "Empfohlen von\n"
+        "Jonas Braun;Techwerk AG;Ingenieur;Automobil;17.03.2026;ja;10.04.2026;ja;\n"
+        "Lea Vogel;Techwerk AG;Analystin;Automobil;19.03.2026;ja, Gespräch am 8.4.;;nein;"
+        "Jonas Braun\n"
+        "Tim Koch;Energie GmbH;Berater;Energie;23.03.2026;nein;;;Lea Vogel\n"
+        "Mia Roth;Energie GmbH;Referentin;Energie;02.04.2026;;;;\n"
+    ),
+    Expected(
+        asked=4,
+        decided=4,  # Mia: 2 Apr, 11 business days
+        responded=2,  # Jonas, Lea
+        interviews={"Automobil": 2, "Energie": 0},  # 10 Apr, 8 Apr
+        due={
+            ("Lea Vogel", THANK),
+            ("Tim Koch", FOLLOW),  # Mia (Energie GmbH) was asked after him: no second
+            ("Mia Roth", SECOND),
+            ("Mia Roth", FOLLOW),
+        },
+        chains={"Jonas Braun": (3, 2)},  # Jonas -> Lea -> Tim
+        columns=("requested_on", "responded_on", "interview_on", "thanked_on", "referred_by"),
+    ),
+    problems=(ORDER, FREE_TEXT, NO_YEAR),
+)
+
+# A US log, every date ambiguous: month first, as the headers are (US) English. The
+# meeting 4/10/2026 is 10 April (done), not 4 October.
+US_ORDER = CorpusLog(
+    "us_order",
+    "outreach.csv",
+    _text(
+        "Name,Company,Title,Industry,Date contacted,Replied?,Meeting date,Thank you sent,"
+        "Referred by\n"
+        "Amy Clark,Acme,Analyst,Tech,3/2/2026,Yes,4/10/2026,Yes,\n"
+        "Ben Hall,Acme,Engineer,Tech,3/9/2026,Yes,4/2/2026,No,Amy Clark\n"
+        "Cal Reed,Globex,Designer,Design,4/1/2026,No,,,Amy Clark\n"
+        "Dee Fox,Globex,PM,Design,4/6/2026,,,,\n"
+        "Eli Shaw,Initech,Manager,Design,4/10/2026,,,,Dee Fox\n"
+    ),
+    Expected(
+        asked=5,
+        decided=4,  # Eli pending (10 Apr, 5 business days)
+        responded=2,  # Amy, Ben
+        interviews={"Tech": 2, "Design": 0},  # 10 Apr, 2 Apr
+        due={
+            ("Ben Hall", THANK),
+            ("Cal Reed", FOLLOW),  # Dee (Globex) was asked after him: no second
+            ("Dee Fox", SECOND),
+            ("Dee Fox", FOLLOW),
+            ("Eli Shaw", SECOND),
+        },
+        chains={"Amy Clark": (3, 1), "Dee Fox": (2, 1)},
+        columns=("requested_on", "responded_on", "interview_on", "thanked_on", "referred_by"),
+    ),
+    problems=(ORDER,),
+)
+
 CORPUS: tuple[CorpusLog, ...] = (
     GOOGLE_SHEETS,
     EXCEL_TRACKER,
@@ -841,4 +985,8 @@ CORPUS: tuple[CorpusLog, ...] = (
     ISO_TZ,
     CRM_STAGES,
     EXCEL_CSV_WINDOWS,
+    SPANISH_ORDER,
+    FRENCH_ORDER,
+    GERMAN_ORDER,
+    US_ORDER,
 )

@@ -312,3 +312,86 @@ def test_infer_years(month_day, reference, as_of, ahead, expected) -> None:
 def test_infer_years_maps_every_row_of_a_value() -> None:
     got = infer_years(np.array([303, 0, 303, 1228]), _dates(), as_of=np.datetime64("2026-01-10"))
     assert [str(d)[:10] for d in got] == ["2025-03-03", "NaT", "2025-03-03", "2025-12-28"]
+
+
+# ------------------------------------------------- an order the column cannot decide
+def test_log_order_other_columns_then_language() -> None:
+    from infoview_analytics.io._dates import log_order
+
+    assert log_order([(0, 0), (3, 0)], "English")[:2] == (
+        True, "day first, like the log's other date columns"
+    )  # fmt: skip
+    assert log_order([(0, 2)], "Spanish").dayfirst is False  # the dates win over the words
+    for language in ("Spanish", "French", "German", "Portuguese", "British English"):
+        order = log_order([(0, 0)], language)
+        assert order.dayfirst
+        assert order.inferred
+        assert language in order.how
+    assert log_order([], "English").dayfirst is schema.DEFAULT_DAYFIRST
+    assert "the US way" in log_order([], "English").how
+    assert log_order([], "").how == "month first, the default"
+
+
+def test_log_language_from_the_headers() -> None:
+    from infoview_analytics.io._headers import log_language, map_headers
+
+    def language(headers: list[str]) -> str:
+        cells = pd.DataFrame({i: ["x"] for i in range(len(headers))})
+        return log_language(headers, map_headers(headers, cells, {}).rows)
+
+    assert language(["Nombre", "Empresa", "Fecha de contacto", "¿Respondió?"]) == "Spanish"
+    assert language(["Nom", "Entreprise", "Date de contact", "Réponse"]) == "French"
+    assert language(["Name", "Firma", "Kontaktiert am", "Antwort"]) == "German"
+    assert language(["Name", "Company", "Date contacted"]) == "English"
+    assert language(["Name", "Organisation", "Date contacted"]) == "British English"
+    assert language(["Foo", "Bar"]) == ""
+
+
+def _read_csv(tmp_path, text: str):  # type: ignore[no-untyped-def]
+    from infoview_analytics import read_log
+
+    path = tmp_path / "log.csv"
+    path.write_text(text, encoding="utf-8")
+    return read_log(path, as_of="2026-04-17")
+
+
+def test_a_tied_column_takes_the_order_of_the_others_and_says_so(tmp_path) -> None:
+    result = _read_csv(
+        tmp_path, "Name,Date contacted,Meeting date\nAna,13/03/2026,02/04/2026\nBo,14/03/2026,\n"
+    )
+    assert result.log["interview_on"].tolist()[0] == pd.Timestamp("2026-04-02")
+    (row,) = result.problems.itertuples(index=False)
+    assert (row.column, row.value) == ("interview_on", "02/04/2026")
+    assert row.problem == (
+        "day and month could be either way: read as 2026-04-02, "
+        "day first, like the log's other date columns"
+    )
+    assert "2026-03-02" in row.hint
+    assert "dayfirst" in row.hint
+
+
+def test_a_date_in_free_text_takes_the_log_order_and_says_so(tmp_path) -> None:
+    result = _read_csv(
+        tmp_path,
+        'Nombre,Fecha de contacto,¿Respondió?\nAna,2026-03-02,"sí - llamada el 10/3"\n',
+    )
+    assert result.log["interview_on"].tolist() == [pd.Timestamp("2026-03-10")]
+    notes = [p for p in result.problems["problem"] if p.startswith("free text")]
+    assert notes == [
+        "free text read as yes; its date '10/3' taken as interview_on "
+        "(day first, as the log's headers are in Spanish)"
+    ]
+
+
+def test_a_given_order_and_unambiguous_dates_say_nothing(tmp_path) -> None:
+    from infoview_analytics import read_log
+
+    path = tmp_path / "log.csv"
+    path.write_text("Name,Date contacted\nAna,02/03/2026\nBo,03/03/2026\n", encoding="utf-8")
+    result = read_log(path, as_of="2026-04-17", dayfirst=True)
+    assert result.problems.empty
+    assert result.log["requested_on"].tolist()[0] == pd.Timestamp("2026-03-02")
+    # 03/03/2026 reads the same either way: only 02/03/2026 is reported.
+    result = read_log(path, as_of="2026-04-17")
+    assert result.problems["value"].tolist() == ["02/03/2026"]
+    assert result.log["requested_on"].tolist()[0] == pd.Timestamp("2026-02-03")
